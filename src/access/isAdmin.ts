@@ -1,0 +1,6 @@
+import type { Access } from 'payload'
+
+import { hasRole } from './roles.js'
+
+/** Admins only. */
+export const isAdmin: Access = ({ req: { user } }) => hasRole(user, 'admin')

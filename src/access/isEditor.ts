@@ -1,0 +1,7 @@
+import type { Access } from 'payload'
+
+import { hasRole } from './roles.js'
+
+/** Editors and admins: the people who write content. */
+export const isEditor: Access = ({ req: { user } }) =>
+  hasRole(user, 'editor') || hasRole(user, 'admin')

@@ -1,0 +1,61 @@
+import type { CollectionConfig } from 'payload'
+
+import { slugField } from 'payload'
+
+import { isEditor } from '../../access/isEditor.js'
+import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn.js'
+import { layoutBlocks } from '../../blocks/index.js'
+import { citedRichText } from '../../fields/richText.js'
+import { ARTICLES_SLUG, MEDIA_SLUG } from '../slugs.js'
+
+/** An evidence-backed article assembled from blocks. */
+export const Articles: CollectionConfig = {
+  slug: ARTICLES_SLUG,
+  labels: { singular: 'Article', plural: 'Articles' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
+    group: 'Content',
+  },
+  versions: {
+    drafts: {
+      autosave: { interval: 1000 },
+      schedulePublish: true,
+    },
+    maxPerDoc: 50,
+  },
+  access: {
+    read: publishedOrLoggedIn,
+    create: isEditor,
+    update: isEditor,
+    delete: isEditor,
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slugField({ position: undefined }),
+    {
+      name: 'excerpt',
+      type: 'textarea',
+      admin: { description: 'One or two sentences for listings and search results.' },
+    },
+    { name: 'heroImage', type: 'upload', relationTo: MEDIA_SLUG },
+    { name: 'author', type: 'text', admin: { description: 'The name shown as the byline.' } },
+    citedRichText({ name: 'intro' }),
+    {
+      name: 'layout',
+      type: 'blocks',
+      blocks: layoutBlocks,
+      admin: { initCollapsed: false },
+    },
+    citedRichText({ name: 'conclusion' }),
+    {
+      name: 'seo',
+      type: 'group',
+      label: 'SEO',
+      fields: [
+        { name: 'metaTitle', type: 'text' },
+        { name: 'metaDescription', type: 'textarea' },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,50 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../../access/isEditor.js'
+import { isLoggedIn } from '../../access/isLoggedIn.js'
+import { citedRichText } from '../../fields/richText.js'
+import { AFTERCARE_TIPS_SLUG, BENEFITS_SLUG, CLAIMS_SLUG } from '../slugs.js'
+
+/** A benefit of a treatment, with its clinical perspective and aftercare tips. */
+export const Benefits: CollectionConfig = {
+  slug: BENEFITS_SLUG,
+  labels: { singular: 'Benefit', plural: 'Benefits' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'updatedAt'],
+    group: 'Content',
+  },
+  access: {
+    read: isLoggedIn,
+    create: isEditor,
+    update: isEditor,
+    delete: isEditor,
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    {
+      name: 'summary',
+      type: 'textarea',
+      admin: { description: 'One or two sentences shown above the details.' },
+    },
+    citedRichText({ name: 'howItWorks', label: 'How it works' }),
+    citedRichText({
+      name: 'clinicalPerspective',
+      label: 'Clinical perspective',
+      admin: { description: 'Cite a claim (Claim reference) in every sentence that states a number.' },
+    }),
+    {
+      name: 'claims',
+      type: 'relationship',
+      relationTo: CLAIMS_SLUG,
+      hasMany: true,
+    },
+    {
+      name: 'aftercareTips',
+      type: 'relationship',
+      relationTo: AFTERCARE_TIPS_SLUG,
+      hasMany: true,
+      label: 'Aftercare tips',
+    },
+  ],
+}

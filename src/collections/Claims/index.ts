@@ -1,0 +1,56 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../../access/isEditor.js'
+import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn.js'
+import { reviewField } from '../../fields/review.js'
+import { statisticsField } from '../../fields/statistic.js'
+import { BENEFITS_SLUG, CLAIMS_SLUG } from '../slugs.js'
+
+/**
+ * The claims library and the unit of review. Publishing a claim is approving it: the
+ * published version is what frontends read while a newer draft waits for review.
+ */
+export const Claims: CollectionConfig = {
+  slug: CLAIMS_SLUG,
+  labels: { singular: 'Clinical claim', plural: 'Clinical claims' },
+  admin: {
+    useAsTitle: 'statement',
+    defaultColumns: ['statement', 'review.status', 'topic', 'updatedAt'],
+    group: 'Evidence',
+    description: 'Each claim states numbers and cites the sources that report them.',
+  },
+  versions: {
+    drafts: true,
+    maxPerDoc: 50,
+  },
+  access: {
+    read: publishedOrLoggedIn,
+    create: isEditor,
+    update: isEditor,
+    delete: isEditor,
+  },
+  fields: [
+    {
+      name: 'statement',
+      type: 'textarea',
+      required: true,
+      admin: { description: 'The claim as readers will see it, e.g. "70% of patients…".' },
+    },
+    statisticsField(),
+    {
+      name: 'attribution',
+      type: 'text',
+      admin: {
+        description: 'Who says so, e.g. "Cleveland Clinic". An attribution is not a citation.',
+      },
+    },
+    { name: 'topic', type: 'text', index: true },
+    {
+      name: 'benefits',
+      type: 'relationship',
+      relationTo: BENEFITS_SLUG,
+      hasMany: true,
+    },
+    reviewField(),
+  ],
+}

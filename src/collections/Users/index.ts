@@ -1,0 +1,46 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin } from '../../access/isAdmin.js'
+import { isAdminField } from '../../access/isAdminField.js'
+import { isAdminOrSelf } from '../../access/isAdminOrSelf.js'
+import { ROLES } from '../../access/roles.js'
+import { USERS_SLUG } from '../slugs.js'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin.js'
+
+/** People who use the admin: editors write, reviewers approve claims, admins manage users. */
+export const Users: CollectionConfig = {
+  slug: USERS_SLUG,
+  labels: { singular: 'User', plural: 'Users' },
+  auth: true,
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'roles'],
+    group: 'Settings',
+  },
+  access: {
+    read: isAdminOrSelf,
+    create: isAdmin,
+    update: isAdminOrSelf,
+    delete: isAdmin,
+    admin: ({ req: { user } }) => Boolean(user),
+  },
+  hooks: {
+    beforeChange: [firstUserIsAdmin],
+  },
+  fields: [
+    { name: 'name', type: 'text' },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      saveToJWT: true,
+      defaultValue: ['editor'],
+      options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
+      access: {
+        create: isAdminField,
+        update: isAdminField,
+      },
+      admin: { description: 'Only admins can change roles.' },
+    },
+  ],
+}

@@ -1,0 +1,10 @@
+/** Collection slugs: frontends and tests depend on these exact strings. */
+export const SOURCES_SLUG = 'sources'
+export const CLAIMS_SLUG = 'claims'
+export const BENEFITS_SLUG = 'benefits'
+export const AFTERCARE_TIPS_SLUG = 'aftercare-tips'
+export const COMPARISON_ROWS_SLUG = 'comparison-rows'
+export const ARTICLES_SLUG = 'articles'
+export const REVIEW_EVENTS_SLUG = 'review-events'
+export const MEDIA_SLUG = 'media'
+export const USERS_SLUG = 'users'

@@ -1,0 +1,43 @@
+import type { GroupField } from 'payload'
+
+import { USERS_SLUG } from '../collections/slugs.js'
+
+export const REVIEW_STATUSES = [
+  { label: 'Draft', value: 'draft' },
+  { label: 'In review', value: 'in_review' },
+  { label: 'Changes requested', value: 'changes_requested' },
+  { label: 'Approved', value: 'approved' },
+  { label: 'Rejected', value: 'rejected' },
+  { label: 'Expired', value: 'expired' },
+]
+
+const noWrites = () => false
+
+/**
+ * The review state of a claim. Read-only in the admin and not writable through any API:
+ * only the review workflow (which writes with `overrideAccess`) changes it.
+ */
+export const reviewField = (): GroupField => ({
+  name: 'review',
+  type: 'group',
+  admin: {
+    position: 'sidebar',
+    readOnly: true,
+    description: 'Set by the review workflow; editors cannot change it.',
+  },
+  access: { create: noWrites, update: noWrites },
+  fields: [
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: 'draft',
+      required: true,
+      index: true,
+      options: REVIEW_STATUSES,
+    },
+    { name: 'approvedBy', type: 'relationship', relationTo: USERS_SLUG },
+    { name: 'approvedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'reviewBy', type: 'date', label: 'Re-review by', index: true },
+    { name: 'note', type: 'textarea' },
+  ],
+})

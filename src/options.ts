@@ -1,0 +1,31 @@
+/** Options of `citedPlugin`. Every option is optional; defaults live in `sanitizeOptions`. */
+export interface CitedPluginOptions {
+  /**
+   * Turns Cited's behaviour (hooks, endpoints, jobs) off but keeps its collections and fields,
+   * so the database schema and migrations stay stable.
+   * @default false
+   */
+  disabled?: boolean
+  /**
+   * Directory where uploaded media files are stored.
+   * @default `<cwd>/media`
+   */
+  mediaDir?: string
+  /**
+   * Days an approval stays valid before the claim must be reviewed again.
+   * @default 365
+   */
+  reviewIntervalDays?: number
+}
+
+export interface SanitizedCitedOptions {
+  disabled: boolean
+  mediaDir: string
+  reviewIntervalDays: number
+}
+
+export const sanitizeOptions = (options: CitedPluginOptions = {}): SanitizedCitedOptions => ({
+  disabled: options.disabled ?? false,
+  mediaDir: options.mediaDir ?? `${process.cwd()}/media`,
+  reviewIntervalDays: options.reviewIntervalDays ?? 365,
+})
