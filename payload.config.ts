@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { citedPlugin } from './src/index.js'
+import { citedPlugin } from './src/index'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 

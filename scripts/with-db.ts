@@ -1,11 +1,10 @@
 /**
  * Runs a command with a database: `DATABASE_URL` when given, otherwise the embedded cluster
  * under `.data/` (started for the command and stopped after it).
- *   node --import tsx scripts/with-db.ts -- payload generate:types
+ *   node --import tsx scripts/with-db.ts -- payload migrate
  */
-import { spawn } from 'node:child_process'
-
-import { withDatabase } from './lib/database.js'
+import { withDatabase } from './lib/database'
+import { run } from './lib/run'
 
 const separator = process.argv.indexOf('--')
 const [command, ...args] = process.argv.slice(separator === -1 ? 2 : separator + 1)
@@ -14,11 +13,4 @@ if (!command) {
   process.exit(2)
 }
 
-const code = await withDatabase(
-  (env) =>
-    new Promise<number>((resolve) => {
-      const child = spawn(command, args, { stdio: 'inherit', env, shell: false })
-      child.on('exit', (exitCode) => resolve(exitCode ?? 1))
-    }),
-)
-process.exit(code)
+process.exit(await withDatabase((env) => run(command, args, env)))

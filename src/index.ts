@@ -1,3 +1,3 @@
-export { citedPlugin } from './plugin.js'
-export type { CitedPluginOptions } from './options.js'
-export type { DetectedStatistic, StatisticKind, StatisticUnit } from './evidence/types.js'
+export { citedPlugin } from './plugin'
+export type { CitedPluginOptions } from './options'
+export type { DetectedStatistic, StatisticKind, StatisticUnit } from './evidence/types'

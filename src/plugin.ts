@@ -1,18 +1,18 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
-import type { CitedPluginOptions } from './options.js'
+import type { CitedPluginOptions } from './options'
 
-import { AftercareTips } from './collections/AftercareTips/index.js'
-import { Articles } from './collections/Articles/index.js'
-import { Benefits } from './collections/Benefits/index.js'
-import { Claims } from './collections/Claims/index.js'
-import { ComparisonRows } from './collections/ComparisonRows/index.js'
-import { createMedia } from './collections/Media/index.js'
-import { ReviewEvents } from './collections/ReviewEvents/index.js'
-import { USERS_SLUG } from './collections/slugs.js'
-import { Sources } from './collections/Sources/index.js'
-import { Users } from './collections/Users/index.js'
-import { sanitizeOptions } from './options.js'
+import { AftercareTips } from './collections/AftercareTips/index'
+import { Articles } from './collections/Articles/index'
+import { Benefits } from './collections/Benefits/index'
+import { Claims } from './collections/Claims/index'
+import { ComparisonRows } from './collections/ComparisonRows/index'
+import { createMedia } from './collections/Media/index'
+import { ReviewEvents } from './collections/ReviewEvents/index'
+import { USERS_SLUG } from './collections/slugs'
+import { Sources } from './collections/Sources/index'
+import { Users } from './collections/Users/index'
+import { sanitizeOptions } from './options'
 
 /**
  * Cited: evidence-backed health content for Payload.

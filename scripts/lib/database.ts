@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-import { reachableDataDir, startEmbeddedPostgres } from './postgres.js'
+import { reachableDataDir, startEmbeddedPostgres } from './postgres'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 

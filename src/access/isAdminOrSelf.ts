@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './roles.js'
+import { hasRole } from './roles'
 
 /** Admins see every user; everyone else only themselves. */
 export const isAdminOrSelf: Access = ({ req: { user } }) => {

@@ -1,6 +1,6 @@
 import type { GroupField } from 'payload'
 
-import { USERS_SLUG } from '../collections/slugs.js'
+import { USERS_SLUG } from '../collections/slugs'
 
 export const REVIEW_STATUSES = [
   { label: 'Draft', value: 'draft' },

@@ -1,6 +1,6 @@
 import type { ArrayField } from 'payload'
 
-import { SOURCES_SLUG } from '../collections/slugs.js'
+import { SOURCES_SLUG } from '../collections/slugs'
 
 export const STATISTIC_UNITS = [
   { label: 'Percent (%)', value: 'percent' },

@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 
-import { startEmbeddedPostgres } from '../../scripts/lib/postgres.js'
+import { startEmbeddedPostgres } from '../../scripts/lib/postgres'
 
 declare module 'vitest' {
   export interface ProvidedContext {

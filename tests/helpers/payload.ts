@@ -2,8 +2,8 @@ import type { Payload, SanitizedConfig } from 'payload'
 
 import { getPayload } from 'payload'
 
-import configPromise from '../../payload.config.js'
-import { Api, createUser, type TestUser } from './api.js'
+import configPromise from '../../payload.config'
+import { Api, createUser, type TestUser } from './api'
 
 export interface TestContext {
   payload: Payload

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { bootPayload, type TestContext } from '../helpers/payload.js'
+import { bootPayload, type TestContext } from '../helpers/payload'
 
 let t: TestContext
 

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { AFTERCARE_TIPS_SLUG } from '../../collections/slugs.js'
+import { AFTERCARE_TIPS_SLUG } from '../../collections/slugs'
 
 /** A list of aftercare tips with a heading and lead-in. */
 export const AftercareTipsBlock: Block = {

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { BENEFITS_SLUG } from '../../collections/slugs.js'
+import { BENEFITS_SLUG } from '../../collections/slugs'
 
 /** A benefit section: title, summary, how it works, clinical perspective and its tips. */
 export const BenefitBlock: Block = {

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { urlError } from '../../evidence/locators.js'
+import { urlError } from '../../evidence/locators'
 
 /** Invite the reader to book: heading, text and a button. */
 export const CallToActionBlock: Block = {

@@ -1,7 +1,7 @@
 import type { Block } from 'payload'
 
-import { CLAIMS_SLUG } from '../../collections/slugs.js'
-import { STATISTIC_UNITS } from '../../fields/statistic.js'
+import { CLAIMS_SLUG } from '../../collections/slugs'
+import { STATISTIC_UNITS } from '../../fields/statistic'
 
 /** A bar chart whose every data point cites the claim it comes from. */
 export const ChartBlock: Block = {

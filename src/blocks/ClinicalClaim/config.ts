@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { CLAIMS_SLUG } from '../../collections/slugs.js'
+import { CLAIMS_SLUG } from '../../collections/slugs'
 
 /** A reviewed claim shown on its own: as a callout, a stat card or inline text. */
 export const ClinicalClaimBlock: Block = {

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { citedRichText } from '../../fields/richText.js'
+import { citedRichText } from '../../fields/richText'
 
 /** Free prose; cite claims inline with Claim references. */
 export const RichTextBlock: Block = {

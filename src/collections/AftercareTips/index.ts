@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor } from '../../access/isEditor.js'
-import { isLoggedIn } from '../../access/isLoggedIn.js'
-import { AFTERCARE_TIPS_SLUG } from '../slugs.js'
+import { isEditor } from '../../access/isEditor'
+import { isLoggedIn } from '../../access/isLoggedIn'
+import { AFTERCARE_TIPS_SLUG } from '../slugs'
 
 export const TIP_TIMINGS = [
   { label: 'Before the session', value: 'before' },

@@ -2,11 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { slugField } from 'payload'
 
-import { isEditor } from '../../access/isEditor.js'
-import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn.js'
-import { layoutBlocks } from '../../blocks/index.js'
-import { citedRichText } from '../../fields/richText.js'
-import { ARTICLES_SLUG, MEDIA_SLUG } from '../slugs.js'
+import { isEditor } from '../../access/isEditor'
+import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn'
+import { layoutBlocks } from '../../blocks/index'
+import { citedRichText } from '../../fields/richText'
+import { ARTICLES_SLUG, MEDIA_SLUG } from '../slugs'
 
 /** An evidence-backed article assembled from blocks. */
 export const Articles: CollectionConfig = {

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor } from '../../access/isEditor.js'
-import { isLoggedIn } from '../../access/isLoggedIn.js'
-import { citedRichText } from '../../fields/richText.js'
-import { AFTERCARE_TIPS_SLUG, BENEFITS_SLUG, CLAIMS_SLUG } from '../slugs.js'
+import { isEditor } from '../../access/isEditor'
+import { isLoggedIn } from '../../access/isLoggedIn'
+import { citedRichText } from '../../fields/richText'
+import { AFTERCARE_TIPS_SLUG, BENEFITS_SLUG, CLAIMS_SLUG } from '../slugs'
 
 /** A benefit of a treatment, with its clinical perspective and aftercare tips. */
 export const Benefits: CollectionConfig = {

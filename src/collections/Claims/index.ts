@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor } from '../../access/isEditor.js'
-import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn.js'
-import { reviewField } from '../../fields/review.js'
-import { statisticsField } from '../../fields/statistic.js'
-import { BENEFITS_SLUG, CLAIMS_SLUG } from '../slugs.js'
+import { isEditor } from '../../access/isEditor'
+import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn'
+import { reviewField } from '../../fields/review'
+import { statisticsField } from '../../fields/statistic'
+import { BENEFITS_SLUG, CLAIMS_SLUG } from '../slugs'
 
 /**
  * The claims library and the unit of review. Publishing a claim is approving it: the

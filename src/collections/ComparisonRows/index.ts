@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor } from '../../access/isEditor.js'
-import { isLoggedIn } from '../../access/isLoggedIn.js'
-import { BENEFITS_SLUG, CLAIMS_SLUG, COMPARISON_ROWS_SLUG } from '../slugs.js'
+import { isEditor } from '../../access/isEditor'
+import { isLoggedIn } from '../../access/isLoggedIn'
+import { BENEFITS_SLUG, CLAIMS_SLUG, COMPARISON_ROWS_SLUG } from '../slugs'
 
 export const RATINGS = [
   { label: 'Low', value: 'low' },

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import path from 'node:path'
 
-import { isEditor } from '../../access/isEditor.js'
-import { MEDIA_SLUG } from '../slugs.js'
+import { isEditor } from '../../access/isEditor'
+import { MEDIA_SLUG } from '../slugs'
 
 /** Images for articles. Files are stored in `media/` at the project root. */
 export const createMedia = (staticDir: string): CollectionConfig => ({

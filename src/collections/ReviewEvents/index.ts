@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isReviewerOrAdmin } from '../../access/isReviewerOrAdmin.js'
-import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG, USERS_SLUG } from '../slugs.js'
+import { isReviewerOrAdmin } from '../../access/isReviewerOrAdmin'
+import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG, USERS_SLUG } from '../slugs'
 
 export const REVIEW_ACTIONS = [
   { label: 'Submitted', value: 'submitted' },

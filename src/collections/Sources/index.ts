@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditor } from '../../access/isEditor.js'
-import { isLoggedIn } from '../../access/isLoggedIn.js'
+import { isEditor } from '../../access/isEditor'
+import { isLoggedIn } from '../../access/isLoggedIn'
 import {
   doiError,
   isbnError,
@@ -12,10 +12,10 @@ import {
   pmcidError,
   pmidError,
   urlError,
-} from '../../evidence/locators.js'
-import { locatorField } from '../../fields/locator.js'
-import { SOURCES_SLUG } from '../slugs.js'
-import { requireLocator } from './hooks/requireLocator.js'
+} from '../../evidence/locators'
+import { locatorField } from '../../fields/locator'
+import { SOURCES_SLUG } from '../slugs'
+import { requireLocator } from './hooks/requireLocator'
 
 export const SOURCE_TYPES = [
   { label: 'Journal article', value: 'journal-article' },

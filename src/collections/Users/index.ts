@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '../../access/isAdmin.js'
-import { isAdminField } from '../../access/isAdminField.js'
-import { isAdminOrSelf } from '../../access/isAdminOrSelf.js'
-import { ROLES } from '../../access/roles.js'
-import { USERS_SLUG } from '../slugs.js'
-import { firstUserIsAdmin } from './hooks/firstUserIsAdmin.js'
+import { isAdmin } from '../../access/isAdmin'
+import { isAdminField } from '../../access/isAdminField'
+import { isAdminOrSelf } from '../../access/isAdminOrSelf'
+import { ROLES } from '../../access/roles'
+import { USERS_SLUG } from '../slugs'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 /** People who use the admin: editors write, reviewers approve claims, admins manage users. */
 export const Users: CollectionConfig = {

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { USERS_SLUG } from '../../slugs.js'
+import { USERS_SLUG } from '../../slugs'
 
 /** The very first account (the one created on the admin's welcome screen) becomes an admin. */
 export const firstUserIsAdmin: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
