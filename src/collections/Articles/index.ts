@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { slugField } from 'payload'
 
+import { fillSlugFromTitle } from './hooks/fillSlugFromTitle'
+
 import { isEditor } from '../../access/isEditor'
 import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn'
 import { layoutBlocks } from '../../blocks/index'
@@ -32,7 +34,17 @@ export const Articles: CollectionConfig = {
   },
   fields: [
     { name: 'title', type: 'text', required: true },
-    slugField({ position: undefined }),
+    slugField({
+      position: undefined,
+      overrides: (row) => ({
+        ...row,
+        fields: row.fields.map((field) =>
+          'name' in field && field.name === 'slug' && field.type === 'text'
+            ? { ...field, hooks: { ...field.hooks, beforeValidate: [fillSlugFromTitle] } }
+            : field,
+        ),
+      }),
+    }),
     {
       name: 'excerpt',
       type: 'textarea',
