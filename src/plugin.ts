@@ -12,6 +12,7 @@ import { ReviewEvents } from './collections/ReviewEvents/index'
 import { USERS_SLUG } from './collections/slugs'
 import { Sources } from './collections/Sources/index'
 import { Users } from './collections/Users/index'
+import { withEvidenceHooks } from './hooks/evidence/withEvidenceHooks'
 import { sanitizeOptions } from './options'
 
 /**
@@ -25,7 +26,7 @@ export const citedPlugin =
   (pluginOptions: CitedPluginOptions = {}): Plugin =>
   (incomingConfig: Config): Config => {
     const options = sanitizeOptions(pluginOptions)
-    const ours: CollectionConfig[] = [
+    const collections: CollectionConfig[] = [
       Users,
       createMedia(options.mediaDir),
       Sources,
@@ -36,6 +37,7 @@ export const citedPlugin =
       Articles,
       ReviewEvents,
     ]
+    const ours = options.disabled ? collections : collections.map(withEvidenceHooks)
     const existing = incomingConfig.collections ?? []
     const existingSlugs = new Set(existing.map((collection) => collection.slug))
 

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
 import { isLoggedIn } from '../../access/isLoggedIn'
 import { AFTERCARE_TIPS_SLUG } from '../slugs'
@@ -55,5 +56,6 @@ export const AftercareTips: CollectionConfig = {
       type: 'textarea',
       admin: { description: 'When not to follow the tip, or when to call the clinic.' },
     },
+    evidenceField(),
   ],
 }

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { evidenceField } from '../../fields/evidence'
 import { slugField } from 'payload'
 
 import { fillSlugFromTitle } from './hooks/fillSlugFromTitle'
@@ -36,6 +37,9 @@ export const Articles: CollectionConfig = {
     { name: 'title', type: 'text', required: true },
     slugField({
       position: undefined,
+      // Always filled from the title before validation, so API clients (GraphQL included)
+      // need not send it.
+      required: false,
       overrides: (row) => ({
         ...row,
         fields: row.fields.map((field) =>
@@ -69,5 +73,6 @@ export const Articles: CollectionConfig = {
         { name: 'metaDescription', type: 'textarea' },
       ],
     },
+    evidenceField(),
   ],
 }

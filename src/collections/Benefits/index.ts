@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
 import { isLoggedIn } from '../../access/isLoggedIn'
 import { citedRichText } from '../../fields/richText'
@@ -46,5 +47,6 @@ export const Benefits: CollectionConfig = {
       hasMany: true,
       label: 'Aftercare tips',
     },
+    evidenceField(),
   ],
 }

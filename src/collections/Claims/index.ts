@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
 import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn'
 import { reviewField } from '../../fields/review'
@@ -52,5 +53,6 @@ export const Claims: CollectionConfig = {
       hasMany: true,
     },
     reviewField(),
+    evidenceField(),
   ],
 }

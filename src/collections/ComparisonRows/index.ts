@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
 import { isLoggedIn } from '../../access/isLoggedIn'
 import { BENEFITS_SLUG, CLAIMS_SLUG, COMPARISON_ROWS_SLUG } from '../slugs'
@@ -50,5 +51,6 @@ export const ComparisonRows: CollectionConfig = {
         },
       ],
     },
+    evidenceField(),
   ],
 }

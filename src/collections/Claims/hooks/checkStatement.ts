@@ -1,0 +1,67 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import type { EvidenceIssue } from '../../../hooks/evidence/checkEvidence'
+
+import { detectStatistics } from '../../../evidence/detect'
+import { describeStatistic, statisticMatches } from '../../../evidence/match'
+import { refuse } from '../../../hooks/evidence/checkEvidence'
+
+interface StatisticRow {
+  value?: null | number
+  upper?: null | number
+  unit?: null | string
+  sources?: unknown
+}
+
+const rowLabel = (row: StatisticRow, index: number): string =>
+  typeof row.value === 'number'
+    ? `Statistic ${index + 1} (${describeStatistic({ value: row.value, upper: row.upper, unit: row.unit })})`
+    : `Statistic ${index + 1}`
+
+/**
+ * A claim's own evidence: every statistic in its statement must be one of its statistic rows,
+ * and it cannot leave draft (be published, i.e. approved) while a row has no source.
+ * Saving a draft records the problems in `evidence`; leaving draft refuses them.
+ */
+export const checkStatement: CollectionBeforeChangeHook = ({ collection, data, originalDoc, req }) => {
+  const merged = { ...(originalDoc ?? {}), ...data }
+  const statement = typeof merged.statement === 'string' ? merged.statement : ''
+  const rows: StatisticRow[] = Array.isArray(merged.statistics) ? merged.statistics : []
+  const issues: EvidenceIssue[] = []
+
+  for (const statistic of detectStatistics(statement)) {
+    const withValues = rows.filter((row): row is StatisticRow & { value: number } => typeof row.value === 'number')
+    if (withValues.some((row) => statisticMatches(statistic, row))) continue
+    issues.push({
+      text: statistic.text,
+      sentence: statement,
+      path: 'Statement',
+      fieldPath: 'statistics',
+      reason: 'uncovered',
+      message: `"${statistic.text}" in the statement is not one of this claim's statistics. Add a statistic row for it (value ${statistic.value}${statistic.upper !== undefined ? `, upper ${statistic.upper}` : ''}, unit ${statistic.unit}).`,
+    })
+  }
+  rows.forEach((row, index) => {
+    const sources = Array.isArray(row.sources) ? row.sources : []
+    if (sources.length > 0) return
+    issues.push({
+      text: rowLabel(row, index),
+      sentence: statement,
+      path: `Statistics › ${rowLabel(row, index)}`,
+      fieldPath: `statistics.${index}.sources`,
+      reason: 'uncovered',
+      message: `${rowLabel(row, index)} has no source. Add the source that reports it before the claim can be approved.`,
+    })
+  })
+
+  if (data._status === 'published' && issues.length > 0) refuse(collection.slug, issues, req)
+  return {
+    ...data,
+    evidence: {
+      ...(typeof data.evidence === 'object' && data.evidence ? data.evidence : {}),
+      uncoveredCount: issues.length,
+      uncovered: issues,
+      checkedAt: new Date().toISOString(),
+    },
+  }
+}

@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { claimRef, paragraph, richText } from '../helpers/lexical'
+import { bootPayload, type TestContext } from '../helpers/payload'
+import { approveClaim } from '../helpers/review'
+
+let t: TestContext
+let sourceId: number
+
+beforeAll(async () => {
+  t = await bootPayload()
+  const source = await t.payload.create({
+    collection: 'sources',
+    data: { type: 'journal-article', title: 'Acupuncture for chronic pain', doi: '10.1001/archinternmed.2012.3654' },
+  })
+  sourceId = source.id
+})
+
+afterAll(async () => {
+  await t?.payload.destroy()
+})
+
+/** A claim with one cited statistic, approved through the review workflow. */
+async function citedClaim(statement: string, value: number, upper?: number) {
+  const claim = await t.payload.create({
+    collection: 'claims',
+    data: { statement, statistics: [{ value, upper, unit: 'percent', sources: [sourceId] }] },
+    draft: true,
+  })
+  await approveClaim(t, claim.id)
+  return claim
+}
+
+const editor = () => t.api.as(t.editor.token)
+
+async function benefitWith(title: string, perspective: ReturnType<typeof richText>) {
+  const res = await editor().post('/benefits', { title, clinicalPerspective: perspective })
+  expect(res.status).toBe(201)
+  return res.body.doc
+}
+
+describe('drafts warn', () => {
+  it('saves a draft with uncovered statistics and reports each with its path', async () => {
+    const benefit = await benefitWith(
+      'Natural Pain Reduction',
+      richText(paragraph('The Cleveland Clinic reports that 70% of their patients improve.')),
+    )
+    expect(benefit.evidence.uncoveredCount).toBe(1)
+    const res = await editor().post('/articles', {
+      title: 'Draft with warnings',
+      layout: [
+        { blockType: 'benefit', benefit: benefit.id },
+        { blockType: 'richText', content: richText(paragraph('Some studies show up to a 60% improvement in sleep scores.')) },
+      ],
+    })
+    expect(res.status).toBe(201)
+    expect(res.body.doc._status).toBe('draft')
+    const uncovered = res.body.doc.evidence.uncovered
+    expect(uncovered).toHaveLength(2)
+    expect(uncovered[0]).toMatchObject({
+      text: '70%',
+      path: 'Benefits › Natural Pain Reduction › Clinical perspective',
+      fieldPath: 'layout.0.benefit.clinicalPerspective',
+      reason: 'uncovered',
+      message: '"70%" in Benefits › Natural Pain Reduction › Clinical perspective is not backed by a cited claim.',
+    })
+    expect(uncovered[1]).toMatchObject({ path: 'Text (block 2)', text: expect.stringContaining('60%') })
+  })
+
+  it('reports warnings through GraphQL too', async () => {
+    const res = await t.api.as(t.editor.token).gql(
+      `mutation ($data: mutationArticleInput!) { createArticle(data: $data, draft: true) { id evidence { uncoveredCount uncovered } } }`,
+      { data: { title: 'GraphQL draft', excerpt: 'Eight in ten patients would recommend it.' } },
+    )
+    expect(res.body.errors).toBeUndefined()
+    expect(res.body.data.createArticle.evidence.uncoveredCount).toBe(1)
+    expect(res.body.data.createArticle.evidence.uncovered[0].path).toBe('Excerpt')
+  })
+})
+
+describe('publishing blocks', () => {
+  it('refuses to publish and lists every uncovered statistic with text, path and reason', async () => {
+    const benefit = await benefitWith(
+      'Reduced Inflammation',
+      richText(paragraph('Studies show up to a 50% reduction in key inflammatory markers.')),
+    )
+    const row = (
+      await editor().post('/comparison-rows', {
+        aspect: 'Expected Outcomes',
+        cells: [{ benefit: benefit.id, rating: 'high', text: '40-60% reduction in inflammatory markers' }],
+      })
+    ).body.doc
+    const res = await editor().post('/articles', {
+      title: 'Refused',
+      _status: 'published',
+      intro: richText(paragraph('About 1 in 3 adults will experience low back pain this year.')),
+      layout: [
+        { blockType: 'benefit', benefit: benefit.id },
+        { blockType: 'comparisonTable', heading: 'Benefits Comparison', columns: [benefit.id], rows: [row.id] },
+      ],
+    })
+    expect(res.status).toBe(400)
+    const errors = res.body.errors[0].data.errors
+    expect(errors.map((e: { message: string }) => e.message)).toEqual([
+      '"About 1 in 3" in Intro is not backed by a cited claim.',
+      '"up to a 50%" in Benefits › Reduced Inflammation › Clinical perspective is not backed by a cited claim.',
+      '"40-60%" in Benefits Comparison › Expected Outcomes › Reduced Inflammation is not backed by a cited claim.',
+    ])
+    expect(errors.map((e: { path: string }) => e.path)).toEqual([
+      'intro',
+      'layout.0.benefit.clinicalPerspective',
+      'layout.1.rows.cells.0.text',
+    ])
+    const stored = await t.payload.find({ collection: 'articles', where: { title: { equals: 'Refused' } }, draft: true })
+    expect(stored.totalDocs).toBe(0)
+  })
+
+  it('refuses to publish through GraphQL with the same list', async () => {
+    const res = await t.api.as(t.editor.token).gql(
+      `mutation ($data: mutationArticleInput!) { createArticle(data: $data) { id } }`,
+      { data: { title: 'GraphQL publish', _status: 'published', excerpt: 'Patients were twice as likely to return to work.' } },
+    )
+    expect(res.body.errors![0]!.extensions.data.errors[0].message).toBe(
+      '"twice as likely" in Excerpt is not backed by a cited claim.',
+    )
+  })
+
+  it('publishes once every statistic is covered: inside a block, by an inline claimRef, in a table cell and a chart point', async () => {
+    const seventy = await citedClaim('70% of patients treated for chronic back pain improved.', 70)
+    const range = await citedClaim('A 40-60% reduction in inflammatory markers.', 40, 60)
+    const sixty = await citedClaim('Up to a 60% improvement in sleep scores.', 60)
+    const benefit = await benefitWith(
+      'Natural Pain Reduction',
+      richText(paragraph('The Cleveland Clinic reports that 70% of their patients improve.', claimRef(seventy.id))),
+    )
+    const row = (
+      await editor().post('/comparison-rows', {
+        aspect: 'Expected Outcomes',
+        cells: [{ benefit: benefit.id, rating: 'high', text: '40-60% reduction in inflammatory markers', claim: range.id }],
+      })
+    ).body.doc
+    const res = await editor().post('/articles', {
+      title: 'Covered',
+      _status: 'published',
+      layout: [
+        { blockType: 'benefit', benefit: benefit.id },
+        {
+          blockType: 'richText',
+          content: richText(paragraph('Some studies show up to a 60% improvement in sleep scores.', claimRef(sixty.id), ' Sleep matters.')),
+        },
+        { blockType: 'comparisonTable', columns: [benefit.id], rows: [row.id] },
+        { blockType: 'chart', title: 'Improvement', unit: 'percent', points: [{ label: 'Acupuncture', value: 70, claim: seventy.id }] },
+      ],
+    })
+    expect(res.body.errors).toBeUndefined()
+    expect(res.status).toBe(201)
+    expect(res.body.doc._status).toBe('published')
+    expect(res.body.doc.evidence.uncoveredCount).toBe(0)
+    expect(res.body.doc.evidence.claims.map((c: number | { id: number }) => (typeof c === 'object' ? c.id : c)).sort()).toEqual(
+      [seventy.id, range.id, sixty.id].sort(),
+    )
+  })
+
+  it('refuses a claim whose number differs and names both numbers', async () => {
+    const forty = await citedClaim('A 40% reduction in stress-related back pain.', 40)
+    const res = await editor().post('/articles', {
+      title: 'Mismatch',
+      _status: 'published',
+      intro: richText(paragraph('Programs documented up to a 50% reduction in stress.', claimRef(forty.id))),
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors[0].message).toBe(
+      '"up to a 50%" in Intro does not match its claim (claim states 40%).',
+    )
+  })
+
+  it('matches number words and unit spellings: "seven in ten" is 70%', async () => {
+    const seventy = await citedClaim('Seven in ten patients improved.', 70)
+    const res = await editor().post('/articles', {
+      title: 'Words',
+      _status: 'published',
+      intro: richText(paragraph('Seven in ten patients improved.', claimRef(seventy.id))),
+    })
+    expect(res.status).toBe(201)
+  })
+
+  it('refuses a chart point whose claim states another number', async () => {
+    const seventy = await citedClaim('70% improved.', 70)
+    const res = await editor().post('/articles', {
+      title: 'Chart mismatch',
+      _status: 'published',
+      layout: [{ blockType: 'chart', title: 'Pain', points: [{ label: 'Acupuncture', value: 65, claim: seventy.id }] }],
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors[0]).toMatchObject({
+      path: 'layout.0.points.0.value',
+      message: '"65%" in Chart › Pain › Acupuncture does not match its claim (claim states 70%).',
+    })
+  })
+})
+
+describe('claims', () => {
+  it('records statistics in the statement that are missing from its rows', async () => {
+    const res = await editor().post('/claims', {
+      statement: '45 percent of participants reported less stiffness.',
+      statistics: [],
+    })
+    expect(res.status).toBe(201)
+    expect(res.body.doc.evidence.uncovered[0].message).toContain('"45 percent" in the statement is not one of this claim\'s statistics')
+  })
+
+  it('a claim cannot leave draft while a statistic has no source', async () => {
+    const claim = await t.payload.create({
+      collection: 'claims',
+      data: { statement: '70% of patients improved.', statistics: [{ value: 70, unit: 'percent' }] },
+      draft: true,
+    })
+    const error = await approveClaim(t, claim.id).catch((e: { data?: { errors: { path: string; message: string }[] } }) => e)
+    expect(error).toMatchObject({
+      data: {
+        errors: [
+          {
+            path: 'statistics.0.sources',
+            message: 'Statistic 1 (70%) has no source. Add the source that reports it before the claim can be approved.',
+          },
+        ],
+      },
+    })
+    const stored = await t.payload.findByID({ collection: 'claims', id: claim.id, draft: false }).catch(() => null)
+    expect(stored?._status ?? 'draft').not.toBe('published')
+  })
+
+  it('a claim cited by a published article cannot be deleted', async () => {
+    const seventy = await citedClaim('70% of patients improved.', 70)
+    await editor().post('/articles', {
+      title: 'Cites seventy',
+      _status: 'published',
+      intro: richText(paragraph('70% of patients improved.', claimRef(seventy.id))),
+    })
+    const res = await editor().delete(`/claims/${seventy.id}`)
+    expect(res.status).toBe(409)
+    expect(res.body.errors[0].message).toContain('“Cites seventy”')
+    const unused = await citedClaim('Half of the patients stopped painkillers.', 50)
+    expect((await t.api.as(t.admin.token).delete(`/claims/${unused.id}`)).status).toBe(200)
+  })
+})
