@@ -103,8 +103,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -112,6 +116,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      citedExpireClaims: TaskCitedExpireClaims;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -344,6 +349,33 @@ export interface Claim {
     approvedAt?: string | null;
     reviewBy?: string | null;
     note?: string | null;
+    /**
+     * These people cannot approve this draft (four eyes).
+     */
+    draftEditors?: (number | User)[] | null;
+  };
+  /**
+   * Checked on every save. Publishing is refused while a statistic is uncovered.
+   */
+  evidence?: {
+    uncoveredCount?: number | null;
+    /**
+     * Each entry: text, sentence, path (where it is), reason and message.
+     */
+    uncovered?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * Every claim cited here, directly or through benefits and tables.
+     */
+    claims?: (number | Claim)[] | null;
+    checkedAt?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -395,6 +427,29 @@ export interface Benefit {
   } | null;
   claims?: (number | Claim)[] | null;
   aftercareTips?: (number | AftercareTip)[] | null;
+  /**
+   * Checked on every save. Publishing is refused while a statistic is uncovered.
+   */
+  evidence?: {
+    uncoveredCount?: number | null;
+    /**
+     * Each entry: text, sentence, path (where it is), reason and message.
+     */
+    uncovered?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * Every claim cited here, directly or through benefits and tables.
+     */
+    claims?: (number | Claim)[] | null;
+    checkedAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -425,6 +480,29 @@ export interface AftercareTip {
    * When not to follow the tip, or when to call the clinic.
    */
   caution?: string | null;
+  /**
+   * Checked on every save. Publishing is refused while a statistic is uncovered.
+   */
+  evidence?: {
+    uncoveredCount?: number | null;
+    /**
+     * Each entry: text, sentence, path (where it is), reason and message.
+     */
+    uncovered?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * Every claim cited here, directly or through benefits and tables.
+     */
+    claims?: (number | Claim)[] | null;
+    checkedAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -451,6 +529,29 @@ export interface ComparisonRow {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Checked on every save. Publishing is refused while a statistic is uncovered.
+   */
+  evidence?: {
+    uncoveredCount?: number | null;
+    /**
+     * Each entry: text, sentence, path (where it is), reason and message.
+     */
+    uncovered?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * Every claim cited here, directly or through benefits and tables.
+     */
+    claims?: (number | Claim)[] | null;
+    checkedAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -465,7 +566,7 @@ export interface Article {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   /**
    * One or two sentences for listings and search results.
    */
@@ -521,6 +622,29 @@ export interface Article {
   seo?: {
     metaTitle?: string | null;
     metaDescription?: string | null;
+  };
+  /**
+   * Checked on every save. Publishing is refused while a statistic is uncovered.
+   */
+  evidence?: {
+    uncoveredCount?: number | null;
+    /**
+     * Each entry: text, sentence, path (where it is), reason and message.
+     */
+    uncovered?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    /**
+     * Every claim cited here, directly or through benefits and tables.
+     */
+    claims?: (number | Claim)[] | null;
+    checkedAt?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -696,6 +820,10 @@ export interface ReviewEvent {
   claimVersion?: string | null;
   action: 'submitted' | 'approved' | 'changes_requested' | 'rejected' | 'expired' | 'invalidated' | 'renewed';
   actor?: (number | null) | User;
+  /**
+   * Name and email of the actor when the event was recorded.
+   */
+  actorName?: string | null;
   at: string;
   note?: string | null;
   /**
@@ -774,7 +902,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'citedExpireClaims' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -807,10 +935,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'citedExpireClaims' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1037,6 +1174,15 @@ export interface ClaimsSelect<T extends boolean = true> {
         approvedAt?: T;
         reviewBy?: T;
         note?: T;
+        draftEditors?: T;
+      };
+  evidence?:
+    | T
+    | {
+        uncoveredCount?: T;
+        uncovered?: T;
+        claims?: T;
+        checkedAt?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1053,6 +1199,14 @@ export interface BenefitsSelect<T extends boolean = true> {
   clinicalPerspective?: T;
   claims?: T;
   aftercareTips?: T;
+  evidence?:
+    | T
+    | {
+        uncoveredCount?: T;
+        uncovered?: T;
+        claims?: T;
+        checkedAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1066,6 +1220,14 @@ export interface AftercareTipsSelect<T extends boolean = true> {
   timing?: T;
   category?: T;
   caution?: T;
+  evidence?:
+    | T
+    | {
+        uncoveredCount?: T;
+        uncovered?: T;
+        claims?: T;
+        checkedAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1084,6 +1246,14 @@ export interface ComparisonRowsSelect<T extends boolean = true> {
         text?: T;
         claim?: T;
         id?: T;
+      };
+  evidence?:
+    | T
+    | {
+        uncoveredCount?: T;
+        uncovered?: T;
+        claims?: T;
+        checkedAt?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1119,6 +1289,14 @@ export interface ArticlesSelect<T extends boolean = true> {
     | {
         metaTitle?: T;
         metaDescription?: T;
+      };
+  evidence?:
+    | T
+    | {
+        uncoveredCount?: T;
+        uncovered?: T;
+        claims?: T;
+        checkedAt?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1250,6 +1428,7 @@ export interface ReviewEventsSelect<T extends boolean = true> {
   claimVersion?: T;
   action?: T;
   actor?: T;
+  actorName?: T;
   at?: T;
   note?: T;
   hash?: T;
@@ -1292,6 +1471,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1329,6 +1509,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1336,6 +1544,24 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCitedExpireClaims".
+ */
+export interface TaskCitedExpireClaims {
+  input?: unknown;
+  output: {
+    expired?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -16,16 +16,24 @@ export interface CitedPluginOptions {
    * @default 365
    */
   reviewIntervalDays?: number
+  /**
+   * When the expiry job runs (croner syntax, seconds first). It marks approved claims past their
+   * re-review date as expired; Payload's jobs `autoRun` executes it on this schedule.
+   * @default '0 0 * * * *' (hourly)
+   */
+  reviewExpiryCron?: string
 }
 
 export interface SanitizedCitedOptions {
   disabled: boolean
   mediaDir: string
   reviewIntervalDays: number
+  reviewExpiryCron: string
 }
 
 export const sanitizeOptions = (options: CitedPluginOptions = {}): SanitizedCitedOptions => ({
   disabled: options.disabled ?? false,
   mediaDir: options.mediaDir ?? `${process.cwd()}/media`,
   reviewIntervalDays: options.reviewIntervalDays ?? 365,
+  reviewExpiryCron: options.reviewExpiryCron ?? '0 0 * * * *',
 })

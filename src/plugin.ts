@@ -12,7 +12,10 @@ import { ReviewEvents } from './collections/ReviewEvents/index'
 import { USERS_SLUG } from './collections/slugs'
 import { Sources } from './collections/Sources/index'
 import { Users } from './collections/Users/index'
+import { reviewMutations } from './graphql/reviewMutations'
 import { withEvidenceHooks } from './hooks/evidence/withEvidenceHooks'
+import { expireClaimsTask, REVIEW_QUEUE } from './jobs/expireClaims'
+import { CITED_CUSTOM_KEY } from './review/options'
 import { sanitizeOptions } from './options'
 
 /**
@@ -41,8 +44,32 @@ export const citedPlugin =
     const existing = incomingConfig.collections ?? []
     const existingSlugs = new Set(existing.map((collection) => collection.slug))
 
+    const jobs = incomingConfig.jobs ?? {}
+    const hostAutoRun = jobs.autoRun
+    const hostMutations = incomingConfig.graphQL?.mutations
+
     return {
       ...incomingConfig,
+      custom: { ...incomingConfig.custom, [CITED_CUSTOM_KEY]: options },
+      // The review workflow over GraphQL, next to any mutations of the host.
+      graphQL: {
+        ...incomingConfig.graphQL,
+        mutations: (graphQL, context) => ({
+          ...(hostMutations ? hostMutations(graphQL, context) : {}),
+          ...(options.disabled ? {} : reviewMutations(graphQL)),
+        }),
+      },
+      // Claim expiry runs as a scheduled Payload job in its own queue.
+      jobs: options.disabled
+        ? jobs
+        : {
+            ...jobs,
+            tasks: [...(jobs.tasks ?? []), expireClaimsTask(options.reviewExpiryCron)],
+            autoRun: async (payload) => [
+              ...(typeof hostAutoRun === 'function' ? await hostAutoRun(payload) : (hostAutoRun ?? [])),
+              { cron: options.reviewExpiryCron, queue: REVIEW_QUEUE },
+            ],
+          },
       admin: {
         ...incomingConfig.admin,
         user: incomingConfig.admin?.user ?? USERS_SLUG,

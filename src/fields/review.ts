@@ -1,5 +1,6 @@
 import type { GroupField } from 'payload'
 
+import { isLoggedInField } from '../access/isLoggedInField'
 import { USERS_SLUG } from '../collections/slugs'
 
 export const REVIEW_STATUSES = [
@@ -35,9 +36,23 @@ export const reviewField = (): GroupField => ({
       index: true,
       options: REVIEW_STATUSES,
     },
-    { name: 'approvedBy', type: 'relationship', relationTo: USERS_SLUG },
+    {
+      name: 'approvedBy',
+      type: 'relationship',
+      relationTo: USERS_SLUG,
+      access: { read: isLoggedInField },
+    },
     { name: 'approvedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'reviewBy', type: 'date', label: 'Re-review by', index: true },
-    { name: 'note', type: 'textarea' },
+    { name: 'note', type: 'textarea', access: { read: isLoggedInField } },
+    {
+      name: 'draftEditors',
+      type: 'relationship',
+      relationTo: USERS_SLUG,
+      hasMany: true,
+      label: 'Created or edited this draft',
+      access: { read: isLoggedInField },
+      admin: { description: 'These people cannot approve this draft (four eyes).' },
+    },
   ],
 })

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
-import { isLoggedIn } from '../../access/isLoggedIn'
+import { publicIfReferenced } from '../../access/publicIfReferenced'
 import { AFTERCARE_TIPS_SLUG } from '../slugs'
 
 export const TIP_TIMINGS = [
@@ -36,7 +36,7 @@ export const AftercareTips: CollectionConfig = {
     group: 'Content',
   },
   access: {
-    read: isLoggedIn,
+    read: publicIfReferenced('tips'),
     create: isEditor,
     update: isEditor,
     delete: isEditor,

@@ -4,9 +4,12 @@ import { evidenceField } from '../../fields/evidence'
 import { slugField } from 'payload'
 
 import { fillSlugFromTitle } from './hooks/fillSlugFromTitle'
+import { reviewGate } from './hooks/reviewGate'
 
 import { isEditor } from '../../access/isEditor'
+import { isLoggedIn } from '../../access/isLoggedIn'
 import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn'
+import { publishedOnlyForAnonymous } from '../../review/hooks/publishedOnlyForAnonymous'
 import { layoutBlocks } from '../../blocks/index'
 import { citedRichText } from '../../fields/richText'
 import { ARTICLES_SLUG, MEDIA_SLUG } from '../slugs'
@@ -29,9 +32,14 @@ export const Articles: CollectionConfig = {
   },
   access: {
     read: publishedOrLoggedIn,
+    readVersions: isLoggedIn,
     create: isEditor,
     update: isEditor,
     delete: isEditor,
+  },
+  hooks: {
+    beforeOperation: [publishedOnlyForAnonymous],
+    beforeChange: [reviewGate],
   },
   fields: [
     { name: 'title', type: 'text', required: true },

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
-import { isLoggedIn } from '../../access/isLoggedIn'
+import { publicIfReferenced } from '../../access/publicIfReferenced'
 import { citedRichText } from '../../fields/richText'
 import { AFTERCARE_TIPS_SLUG, BENEFITS_SLUG, CLAIMS_SLUG } from '../slugs'
 
@@ -16,7 +16,7 @@ export const Benefits: CollectionConfig = {
     group: 'Content',
   },
   access: {
-    read: isLoggedIn,
+    read: publicIfReferenced('benefits'),
     create: isEditor,
     update: isEditor,
     delete: isEditor,

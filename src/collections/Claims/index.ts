@@ -2,10 +2,16 @@ import type { CollectionConfig } from 'payload'
 
 import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
-import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn'
+import { isLoggedIn } from '../../access/isLoggedIn'
+import { publicIfReferenced } from '../../access/publicIfReferenced'
 import { reviewField } from '../../fields/review'
 import { statisticsField } from '../../fields/statistic'
+import { publishedOnlyForAnonymous } from '../../review/hooks/publishedOnlyForAnonymous'
 import { BENEFITS_SLUG, CLAIMS_SLUG } from '../slugs'
+import { claimReviewEndpoints } from './endpoints/reviewEndpoints'
+import { reviewGuardPublish } from './hooks/reviewGuardPublish'
+import { reviewRecordInvalidation } from './hooks/reviewRecordInvalidation'
+import { reviewTrackDraft } from './hooks/reviewTrackDraft'
 
 /**
  * The claims library and the unit of review. Publishing a claim is approving it: the
@@ -21,15 +27,23 @@ export const Claims: CollectionConfig = {
     description: 'Each claim states numbers and cites the sources that report them.',
   },
   versions: {
-    drafts: true,
+    // Drafts are validated too: the review workflow saves every user edit as a draft.
+    drafts: { validate: true },
     maxPerDoc: 50,
   },
   access: {
-    read: publishedOrLoggedIn,
+    read: publicIfReferenced('claims'),
+    readVersions: isLoggedIn,
     create: isEditor,
     update: isEditor,
     delete: isEditor,
   },
+  hooks: {
+    beforeOperation: [publishedOnlyForAnonymous, reviewGuardPublish],
+    beforeChange: [reviewTrackDraft],
+    afterChange: [reviewRecordInvalidation],
+  },
+  endpoints: claimReviewEndpoints,
   fields: [
     {
       name: 'statement',

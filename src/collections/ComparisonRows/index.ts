@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
-import { isLoggedIn } from '../../access/isLoggedIn'
+import { publicIfReferenced } from '../../access/publicIfReferenced'
 import { BENEFITS_SLUG, CLAIMS_SLUG, COMPARISON_ROWS_SLUG } from '../slugs'
 
 export const RATINGS = [
@@ -21,7 +21,7 @@ export const ComparisonRows: CollectionConfig = {
     group: 'Content',
   },
   access: {
-    read: isLoggedIn,
+    read: publicIfReferenced('rows'),
     create: isEditor,
     update: isEditor,
     delete: isEditor,

@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { isReviewerOrAdmin } from '../../access/isReviewerOrAdmin'
 import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG, USERS_SLUG } from '../slugs'
+import { reviewEventsExportEndpoint } from './endpoints/exportCsv'
+import { reviewEventsAppendOnly, reviewEventsNeverDeleted } from './hooks/reviewEventsAppendOnly'
 
 export const REVIEW_ACTIONS = [
   { label: 'Submitted', value: 'submitted' },
@@ -31,6 +33,12 @@ export const ReviewEvents: CollectionConfig = {
     update: nobody,
     delete: nobody,
   },
+  hooks: {
+    beforeChange: [reviewEventsAppendOnly],
+    beforeDelete: [reviewEventsNeverDeleted],
+  },
+  endpoints: [reviewEventsExportEndpoint],
+  disableDuplicate: true,
   defaultSort: '-at',
   fields: [
     { name: 'claim', type: 'relationship', relationTo: CLAIMS_SLUG, required: true, index: true },
@@ -41,6 +49,11 @@ export const ReviewEvents: CollectionConfig = {
     },
     { name: 'action', type: 'select', required: true, index: true, options: REVIEW_ACTIONS },
     { name: 'actor', type: 'relationship', relationTo: USERS_SLUG },
+    {
+      name: 'actorName',
+      type: 'text',
+      admin: { description: 'Name and email of the actor when the event was recorded.' },
+    },
     { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'note', type: 'textarea' },
     {

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../../access/isEditor'
-import { isLoggedIn } from '../../access/isLoggedIn'
+import { publicIfReferenced } from '../../access/publicIfReferenced'
 import {
   doiError,
   isbnError,
@@ -50,7 +50,7 @@ export const Sources: CollectionConfig = {
     description: 'The reference library. Every statistic must cite at least one source.',
   },
   access: {
-    read: isLoggedIn,
+    read: publicIfReferenced('sources'),
     create: isEditor,
     update: isEditor,
     delete: isEditor,

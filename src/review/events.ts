@@ -1,0 +1,57 @@
+import type { PayloadRequest } from 'payload'
+
+import type { ReviewEvent } from '../../payload-types'
+import type { DocId } from './ids'
+
+import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG } from '../collections/slugs'
+
+export type ReviewEventAction = ReviewEvent['action']
+
+/** The id of the claim's latest version (the one an event is about). */
+export async function latestClaimVersionId(req: PayloadRequest, claim: DocId): Promise<string | undefined> {
+  const { docs } = await req.payload.findVersions({
+    collection: CLAIMS_SLUG,
+    where: { and: [{ parent: { equals: claim } }, { latest: { equals: true } }] },
+    sort: '-updatedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return docs[0] ? String(docs[0].id) : undefined
+}
+
+const actorName = (req: PayloadRequest): string | null => {
+  const user = req.user
+  if (!user) return null
+  const email = 'email' in user && typeof user.email === 'string' ? user.email : ''
+  const name = 'name' in user && typeof user.name === 'string' ? user.name : ''
+  return name && email ? `${name} <${email}>` : name || email || null
+}
+
+/**
+ * Appends one event to the audit trail, in the transaction on `req`. Call it inside `asWorkflow`:
+ * the review-events collection refuses every other create.
+ */
+export async function recordReviewEvent(
+  req: PayloadRequest,
+  event: { action: ReviewEventAction; at: Date; claim: DocId; hash: string; note?: null | string },
+): Promise<ReviewEvent> {
+  const claimVersion = await latestClaimVersionId(req, event.claim)
+  return req.payload.create({
+    collection: REVIEW_EVENTS_SLUG,
+    data: {
+      claim: event.claim as number,
+      claimVersion: claimVersion ?? null,
+      action: event.action,
+      actor: req.user ? (req.user.id as number) : null,
+      actorName: actorName(req),
+      at: event.at.toISOString(),
+      note: event.note ?? null,
+      hash: event.hash,
+    },
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+}

@@ -1,0 +1,118 @@
+import type { PayloadRequest } from 'payload'
+
+import type { DocId } from './ids'
+
+import { ARTICLES_SLUG, CLAIMS_SLUG } from '../collections/slugs'
+import { asWorkflow } from './context'
+import { recordReviewEvent } from './events'
+import { claimContentHash } from './hash'
+import { expandReferences } from './publicReferences'
+import { collectReferences, emptyReferences } from './references'
+import { inTransaction } from './transaction'
+
+export interface ExpiredClaim {
+  claim: DocId
+  statement: string
+  reviewBy: string
+  /** Published articles that show the claim and must not be re-published until it is renewed. */
+  articles: { id: DocId; title: string; slug: null | string }[]
+}
+
+/** Published articles that reference any of the given claims (directly or through benefits/rows). */
+async function articlesUsing(req: PayloadRequest, claimIds: DocId[]): Promise<Map<string, ExpiredClaim['articles']>> {
+  const byClaim = new Map<string, ExpiredClaim['articles']>()
+  if (claimIds.length === 0) return byClaim
+  const { docs } = await req.payload.find({
+    collection: ARTICLES_SLUG,
+    where: { _status: { equals: 'published' } },
+    depth: 0,
+    draft: false,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const wanted = new Set(claimIds.map(String))
+  for (const article of docs) {
+    const refs = await expandReferences(collectReferences(article, emptyReferences()), req)
+    for (const claim of refs.claims) {
+      if (!wanted.has(String(claim))) continue
+      const list = byClaim.get(String(claim)) ?? []
+      list.push({ id: article.id, title: article.title, slug: article.slug ?? null })
+      byClaim.set(String(claim), list)
+    }
+  }
+  return byClaim
+}
+
+/**
+ * Marks every approved claim whose re-review date has passed as expired, records an `expired`
+ * event for each, and reports the published articles that use them. The live version of a claim
+ * with a newer draft is expired in place; the draft is left as it is.
+ */
+export async function expireClaims(req: PayloadRequest, now = new Date()): Promise<ExpiredClaim[]> {
+  const { docs: due } = await req.payload.find({
+    collection: CLAIMS_SLUG,
+    where: {
+      and: [
+        { _status: { equals: 'published' } },
+        { 'review.status': { equals: 'approved' } },
+        { 'review.reviewBy': { less_than_equal: now.toISOString() } },
+      ],
+    },
+    depth: 0,
+    draft: false,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const usage = await articlesUsing(req, due.map((claim) => claim.id))
+  const expired: ExpiredClaim[] = []
+  for (const claim of due) {
+    await inTransaction(req, () =>
+      asWorkflow(req, 'expire', async () => {
+        const { docs: latest } = await req.payload.findVersions({
+          collection: CLAIMS_SLUG,
+          where: { and: [{ parent: { equals: claim.id } }, { latest: { equals: true } }] },
+          limit: 1,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+        const hasNewerDraft = latest[0]?.version?._status === 'draft'
+        if (hasNewerDraft) {
+          // Only the live row: the pending draft keeps its own review state.
+          await req.payload.db.updateOne({
+            collection: CLAIMS_SLUG,
+            id: claim.id,
+            data: { review: { ...claim.review, status: 'expired' } },
+            req,
+          })
+        } else {
+          await req.payload.update({
+            collection: CLAIMS_SLUG,
+            id: claim.id,
+            draft: false,
+            data: { review: { status: 'expired' } },
+            depth: 0,
+            overrideAccess: true,
+            req,
+          })
+        }
+        await recordReviewEvent(req, {
+          action: 'expired',
+          at: now,
+          claim: claim.id,
+          hash: claimContentHash(claim),
+          note: `Re-review date ${claim.review.reviewBy?.slice(0, 10)} passed.`,
+        })
+      }),
+    )
+    expired.push({
+      claim: claim.id,
+      statement: claim.statement,
+      reviewBy: claim.review.reviewBy ?? '',
+      articles: usage.get(String(claim.id)) ?? [],
+    })
+  }
+  return expired
+}
