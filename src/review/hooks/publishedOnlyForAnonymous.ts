@@ -2,9 +2,10 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 /**
  * Anonymous readers get the published version, always: `?draft=true` (REST), `draft: true`
- * (GraphQL) and draft population are ignored for them.
+ * (GraphQL) and draft population are ignored for them. Trusted Local API calls (`overrideAccess`)
+ * are not anonymous readers.
  */
-export const publishedOnlyForAnonymous: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (req.user || operation !== 'read') return args
+export const publishedOnlyForAnonymous: CollectionBeforeOperationHook = ({ args, operation, overrideAccess, req }) => {
+  if (req.user || overrideAccess || operation !== 'read') return args
   return { ...args, draft: false }
 }
