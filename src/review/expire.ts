@@ -80,11 +80,12 @@ export async function expireClaims(req: PayloadRequest, now = new Date()): Promi
         })
         const hasNewerDraft = latest[0]?.version?._status === 'draft'
         if (hasNewerDraft) {
-          // Only the live row: the pending draft keeps its own review state.
+          // Only the live row: the pending draft keeps its own review state. The whole document is
+          // written back, since a partial write would drop its arrays (statistics).
           await req.payload.db.updateOne({
             collection: CLAIMS_SLUG,
             id: claim.id,
-            data: { review: { ...claim.review, status: 'expired' } },
+            data: { ...claim, review: { ...claim.review, status: 'expired' } },
             req,
           })
         } else {
@@ -92,7 +93,7 @@ export async function expireClaims(req: PayloadRequest, now = new Date()): Promi
             collection: CLAIMS_SLUG,
             id: claim.id,
             draft: false,
-            data: { review: { status: 'expired' } },
+            data: { review: { status: 'expired', reviewBy: claim.review.reviewBy } },
             depth: 0,
             overrideAccess: true,
             req,
