@@ -59,7 +59,7 @@ export interface Issue {
   sentence: string
   /** Readable location, joined with " › ". */
   path: string
-  reason: 'uncovered' | 'mismatch'
+  reason: 'uncovered' | 'mismatch' | 'uncited'
   /** A sentence for the editor. */
   message: string
   /** The claims carried by the sentence (mismatch, or referenced-but-missing claims). */
@@ -79,6 +79,7 @@ export interface Covered {
 }
 
 export interface CoverageResult {
+  /** No claim on the sentence, or the claim states the number but cites no source for it ('uncited'). */
   uncovered: Issue[]
   mismatched: Issue[]
   covered: Covered[]
@@ -258,6 +259,15 @@ export function checkCoverage(input: CoverageInput): CoverageResult {
             match = { claim, row }
             break
           }
+        }
+        if (match !== undefined && match.row.sourceCount === 0) {
+          result.uncovered.push({
+            ...base,
+            reason: 'uncited',
+            claimIds,
+            message: `${quoted}${where} is tied to a claim that cites no source for it yet.`,
+          })
+          continue
         }
         if (match !== undefined) {
           result.covered.push({ ...base, claimId: match.claim.id, matchedBy: match.row })

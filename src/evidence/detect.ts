@@ -62,11 +62,14 @@
  * - multipliers: the factor ("twice" → 2, "fourfold" → 4, "halved" → 0.5).
  * - score changes: `value` is the **size of the change** as a non-negative number in
  *   `points` ("from 6.8 to 3.1" → 3.7, "by 4.2 points" → 4.2); the direction and the
- *   end points stay in `text`. "from 40% to 25%" → 15 points (percentage points).
- *   `upper` is never set for score changes.
+ *   end points stay in `text`. "from 40% to 25%" → 15 points (percentage points);
+ *   body measurements after a change verb ("fell from 92 to 85 kg", "from 140 to 125
+ *   mmHg") → 7 / 15 points, i.e. points of the stated measurement. `upper` is never set
+ *   for score changes.
  * - counts: the number of people/events ("1,162 patients" → 1162; "20-30 patients" →
  *   20 / 30).
- * - measures: the reported value (p-values, ratios → unit `ratio`; NNT/NNH and n → unit
+ * - measures: the reported value (p-values, odds/hazard/risk ratios, effect sizes,
+ *   correlations → unit `ratio`; NNT/NNH and n → unit
  *   `count`; mean differences → `points`; any value written with % → `percent`).
  *   Confidence intervals: `value` = lower bound, `upper` = upper bound.
  */
@@ -402,10 +405,6 @@ class Lexicon {
   has(t: Tokens, i: number): boolean {
     return this.get(t, i) !== undefined
   }
-
-  hasHash(h: number): boolean {
-    return this.byHash.has(h)
-  }
 }
 
 const plural = (words: readonly string[]): string[] => words.flatMap((w) => [w, `${w}s`])
@@ -463,7 +462,7 @@ const DOSE_UNITS = new Lexicon([
 ])
 const SCHEDULE_NOUNS = new Lexicon(plural([
   'session', 'treatment', 'visit', 'appointment', 'rep', 'repetition', 'set', 'round', 'breath', 'cycle', 'class',
-  'lesson', 'meal', 'exercise', 'stretch', 'point', 'acupoint', 'pose', 'lap', 'minute', 'course', 'block', 'interval',
+  'lesson', 'meal', 'exercise', 'stretch', 'point', 'acupoint', 'pose', 'lap', 'course', 'block', 'interval',
   'hold', 'pass', 'stroke', 'count', 'beat',
 ]).concat(['classes', 'stretches', 'passes']))
 const CURRENCY_WORDS = new Lexicon(['dollars', 'dollar', 'usd', 'eur', 'euros', 'euro', 'gbp', 'cents', 'cent', 'pence', 'aud', 'cad'])
@@ -474,7 +473,7 @@ const PEOPLE = new Lexicon([
     'pregnancy', 'caregiver', 'client', 'customer', 'case', 'death', 'event', 'hospitalization',
     'hospitalisation', 'admission', 'infection', 'fracture', 'fall', 'injury', 'birth', 'diagnosis', 'relapse',
     'recurrence', 'complication', 'incident', 'surgery', 'operation', 'procedure', 'reaction', 'responder',
-    'non-responder', 'American', 'Canadian', 'Australian', 'Briton', 'European', 'Californian', 'veteran']),
+    'American', 'Canadian', 'Australian', 'Briton', 'European', 'Californian']),
   'people', 'women', 'men', 'woman', 'man', 'children', 'babies', 'injuries', 'surgeries', 'diagnoses', 'persons',
   'deaths', 'folks', 'elderly', 'americans',
 ])
@@ -485,7 +484,7 @@ const COMPARATIVE = new Lexicon([
   'better', 'worse', 'stronger', 'weaker', 'longer', 'shorter', 'likelier', 'costlier', 'cheaper', 'deadlier',
   'riskier', 'healthier', 'harder', 'easier', 'sooner', 'later', 'increase', 'increased', 'decrease', 'decreased',
   'reduction', 'reduced', 'rise', 'drop', 'improvement', 'improved', 'elevated', 'excess', 'over', 'above', 'below',
-  'baseline', 'normal', 'average', 'that',
+  'baseline', 'normal', 'average',
 ])
 /** Words after a fraction / "times the" that make it a quantity, not a statistic. */
 const NON_STAT_NOUN_EXTRA = new Lexicon(['life', 'lives', 'marathon', 'way', 'hearted', 'price', 'cost', 'size', 'length', 'amount', 'recipe', 'inch', 'mark'])
@@ -499,7 +498,7 @@ const CHANGE_VERBS = new Lexicon([
 ])
 const SCORE_NOUNS = new Lexicon([
   ...plural(['score', 'rating', 'level', 'index', 'scale', 'grade', 'reading', 'value', 'measure']),
-  'pain', 'disability', 'hba1c', 'bmi', 'vas', 'nrs', 'odi', 'womac', 'phq-9', 'gad-7', 'rmdq', 'average', 'mean',
+  'pain', 'disability', 'hba1c', 'bmi', 'vas', 'nrs', 'odi', 'womac', 'phq', 'gad', 'rmdq', 'average', 'mean',
   'median',
 ])
 /** Base forms of change verbs: sentence-initial, they give an instruction ("Increase from 2 to 4"). */
@@ -527,7 +526,7 @@ const LABELS = new Lexicon([
   'day', 'month', 'year', 'visit', 'dose', 'round', 'lesson', 'unit', 'room', 'suite', 'box', 'line', 'row', 'column',
   'appendix', 'verse', 'tip', 'rule', 'number', 'class', 'category', 'trial', 'study', 'group', 'arm', 'cohort',
   'module', 'act', 'route', 'highway', 'floor', 'building', 'apartment', 'apt', 'ste', 'zone', 'lead', 'channel',
-  'covid', 'vitamin', 'omega', 'top', 'size', 'model', 'option', 'plan', 'tier', 'exercise', 'lumbar', 'cervical',
+  'covid', 'vitamin', 'omega', 'top', 'size', 'model', 'option', 'plan', 'exercise', 'lumbar', 'cervical',
   'thoracic', 'sacral', 'meridian', 'point', 'acupoint', 'hour', 'minute', 'age', 'aged', 'ages',
 ])
 const AGE_CUES = new Lexicon(['aged', 'age', 'ages', 'ageing', 'aging'])
@@ -542,9 +541,9 @@ const PERCENT_NON_STAT = new Lexicon([
   'off', 'discount', 'discounts', 'cashback', 'rebate', 'deposit', 'tip', 'tax', 'vat', 'interest', 'apr', 'cream',
   'gel', 'ointment', 'lotion', 'solution', 'spray', 'patch', 'milk', 'alcohol', 'ethanol', 'saline', 'lidocaine',
   'hydrocortisone', 'capsaicin', 'menthol', 'cocoa', 'cacao', 'dark', 'juice', 'extract', 'natural', 'pure', 'organic',
-  'cotton', 'wool', 'silk', 'whole', 'abv', 'w/v', 'guaranteed', 'guarantee', 'satisfaction', 'money-back', 'refund',
-  'refundable', 'recyclable', 'vegan', 'drug-free', 'strength', 'concentration', 'proof', 'humidity', 'charged',
-  'battery', 'effort', 'committed', 'sure', 'certain', 'focused', 'of', // 'of' handled specially (see below)
+  'cotton', 'wool', 'silk', 'whole', 'abv', 'guaranteed', 'guarantee', 'satisfaction', 'money', 'refund',
+  'refundable', 'recyclable', 'vegan', 'drug', 'strength', 'concentration', 'proof', 'humidity', 'charged',
+  'battery', 'effort', 'committed', 'sure', 'certain', 'focused',
 ])
 /** Nouns after "N% of (the) …" that make it a dose or an instruction target. */
 const PERCENT_OF_NON_STAT = new Lexicon(['daily', 'dv', 'rda', 'body', 'recommended', 'your', 'max', 'maximum', 'price', 'cost', 'fee', 'bill', 'total'])
@@ -866,14 +865,19 @@ function notAStatistic(t: Tokens, i: number, range: RangeRead): Skip | null {
     // Dates: "March 3, 2021", "3 March"
     if (MONTHS.has(t, i - 1) || MONTHS.has(t, after)) return skipThrough(MONTHS.has(t, after) ? after : range.last, range)
   }
+  // Whatever precedes it, a number stated as a percentage, a proportion or a headcount is
+  // read by the patterns ("In this study 45% of patients…", "aged 65 and over, 1 in 3…").
+  const stated = unitAt(t, after)
+  if (stated === 'percent' || stated === 'people' || t.is(after, 'in') || (t.is(after, 'out') && t.is(after + 1, 'of'))) {
+    return null
+  }
   // Labels: "Table 2", "Type 2 diabetes", "week 12", "Step three"
   if (LABELS.has(t, i - 1) && !t.boundaryBefore(i)) return skipThrough(range.last, range)
-  // Ages
-  for (let k = i - 1; k >= i - 3 && k >= 0; k--) {
-    if (t.boundaryBefore(k + 1) && k < i - 1) break
-    if (AGE_CUES.has(t, k)) return skipThrough(range.last, range)
-    if (t.k(k) !== WORD && !t.isPunct(k, ':,(')) break
-  }
+  // Ages: "aged 18 to 75", "ages: 40-65", "age range 20-30", "aged between 40 and 60"
+  let cue = i - 1
+  if (t.is(cue, 'between') || t.is(cue, 'from') || t.is(cue, 'of') || t.isPunct(cue, ':(') || t.is(cue, 'range') || t.is(cue, 'ranging')) cue--
+  if (t.is(cue, 'range') || t.is(cue, 'group') || t.is(cue, 'groups')) cue--
+  if (AGE_CUES.has(t, cue)) return skipThrough(range.last, range)
   let c = i - 1
   if (t.is(c, 'than') && AGE_COMPARATORS.has(t, c - 1)) c--
   if (AGE_COMPARATORS.has(t, c)) {
@@ -1182,7 +1186,7 @@ function percentage(t: Tokens, i: number, range: RangeRead): Match | null {
   if (t.isPunct(last + 1, '+') && t.tight(last + 1)) last++
   // A concentration, discount or slogan: "1% hydrocortisone cream", "20% off", "100% natural"
   const next = last + 1
-  if (PERCENT_NON_STAT.has(t, next) && !t.is(next, 'of')) return null
+  if (PERCENT_NON_STAT.has(t, next)) return null
   if (t.is(next, 'of')) {
     let p = next + 1
     if (t.is(p, 'the') || t.is(p, 'your') || t.is(p, 'their')) p++
@@ -1204,7 +1208,7 @@ function comparison(t: Tokens, k: number): number {
     if (t.k(noun + 1) === WORD && (isTimeOrDose(t, noun + 1) || NON_STAT_NOUN_EXTRA.has(t, noun + 1))) return -1
     return noun
   }
-  if (COMPARATIVE.has(t, k) && !t.is(k, 'that')) {
+  if (COMPARATIVE.has(t, k)) {
     if ((t.is(k, 'more') || t.is(k, 'less')) && t.k(k + 1) === WORD && !COUNT_STOP.has(t, k + 1) && !t.is(k + 1, 'often')) return k + 1
     if (t.is(k, 'over') || t.is(k, 'above') || t.is(k, 'below')) {
       return t.is(k + 1, 'baseline') || t.is(k + 1, 'normal') || t.is(k + 1, 'average') ? k + 1 : -1

@@ -10,6 +10,8 @@ export interface ClaimStatistic {
   upper?: number | null
   /** Missing / null: a bare number, compared with the prose value as stated. */
   unit?: StatisticUnit | string | null
+  /** How many sources the row cites; `0` makes a matching row back the text without a citation. */
+  sourceCount?: number
 }
 
 /**

@@ -209,13 +209,26 @@ describe('claims', () => {
     expect(res.body.doc.evidence.uncovered[0].message).toContain('"45 percent" in the statement is not one of this claim\'s statistics')
   })
 
-  it('a claim cannot leave draft while a statistic has no source', async () => {
+  it('a claim cannot leave draft while a statistic has no source (submit, REST)', async () => {
+    const claim = (
+      await editor().post('/claims', { statement: '70% of patients improved.', statistics: [{ value: 70, unit: 'percent' }] })
+    ).body.doc
+    const res = await editor().post(`/claims/${claim.id}/submit`, {})
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.body)).toContain('has no source')
+    const live = await t.api.get(`/claims/${claim.id}`)
+    expect(live.status).not.toBe(200)
+  })
+
+  it('a claim cannot be published without sources even by trusted server code (Local API)', async () => {
     const claim = await t.payload.create({
       collection: 'claims',
       data: { statement: '70% of patients improved.', statistics: [{ value: 70, unit: 'percent' }] },
       draft: true,
     })
-    const error = await approveClaim(t, claim.id).catch((e: { data?: { errors: { path: string; message: string }[] } }) => e)
+    const error = await t.payload
+      .update({ collection: 'claims', id: claim.id, data: { _status: 'published' } })
+      .catch((e: { data?: { errors: { path: string; message: string }[] } }) => e)
     expect(error).toMatchObject({
       data: {
         errors: [
@@ -226,8 +239,21 @@ describe('claims', () => {
         ],
       },
     })
-    const stored = await t.payload.findByID({ collection: 'claims', id: claim.id, draft: false }).catch(() => null)
-    expect(stored?._status ?? 'draft').not.toBe('published')
+  })
+
+  it('a statistic tied to a claim without a source is reported as uncited', async () => {
+    const unsourced = (
+      await editor().post('/claims', { statement: '70% of patients improved.', statistics: [{ value: 70, unit: 'percent' }] })
+    ).body.doc
+    const res = await editor().post('/articles', {
+      title: 'Uncited',
+      intro: richText(paragraph('70% of patients improved.', claimRef(unsourced.id))),
+    })
+    expect(res.status).toBe(201)
+    expect(res.body.doc.evidence.uncovered[0]).toMatchObject({
+      reason: 'uncited',
+      message: '"70%" in Intro is tied to a claim that cites no source for it yet.',
+    })
   })
 
   it('a claim cited by a published article cannot be deleted', async () => {
@@ -240,7 +266,11 @@ describe('claims', () => {
     const res = await editor().delete(`/claims/${seventy.id}`)
     expect(res.status).toBe(409)
     expect(res.body.errors[0].message).toContain('“Cites seventy”')
-    const unused = await citedClaim('Half of the patients stopped painkillers.', 50)
-    expect((await t.api.as(t.admin.token).delete(`/claims/${unused.id}`)).status).toBe(200)
+    const reviewed = await citedClaim('Half of the patients stopped painkillers.', 50)
+    const audited = await t.api.as(t.admin.token).delete(`/claims/${reviewed.id}`)
+    expect(audited.status).toBe(409)
+    expect(audited.body.errors[0].message).toContain('review history')
+    const scratch = (await editor().post('/claims', { statement: 'A scratch claim.' })).body.doc
+    expect((await editor().delete(`/claims/${scratch.id}`)).status).toBe(200)
   })
 })

@@ -193,6 +193,14 @@ describe('detectStatistics — sentences outside the corpus', () => {
     ['The rate tripled between 2010 and 2020.', ['tripled']],
     ['a 25% reduction in relapse', ['25%']],
     ['Serious side effects occur in about 1 in 10,000 treatments.', ['about 1 in 10,000']],
+    ['In this study 45% of patients of all ages improved.', ['45%']],
+    ['Among people aged 65 and over, 1 in 3 falls each year.', ['1 in 3']],
+    ['Blood pressure fell from 140 to 125 mmHg, but the dose was increased from 200 to 400 mg.', ['from 140 to 125 mmHg']],
+    ['Headache frequency halved over 3 months.', ['halved']],
+    ['Rates climbed from 12% in 2010 to 18% in 2020.', ['12%', '18%']],
+    ['We have served over 5,000 clients since 2005.', ['over 5,000 clients']],
+    ['The incidence was 12 per 100,000 person-years.', ['12 per 100,000']],
+    ['Nine out of ten people, and 9.5 out of 10 patients, agreed.', ['Nine out of ten', '9.5 out of 10']],
   ] as const)('%s', (sentence, expected) => {
     expect(texts(sentence)).toEqual(expected)
   })

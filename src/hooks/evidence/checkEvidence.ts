@@ -18,7 +18,7 @@ export interface EvidenceIssue {
   path: string
   /** Payload field path of the saved document. */
   fieldPath: string
-  reason: 'mismatch' | 'uncovered'
+  reason: 'mismatch' | 'uncited' | 'uncovered'
   message: string
 }
 
@@ -29,7 +29,11 @@ function checkDataPoint(point: DataPoint, claims: Map<string, CoverageClaim>): E
   if (found.length === 0) {
     return { ...base, reason: 'uncovered', message: `"${base.text}" in ${path} is not backed by a cited claim.` }
   }
-  if (found.some((claim) => claim.statistics.some((row) => statisticMatches(point.statistic, row)))) return null
+  const rows = found.flatMap((claim) => claim.statistics.filter((row) => statisticMatches(point.statistic, row)))
+  if (rows.some((row) => row.sourceCount !== 0)) return null
+  if (rows.length > 0) {
+    return { ...base, reason: 'uncited', message: `"${base.text}" in ${path} is tied to a claim that cites no source for it yet.` }
+  }
   const stated = found.flatMap((claim) => claim.statistics.map(describeStatistic)).join(', ') || 'no statistics'
   return {
     ...base,

@@ -27,7 +27,12 @@ export async function loadClaims(ids: ClaimId[], req: PayloadRequest): Promise<M
       {
         id: claim.id,
         statement: claim.statement,
-        statistics: (claim.statistics ?? []).map((row) => ({ value: row.value, upper: row.upper, unit: row.unit })),
+        statistics: (claim.statistics ?? []).map((row) => ({
+          value: row.value,
+          upper: row.upper,
+          unit: row.unit,
+          sourceCount: row.sources?.length ?? 0,
+        })),
       },
     ]),
   )

@@ -1,0 +1,51 @@
+/**
+ * npm run import -- <file> [--dry-run] [--json]
+ *
+ * Turns an article written in the clinic format into an article draft with its benefits,
+ * aftercare tips, comparison rows and one draft claim per statistic (no sources: they stay in
+ * draft until someone cites them). `--dry-run` writes nothing; `--json` prints one JSON report.
+ */
+import { ImportError } from '../src/importer/parse'
+import { importArticleFile } from '../src/importer/run'
+import { withDatabase } from './lib/database'
+
+const args = process.argv.slice(2)
+const flags = new Set(args.filter((arg) => arg.startsWith('--')))
+const files = args.filter((arg) => !arg.startsWith('--'))
+const json = flags.has('--json')
+const dryRun = flags.has('--dry-run')
+
+if (files.length !== 1) {
+  console.error('usage: npm run import -- <file> [--dry-run] [--json]')
+  process.exit(2)
+}
+
+// With --json only the report goes to stdout: Payload's logger is silenced.
+if (json) process.env.DISABLE_LOGGING = 'true'
+
+try {
+  const outcome = await (dryRun
+    ? importArticleFile(files[0]!, { dryRun: true })
+    : withDatabase(async (env) => {
+        process.env.DATABASE_URL = env.DATABASE_URL
+        return importArticleFile(files[0]!, { dryRun: false })
+      }))
+  if (json) {
+    process.stdout.write(`${JSON.stringify(outcome.report, null, 2)}\n`)
+  } else {
+    const r = outcome.report
+    const verb = dryRun ? 'Would import' : outcome.alreadyImported ? 'Already imported (nothing written):' : 'Imported'
+    console.log(`${verb} “${r.article.title}” (/${r.article.slug})`)
+    console.log(`  ${r.benefits} benefits, ${r.aftercareTips} aftercare tips, ${r.comparisonRows} comparison rows (${r.comparisonCells} cells), ${r.claims} draft claims`)
+    console.log(`  ${r.uncitedStatistics.length} statistics need a source:`)
+    for (const s of r.uncitedStatistics) console.log(`  - "${s.text}" in ${s.location}`)
+    for (const w of outcome.warnings) console.log(`  note: line ${w.line}: ${w.message}`)
+  }
+  process.exit(0)
+} catch (error) {
+  if (error instanceof ImportError) {
+    console.error(`Import failed, nothing was written — ${error.message}`)
+    process.exit(1)
+  }
+  throw error
+}
