@@ -30,5 +30,11 @@ export default buildConfig({
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },
-  plugins: [citedPlugin({ mediaDir: path.resolve(dirname, 'media') })],
+  plugins: [
+    citedPlugin({
+      mediaDir: path.resolve(dirname, 'media'),
+      // `npm run dev` sets it: demo accounts appear once the first admin signs up.
+      demoAccounts: process.env.CITED_SEED_DEMO === '1',
+    }),
+  ],
 })

@@ -22,6 +22,13 @@ export interface CitedPluginOptions {
    * @default '0 0 * * * *' (hourly)
    */
   reviewExpiryCron?: string
+  /**
+   * Demo mode (development only; `npm run dev` turns it on with `CITED_SEED_DEMO=1`): once the
+   * first admin is created on the welcome screen, adds the demo accounts `editor@cited.test` and
+   * `reviewer@cited.test`.
+   * @default false
+   */
+  demoAccounts?: boolean
 }
 
 export interface SanitizedCitedOptions {
@@ -29,6 +36,7 @@ export interface SanitizedCitedOptions {
   mediaDir: string
   reviewIntervalDays: number
   reviewExpiryCron: string
+  demoAccounts: boolean
 }
 
 export const sanitizeOptions = (options: CitedPluginOptions = {}): SanitizedCitedOptions => ({
@@ -36,4 +44,5 @@ export const sanitizeOptions = (options: CitedPluginOptions = {}): SanitizedCite
   mediaDir: options.mediaDir ?? `${process.cwd()}/media`,
   reviewIntervalDays: options.reviewIntervalDays ?? 365,
   reviewExpiryCron: options.reviewExpiryCron ?? '0 0 * * * *',
+  demoAccounts: options.demoAccounts ?? false,
 })

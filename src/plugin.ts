@@ -2,6 +2,9 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import type { CitedPluginOptions } from './options'
 
+import { evidenceCheckEndpoint } from './admin/evidenceCheck'
+import { ADMIN_COMPONENTS } from './admin/paths'
+
 import { AftercareTips } from './collections/AftercareTips/index'
 import { Articles } from './collections/Articles/index'
 import { Benefits } from './collections/Benefits/index'
@@ -11,6 +14,7 @@ import { createMedia } from './collections/Media/index'
 import { ReviewEvents } from './collections/ReviewEvents/index'
 import { USERS_SLUG } from './collections/slugs'
 import { Sources } from './collections/Sources/index'
+import { createDemoAccountsAfterFirstUser } from './collections/Users/hooks/createDemoAccountsAfterFirstUser'
 import { Users } from './collections/Users/index'
 import { reviewMutations } from './graphql/reviewMutations'
 import { withEvidenceHooks } from './hooks/evidence/withEvidenceHooks'
@@ -41,12 +45,15 @@ export const citedPlugin =
       ReviewEvents,
     ]
     const ours = options.disabled ? collections : collections.map(withEvidenceHooks)
+    const cited = options.demoAccounts ? ours.map(withDemoAccounts) : ours
     const existing = incomingConfig.collections ?? []
     const existingSlugs = new Set(existing.map((collection) => collection.slug))
 
     const jobs = incomingConfig.jobs ?? {}
     const hostAutoRun = jobs.autoRun
     const hostMutations = incomingConfig.graphQL?.mutations
+    const hostComponents = incomingConfig.admin?.components ?? {}
+    const hostViews = hostComponents.views ?? {}
 
     return {
       ...incomingConfig,
@@ -73,7 +80,37 @@ export const citedPlugin =
       admin: {
         ...incomingConfig.admin,
         user: incomingConfig.admin?.user ?? USERS_SLUG,
+        // The reviewers' queue at /admin/review and a link to it; a host view of the same name wins.
+        components: options.disabled
+          ? hostComponents
+          : {
+              ...hostComponents,
+              afterNavLinks: [...(hostComponents.afterNavLinks ?? []), ADMIN_COMPONENTS.reviewNavLink],
+              views: {
+                citedReviewQueue: {
+                  Component: ADMIN_COMPONENTS.reviewQueueView,
+                  path: '/review',
+                  exact: true,
+                  meta: { title: 'Review queue' },
+                },
+                ...hostViews,
+              },
+            },
       },
-      collections: [...existing, ...ours.filter((collection) => !existingSlugs.has(collection.slug))],
+      // The admin's live evidence check (POST /api/cited/evidence-check).
+      endpoints: options.disabled
+        ? incomingConfig.endpoints
+        : [...(incomingConfig.endpoints ?? []), evidenceCheckEndpoint],
+      collections: [...existing, ...cited.filter((collection) => !existingSlugs.has(collection.slug))],
     }
   }
+
+/** Demo mode: the users collection adds the demo accounts after the first admin signs up. */
+function withDemoAccounts(collection: CollectionConfig): CollectionConfig {
+  if (collection.slug !== USERS_SLUG) return collection
+  const hooks = collection.hooks ?? {}
+  return {
+    ...collection,
+    hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), createDemoAccountsAfterFirstUser] },
+  }
+}

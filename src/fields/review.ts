@@ -1,6 +1,7 @@
 import type { GroupField } from 'payload'
 
 import { isLoggedInField } from '../access/isLoggedInField'
+import { ADMIN_COMPONENTS } from '../admin/paths'
 import { USERS_SLUG } from '../collections/slugs'
 
 export const REVIEW_STATUSES = [
@@ -35,6 +36,7 @@ export const reviewField = (): GroupField => ({
       required: true,
       index: true,
       options: REVIEW_STATUSES,
+      admin: { components: { Cell: ADMIN_COMPONENTS.claimStatusCell } },
     },
     {
       name: 'approvedBy',

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { articleStatusField, evidencePanelField } from '../../fields/adminUi'
 import { evidenceField } from '../../fields/evidence'
 import { slugField } from 'payload'
 
@@ -20,7 +21,7 @@ export const Articles: CollectionConfig = {
   labels: { singular: 'Article', plural: 'Articles' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'publishState', 'slug', 'updatedAt'],
     group: 'Content',
   },
   versions: {
@@ -81,6 +82,8 @@ export const Articles: CollectionConfig = {
         { name: 'metaDescription', type: 'textarea' },
       ],
     },
+    evidencePanelField(),
     evidenceField(),
+    articleStatusField(),
   ],
 }

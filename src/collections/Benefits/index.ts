@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { evidencePanelField } from '../../fields/adminUi'
 import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
 import { publicIfReferenced } from '../../access/publicIfReferenced'
@@ -47,6 +48,7 @@ export const Benefits: CollectionConfig = {
       hasMany: true,
       label: 'Aftercare tips',
     },
+    evidencePanelField(),
     evidenceField(),
   ],
 }

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { evidencePanelField } from '../../fields/adminUi'
 import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
 import { isLoggedIn } from '../../access/isLoggedIn'
@@ -66,6 +67,7 @@ export const Claims: CollectionConfig = {
       relationTo: BENEFITS_SLUG,
       hasMany: true,
     },
+    evidencePanelField(),
     reviewField(),
     evidenceField(),
   ],

@@ -25,6 +25,21 @@ const rowLabel = (row: StatisticRow, index: number): string =>
  */
 export const checkStatement: CollectionBeforeChangeHook = ({ collection, data, originalDoc, req }) => {
   const merged = { ...(originalDoc ?? {}), ...data }
+  const issues = claimStatementIssues(merged)
+  if (data._status === 'published' && issues.length > 0) refuse(collection.slug, issues, req)
+  return {
+    ...data,
+    evidence: {
+      ...(typeof data.evidence === 'object' && data.evidence ? data.evidence : {}),
+      uncoveredCount: issues.length,
+      uncovered: issues,
+      checkedAt: new Date().toISOString(),
+    },
+  }
+}
+
+/** The problems of a claim's own evidence (its data as it will be saved). Pure. */
+export function claimStatementIssues(merged: Record<string, unknown>): EvidenceIssue[] {
   const statement = typeof merged.statement === 'string' ? merged.statement : ''
   const rows: StatisticRow[] = Array.isArray(merged.statistics) ? merged.statistics : []
   const issues: EvidenceIssue[] = []
@@ -53,15 +68,5 @@ export const checkStatement: CollectionBeforeChangeHook = ({ collection, data, o
       message: `${rowLabel(row, index)} has no source. Add the source that reports it before the claim can be approved.`,
     })
   })
-
-  if (data._status === 'published' && issues.length > 0) refuse(collection.slug, issues, req)
-  return {
-    ...data,
-    evidence: {
-      ...(typeof data.evidence === 'object' && data.evidence ? data.evidence : {}),
-      uncoveredCount: issues.length,
-      uncovered: issues,
-      checkedAt: new Date().toISOString(),
-    },
-  }
+  return issues
 }

@@ -1,0 +1,165 @@
+/**
+ * The data of the review queue: which claims wait for a reviewer (in review, oldest first), which
+ * approvals run out within 30 days, which have expired — each with its diff against the last
+ * approved version, read through the versions API as the logged-in reviewer.
+ */
+import type { PayloadRequest, Where } from 'payload'
+
+import type { Claim, Source, User } from '../../../payload-types'
+import type { ClaimDiff, ComparableClaim } from '../claimDiff'
+
+import { CLAIMS_SLUG } from '../../collections/slugs'
+import { describeStatisticRow, diffClaims } from '../claimDiff'
+
+export const QUEUE_TABS = ['in_review', 'expiring', 'expired'] as const
+export type QueueTab = (typeof QUEUE_TABS)[number]
+
+export const TAB_LABELS: Record<QueueTab, string> = {
+  in_review: 'In review',
+  expiring: 'Expiring',
+  expired: 'Expired',
+}
+
+/** Approvals that end within this many days are listed under "Expiring". */
+export const EXPIRING_WITHIN_DAYS = 30
+const DAY_MS = 24 * 60 * 60 * 1000
+const LIMIT = 50
+
+export interface QueueItem {
+  id: number
+  statement: string
+  status: Claim['review']['status']
+  /** When the draft was last changed (submitted). */
+  updatedAt: string
+  reviewBy: null | string
+  /** Who created or edited the draft: they cannot approve it. */
+  editors: string[]
+  isOwnDraft: boolean
+  lastApproved: null | { at: string; by: null | string }
+  diff: ClaimDiff
+  note: null | string
+}
+
+export const isQueueTab = (value: unknown): value is QueueTab =>
+  typeof value === 'string' && (QUEUE_TABS as readonly string[]).includes(value)
+
+const userName = (value: unknown): null | string => {
+  if (value === null || value === undefined) return null
+  if (typeof value !== 'object') return `User ${String(value)}`
+  const user = value as Partial<User>
+  return user.name || user.email || `User ${String(user.id)}`
+}
+
+const sourceName = (value: unknown): string => {
+  if (!value || typeof value !== 'object') return `Source ${String(value)}`
+  const source = value as Partial<Source>
+  const author = source.authors?.[0]?.family
+  const who = author ? `${author}${(source.authors?.length ?? 0) > 1 ? ' et al.' : ''}` : null
+  return [who, source.title, source.year ? `(${source.year})` : null].filter(Boolean).join(' · ')
+}
+
+function comparable(claim: Pick<Claim, 'statement' | 'statistics'>): ComparableClaim {
+  const rows = claim.statistics ?? []
+  const sources = new Set<string>()
+  for (const row of rows) for (const source of row.sources ?? []) sources.add(sourceName(source))
+  return {
+    statement: claim.statement ?? '',
+    statistics: rows.map((row) => describeStatisticRow(row, sourceName)),
+    sources: [...sources],
+  }
+}
+
+function whereFor(tab: QueueTab, now: Date): Where {
+  const nowIso = now.toISOString()
+  switch (tab) {
+    case 'in_review':
+      return { 'review.status': { equals: 'in_review' } }
+    case 'expiring':
+      return {
+        and: [
+          { 'review.status': { equals: 'approved' } },
+          { 'review.reviewBy': { greater_than: nowIso } },
+          { 'review.reviewBy': { less_than_equal: new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS).toISOString() } },
+        ],
+      }
+    case 'expired':
+      return {
+        or: [
+          { 'review.status': { equals: 'expired' } },
+          { and: [{ 'review.status': { equals: 'approved' } }, { 'review.reviewBy': { less_than_equal: nowIso } }] },
+        ],
+      }
+  }
+}
+
+/** How many claims each tab holds. */
+export async function countQueue(req: PayloadRequest, now = new Date()): Promise<Record<QueueTab, number>> {
+  const counts = await Promise.all(
+    QUEUE_TABS.map((tab) =>
+      req.payload.count({
+        collection: CLAIMS_SLUG,
+        where: whereFor(tab, now),
+        // In review is a state of the latest draft; expiry concerns the live (approved) version.
+        ...(tab === 'in_review' ? { draft: true } : {}),
+        overrideAccess: false,
+        user: req.user,
+        req,
+      }),
+    ),
+  )
+  return Object.fromEntries(QUEUE_TABS.map((tab, index) => [tab, counts[index]!.totalDocs])) as Record<QueueTab, number>
+}
+
+/** The claims of one tab, each compared with its last approved version. */
+export async function loadQueue(req: PayloadRequest, tab: QueueTab, now = new Date()): Promise<QueueItem[]> {
+  const { docs } = await req.payload.find({
+    collection: CLAIMS_SLUG,
+    where: whereFor(tab, now),
+    draft: tab === 'in_review',
+    sort: tab === 'in_review' ? 'updatedAt' : 'review.reviewBy',
+    depth: 1,
+    limit: LIMIT,
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
+  if (docs.length === 0) return []
+
+  // The last approved version of every claim listed: one query for all of them.
+  const versions = await req.payload.findVersions({
+    collection: CLAIMS_SLUG,
+    where: { and: [{ parent: { in: docs.map((doc) => doc.id) } }, { 'version._status': { equals: 'published' } }] },
+    sort: '-updatedAt',
+    depth: 1,
+    pagination: false,
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
+  const lastApproved = new Map<string, Claim>()
+  for (const version of versions.docs) {
+    const parent: unknown = version.parent
+    const key = String(parent && typeof parent === 'object' && 'id' in parent ? parent.id : parent)
+    if (!lastApproved.has(key)) lastApproved.set(key, version.version as Claim)
+  }
+
+  const userId = req.user ? String(req.user.id) : ''
+  return docs.map((claim) => {
+    const approved = lastApproved.get(String(claim.id)) ?? null
+    const editors = claim.review?.draftEditors ?? []
+    return {
+      id: claim.id,
+      statement: claim.statement,
+      status: claim.review?.status ?? 'draft',
+      updatedAt: claim.updatedAt,
+      reviewBy: claim.review?.reviewBy ?? null,
+      editors: editors.map(userName).filter((name): name is string => Boolean(name)),
+      isOwnDraft: editors.some((editor) => String(typeof editor === 'object' ? editor.id : editor) === userId),
+      lastApproved: approved
+        ? { at: approved.review?.approvedAt ?? approved.updatedAt, by: userName(approved.review?.approvedBy) }
+        : null,
+      diff: diffClaims(approved ? comparable(approved) : null, comparable(claim)),
+      note: claim.review?.note ?? null,
+    }
+  })
+}

@@ -1,0 +1,147 @@
+/**
+ * `POST /api/cited/evidence-check` with `{ collection, data }`: runs the evidence rules on a
+ * document as the editor has it in the form (unsaved), so the admin's evidence panel can show,
+ * live, what would block publishing. Nothing is written.
+ */
+import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
+
+import { addDataAndFileToRequest } from 'payload'
+
+import type { EvidenceIssue } from '../hooks/evidence/checkEvidence'
+import type { DocId } from '../review/ids'
+
+import { claimStatementIssues } from '../collections/Claims/hooks/checkStatement'
+import {
+  AFTERCARE_TIPS_SLUG,
+  ARTICLES_SLUG,
+  BENEFITS_SLUG,
+  CLAIMS_SLUG,
+  COMPARISON_ROWS_SLUG,
+} from '../collections/slugs'
+import { evaluateEvidence } from '../hooks/evidence/checkEvidence'
+import { expandReferences } from '../review/publicReferences'
+import { collectReferences } from '../review/references'
+
+export const EVIDENCE_CHECK_PATH = '/cited/evidence-check'
+
+type ReviewStatus = 'approved' | 'changes_requested' | 'draft' | 'expired' | 'in_review' | 'rejected'
+
+/** A claim the document relies on, as the evidence panel shows it. */
+export interface CitedClaimStatus {
+  id: DocId
+  statement: string
+  /** Review status of the claim's latest version. */
+  status: ReviewStatus
+  /** True when an approved, unexpired version exists: the claim does not block publishing. */
+  isLive: boolean
+  reviewBy: null | string
+  /** Why the claim blocks publishing, when it does. */
+  problem: null | string
+}
+
+export interface EvidenceCheckResult {
+  collection: string
+  issues: EvidenceIssue[]
+  claims: CitedClaimStatus[]
+  /** True when publishing now would be refused. */
+  isBlocked: boolean
+  checkedAt: string
+}
+
+const CHECKED = new Set<string>([
+  ARTICLES_SLUG,
+  BENEFITS_SLUG,
+  AFTERCARE_TIPS_SLUG,
+  COMPARISON_ROWS_SLUG,
+  CLAIMS_SLUG,
+])
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const day = (iso: string): string => iso.slice(0, 10)
+
+/** Review status and publishability of each claim: two queries whatever their number. */
+export async function claimStatuses(ids: DocId[], req: PayloadRequest, now = new Date()): Promise<CitedClaimStatus[]> {
+  const unique = [...new Set(ids.map(String))]
+  if (unique.length === 0) return []
+  const common = {
+    collection: CLAIMS_SLUG,
+    where: { id: { in: unique } },
+    depth: 0,
+    pagination: false,
+    overrideAccess: false,
+    user: req.user,
+    req,
+  } as const
+  const [latest, live] = await Promise.all([
+    req.payload.find({ ...common, draft: true }),
+    req.payload.find({ ...common, draft: false }),
+  ])
+  return unique.flatMap((id): CitedClaimStatus[] => {
+    const working = latest.docs.find((doc) => String(doc.id) === id)
+    const published = live.docs.find((doc) => String(doc.id) === id)
+    if (!working && !published) {
+      return [{ id, statement: `Claim ${id}`, status: 'draft', isLive: false, reviewBy: null, problem: 'This claim does not exist any more; remove it.' }]
+    }
+    const claim = (working ?? published)!
+    const reviewBy = published?.review?.reviewBy ?? null
+    const isPublished = published?._status === 'published'
+    const isExpired = isPublished && (published.review?.status === 'expired' || (reviewBy !== null && new Date(reviewBy) <= now))
+    const problem = !isPublished
+      ? 'Not approved yet: submit it for review. Publishing is refused until a reviewer approves it.'
+      : isExpired
+        ? `Expired${reviewBy ? ` on ${day(reviewBy)}` : ''}: a reviewer must renew it before publishing.`
+        : null
+    return [
+      {
+        id: claim.id,
+        statement: claim.statement,
+        status: claim.review?.status ?? 'draft',
+        isLive: isPublished && !isExpired,
+        reviewBy,
+        problem,
+      },
+    ]
+  })
+}
+
+/** The evidence of `data` (a document of `collection` as it would be saved), for the logged-in user. */
+export async function checkDocumentEvidence(
+  collection: string,
+  data: Record<string, unknown>,
+  req: PayloadRequest,
+): Promise<EvidenceCheckResult> {
+  const checkedAt = new Date().toISOString()
+  if (collection === CLAIMS_SLUG) {
+    const issues = claimStatementIssues(data)
+    return { collection, issues, claims: [], isBlocked: issues.length > 0, checkedAt }
+  }
+  const { claimIds, issues } = await evaluateEvidence(collection, data, req)
+  const refs = await expandReferences(collectReferences(data), req)
+  const claims = await claimStatuses([...claimIds, ...refs.claims], req)
+  return {
+    collection,
+    issues,
+    claims,
+    isBlocked: issues.length > 0 || claims.some((claim) => !claim.isLive),
+    checkedAt,
+  }
+}
+
+const error = (message: string, status: number): Response => Response.json({ errors: [{ message }] }, { status })
+
+const handler: PayloadHandler = async (req) => {
+  if (!req.user) return error('Log in to check evidence.', 401)
+  await addDataAndFileToRequest(req)
+  const body: unknown = req.data
+  if (!isObject(body) || typeof body.collection !== 'string' || !CHECKED.has(body.collection)) {
+    return error(`Give { collection, data } with collection one of: ${[...CHECKED].join(', ')}.`, 400)
+  }
+  const data = isObject(body.data) ? body.data : {}
+  return Response.json(await checkDocumentEvidence(body.collection, data, req), {
+    headers: { 'Cache-Control': 'no-store' },
+  })
+}
+
+export const evidenceCheckEndpoint: Endpoint = { path: EVIDENCE_CHECK_PATH, method: 'post', handler }
