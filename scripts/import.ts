@@ -20,18 +20,23 @@ if (files.length !== 1) {
   process.exit(2)
 }
 
-// With --json only the report goes to stdout: Payload's logger is silenced.
-if (json) process.env.DISABLE_LOGGING = 'true'
+// With --json only the report goes to stdout: Payload's logger is silenced and anything else
+// written to stdout meanwhile (the schema push spinner) goes to stderr.
+const writeReport = process.stdout.write.bind(process.stdout)
+if (json) {
+  process.env.DISABLE_LOGGING = 'true'
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+}
 
 try {
   const outcome = await (dryRun
     ? importArticleFile(files[0]!, { dryRun: true })
     : withDatabase(async (env) => {
         process.env.DATABASE_URL = env.DATABASE_URL
-        return importArticleFile(files[0]!, { dryRun: false })
+        return importArticleFile(files[0]!, { dryRun: false, quiet: json })
       }))
   if (json) {
-    process.stdout.write(`${JSON.stringify(outcome.report, null, 2)}\n`)
+    writeReport(`${JSON.stringify(outcome.report, null, 2)}\n`)
   } else {
     const r = outcome.report
     const verb = dryRun ? 'Would import' : outcome.alreadyImported ? 'Already imported (nothing written):' : 'Imported'

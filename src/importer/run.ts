@@ -15,7 +15,10 @@ export interface ImportOutcome {
  * (loaded lazily, so a dry run needs no database). Malformed input throws an ImportError before
  * anything is written.
  */
-export async function importArticleFile(file: string, options: { dryRun: boolean }): Promise<ImportOutcome> {
+export async function importArticleFile(
+  file: string,
+  options: { dryRun: boolean; quiet?: boolean },
+): Promise<ImportOutcome> {
   const text = await readArticleFile(file)
   const plan = planImport(parseArticle(text, { fileName: file }))
   const report = reportOf(plan)
@@ -26,7 +29,11 @@ export async function importArticleFile(file: string, options: { dryRun: boolean
     import('@payload-config'),
     import('./write'),
   ])
-  const payload = await getPayload({ config })
+  const resolved = await config
+  // Quiet: Payload's logger writes straight to stdout, which a --json report must have alone.
+  const payload = await getPayload({
+    config: options.quiet ? ({ ...resolved, logger: { options: { enabled: false } } } as typeof resolved) : resolved,
+  })
   try {
     const result = await writeImport(payload, plan)
     return {
@@ -36,7 +43,8 @@ export async function importArticleFile(file: string, options: { dryRun: boolean
     }
   } finally {
     await payload.destroy()
-    // The postgres adapter leaves its pool open on destroy; close it so the process can end.
-    await (payload.db as { pool?: { end: () => Promise<void> } }).pool?.end()
+    // The postgres adapter leaves its pool open on destroy (and ending it can wait on the jobs
+    // runner): when the database stops under it, its idle connections must not crash the CLI.
+    ;(payload.db as { pool?: { on: (event: 'error', listener: () => void) => void } }).pool?.on('error', () => {})
   }
 }

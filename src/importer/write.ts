@@ -26,7 +26,7 @@ export interface WriteResult {
 type Ids = Record<RefKind, Map<number, number | string>>
 
 /** Replaces `@kind:key` placeholders with the ids of the documents written so far. */
-function resolve<T>(value: T, ids: Ids): T {
+export function resolve<T>(value: T, ids: Ids): T {
   if (typeof value === 'string') {
     const match = REF_PATTERN.exec(value)
     if (!match) return value
