@@ -7,6 +7,50 @@
  */
 
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ArticleReference".
+ */
+export type ArticleReference =
+  | {
+      number: number;
+      sourceId: string;
+      title: string;
+      /**
+       * The reference in Vancouver style, plain text, without its number.
+       */
+      formatted: string;
+      links?: ArticleReferenceLink;
+      /**
+       * The claims citing this source.
+       */
+      claimIds?: string[] | null;
+      id?: string | null;
+    }[]
+  | null;
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ArticleReferenceLink".
+ */
+export type ArticleReferenceLink =
+  | {
+      kind: 'doi' | 'pubmed' | 'pmc' | 'url';
+      label: string;
+      href: string;
+      id?: string | null;
+    }[]
+  | null;
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ClaimReferenceNumbers".
+ */
+export type ClaimReferenceNumbers =
+  | {
+      claimId: string;
+      referenceNumbers?: number[] | null;
+      id?: string | null;
+    }[]
+  | null;
+/**
  * Supported timezones in IANA format.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -526,6 +570,10 @@ export interface ComparisonRow {
          * The claim that backs a number in this cell.
          */
         claim?: (number | null) | Claim;
+        /**
+         * Numbers of the references this claim cites in the article being read.
+         */
+        referenceNumbers?: number[] | null;
         id?: string | null;
       }[]
     | null;
@@ -646,6 +694,8 @@ export interface Article {
     claims?: (number | Claim)[] | null;
     checkedAt?: string | null;
   };
+  references?: ArticleReference;
+  claimReferences?: ClaimReferenceNumbers;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -668,6 +718,10 @@ export interface BenefitBlock {
 export interface ClinicalClaimBlock {
   claim: number | Claim;
   display: 'callout' | 'stat-card' | 'inline';
+  /**
+   * Numbers of the references this claim cites in the article being read.
+   */
+  referenceNumbers?: number[] | null;
   id?: string | null;
   blockName?: string | null;
   blockType: 'clinicalClaim';
@@ -719,6 +773,10 @@ export interface ChartBlock {
          * The claim that states this number.
          */
         claim?: (number | null) | Claim;
+        /**
+         * Numbers of the references this claim cites in the article being read.
+         */
+        referenceNumbers?: number[] | null;
         id?: string | null;
       }[]
     | null;
@@ -1245,6 +1303,7 @@ export interface ComparisonRowsSelect<T extends boolean = true> {
         rating?: T;
         text?: T;
         claim?: T;
+        referenceNumbers?: T;
         id?: T;
       };
   evidence?:
@@ -1298,6 +1357,8 @@ export interface ArticlesSelect<T extends boolean = true> {
         claims?: T;
         checkedAt?: T;
       };
+  references?: T | ArticleReferenceSelect<T>;
+  claimReferences?: T | ClaimReferenceNumbersSelect<T>;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1319,6 +1380,7 @@ export interface BenefitBlockSelect<T extends boolean = true> {
 export interface ClinicalClaimBlockSelect<T extends boolean = true> {
   claim?: T;
   display?: T;
+  referenceNumbers?: T;
   id?: T;
   blockName?: T;
 }
@@ -1359,6 +1421,7 @@ export interface ChartBlockSelect<T extends boolean = true> {
         label?: T;
         value?: T;
         claim?: T;
+        referenceNumbers?: T;
         id?: T;
       };
   id?: T;
@@ -1418,6 +1481,38 @@ export interface CallToActionBlockSelect<T extends boolean = true> {
   url?: T;
   id?: T;
   blockName?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ArticleReference_select".
+ */
+export interface ArticleReferenceSelect<T extends boolean = true> {
+  number?: T;
+  sourceId?: T;
+  title?: T;
+  formatted?: T;
+  links?: T | ArticleReferenceLinkSelect<T>;
+  claimIds?: T;
+  id?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ArticleReferenceLink_select".
+ */
+export interface ArticleReferenceLinkSelect<T extends boolean = true> {
+  kind?: T;
+  label?: T;
+  href?: T;
+  id?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ClaimReferenceNumbers_select".
+ */
+export interface ClaimReferenceNumbersSelect<T extends boolean = true> {
+  claimId?: T;
+  referenceNumbers?: T;
+  id?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -23,6 +23,18 @@ export interface CitedPluginOptions {
    */
   reviewExpiryCron?: string
   /**
+   * GraphQL operations nesting fields deeper than this are refused before they run
+   * (`{ Articles { docs { title } } }` is 3 deep). The example article query needs 8.
+   * @default 10
+   */
+  graphQLMaxDepth?: number
+  /**
+   * Default for Payload's `graphQL.maxComplexity` (each field costs 1, relationships more); the
+   * host config's own value wins.
+   * @default 1000
+   */
+  graphQLMaxComplexity?: number
+  /**
    * Demo mode (development only; `npm run dev` turns it on with `CITED_SEED_DEMO=1`): once the
    * first admin is created on the welcome screen, adds the demo accounts `editor@cited.test` and
    * `reviewer@cited.test`.
@@ -37,6 +49,8 @@ export interface SanitizedCitedOptions {
   reviewIntervalDays: number
   reviewExpiryCron: string
   demoAccounts: boolean
+  graphQLMaxDepth: number
+  graphQLMaxComplexity: number
 }
 
 export const sanitizeOptions = (options: CitedPluginOptions = {}): SanitizedCitedOptions => ({
@@ -45,4 +59,6 @@ export const sanitizeOptions = (options: CitedPluginOptions = {}): SanitizedCite
   reviewIntervalDays: options.reviewIntervalDays ?? 365,
   reviewExpiryCron: options.reviewExpiryCron ?? '0 0 * * * *',
   demoAccounts: options.demoAccounts ?? false,
+  graphQLMaxDepth: options.graphQLMaxDepth ?? 10,
+  graphQLMaxComplexity: options.graphQLMaxComplexity ?? 1000,
 })

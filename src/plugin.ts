@@ -16,7 +16,9 @@ import { USERS_SLUG } from './collections/slugs'
 import { Sources } from './collections/Sources/index'
 import { createDemoAccountsAfterFirstUser } from './collections/Users/hooks/createDemoAccountsAfterFirstUser'
 import { Users } from './collections/Users/index'
+import { depthLimit } from './graphql/depthLimit'
 import { reviewMutations } from './graphql/reviewMutations'
+import { withDeliveryHooks } from './hooks/delivery/withDeliveryHooks'
 import { withEvidenceHooks } from './hooks/evidence/withEvidenceHooks'
 import { expireClaimsTask, REVIEW_QUEUE } from './jobs/expireClaims'
 import { CITED_CUSTOM_KEY } from './review/options'
@@ -44,7 +46,7 @@ export const citedPlugin =
       Articles,
       ReviewEvents,
     ]
-    const ours = options.disabled ? collections : collections.map(withEvidenceHooks)
+    const ours = options.disabled ? collections : collections.map(withEvidenceHooks).map(withDeliveryHooks)
     const cited = options.demoAccounts ? ours.map(withDemoAccounts) : ours
     const existing = incomingConfig.collections ?? []
     const existingSlugs = new Set(existing.map((collection) => collection.slug))
@@ -54,13 +56,23 @@ export const citedPlugin =
     const hostMutations = incomingConfig.graphQL?.mutations
     const hostComponents = incomingConfig.admin?.components ?? {}
     const hostViews = hostComponents.views ?? {}
+    const hostValidationRules = incomingConfig.graphQL?.validationRules
 
     return {
       ...incomingConfig,
       custom: { ...incomingConfig.custom, [CITED_CUSTOM_KEY]: options },
       // The review workflow over GraphQL, next to any mutations of the host.
+      // Bounded GraphQL: complexity and depth limits; playground and introspection off in production.
+      // The host's own settings win; its validation rules run next to ours.
       graphQL: {
         ...incomingConfig.graphQL,
+        maxComplexity: incomingConfig.graphQL?.maxComplexity ?? options.graphQLMaxComplexity,
+        disablePlaygroundInProduction: incomingConfig.graphQL?.disablePlaygroundInProduction ?? true,
+        disableIntrospectionInProduction: incomingConfig.graphQL?.disableIntrospectionInProduction ?? true,
+        validationRules: (args) => [
+          depthLimit(options.graphQLMaxDepth),
+          ...(hostValidationRules ? hostValidationRules(args) : []),
+        ],
         mutations: (graphQL, context) => ({
           ...(hostMutations ? hostMutations(graphQL, context) : {}),
           ...(options.disabled ? {} : reviewMutations(graphQL)),

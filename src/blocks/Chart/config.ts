@@ -1,6 +1,7 @@
 import type { Block } from 'payload'
 
 import { CLAIMS_SLUG } from '../../collections/slugs'
+import { referenceNumbersField } from '../../fields/references'
 import { STATISTIC_UNITS } from '../../fields/statistic'
 
 /** A bar chart whose every data point cites the claim it comes from. */
@@ -43,6 +44,7 @@ export const ChartBlock: Block = {
           relationTo: CLAIMS_SLUG,
           admin: { description: 'The claim that states this number.' },
         },
+        referenceNumbersField(),
       ],
     },
   ],

@@ -1,6 +1,7 @@
 import type { Block } from 'payload'
 
 import { CLAIMS_SLUG } from '../../collections/slugs'
+import { referenceNumbersField } from '../../fields/references'
 
 /** A reviewed claim shown on its own: as a callout, a stat card or inline text. */
 export const ClinicalClaimBlock: Block = {
@@ -21,5 +22,6 @@ export const ClinicalClaimBlock: Block = {
         { label: 'Inline', value: 'inline' },
       ],
     },
+    referenceNumbersField(),
   ],
 }

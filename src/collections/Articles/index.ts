@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { articleStatusField, evidencePanelField } from '../../fields/adminUi'
 import { evidenceField } from '../../fields/evidence'
+import { claimReferencesField, referencesField } from '../../fields/references'
 import { slugField } from 'payload'
 
 import { fillSlugFromTitle } from './hooks/fillSlugFromTitle'
@@ -84,6 +85,9 @@ export const Articles: CollectionConfig = {
     },
     evidencePanelField(),
     evidenceField(),
+    // Derived on read, never stored: the numbered references and each claim's numbers.
+    referencesField(),
+    claimReferencesField(),
     articleStatusField(),
   ],
 }

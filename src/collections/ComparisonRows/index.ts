@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
 import { publicIfReferenced } from '../../access/publicIfReferenced'
+import { referenceNumbersField } from '../../fields/references'
 import { BENEFITS_SLUG, CLAIMS_SLUG, COMPARISON_ROWS_SLUG } from '../slugs'
 
 export const RATINGS = [
@@ -49,6 +50,7 @@ export const ComparisonRows: CollectionConfig = {
           relationTo: CLAIMS_SLUG,
           admin: { description: 'The claim that backs a number in this cell.' },
         },
+        referenceNumbersField(),
       ],
     },
     evidenceField(),
