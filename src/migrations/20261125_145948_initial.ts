@@ -28,9 +28,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__blk_keys_v_style" AS ENUM('takeaways', 'steps');
   CREATE TYPE "public"."enum__articles_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_review_events_action" AS ENUM('submitted', 'approved', 'changes_requested', 'rejected', 'expired', 'invalidated', 'renewed');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'citedExpireClaims', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'citedExpireClaims', 'schedulePublish');
   CREATE TABLE "users_roles" (
   	"order" integer NOT NULL,
   	"parent_id" integer NOT NULL,
@@ -148,6 +148,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"review_approved_at" timestamp(3) with time zone,
   	"review_review_by" timestamp(3) with time zone,
   	"review_note" varchar,
+  	"evidence_uncovered_count" numeric DEFAULT 0,
+  	"evidence_uncovered" jsonb,
+  	"evidence_checked_at" timestamp(3) with time zone,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_claims_status" DEFAULT 'draft'
@@ -159,7 +162,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
   	"sources_id" integer,
-  	"benefits_id" integer
+  	"benefits_id" integer,
+  	"users_id" integer,
+  	"claims_id" integer
   );
   
   CREATE TABLE "_claim_stats_v" (
@@ -187,6 +192,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_review_approved_at" timestamp(3) with time zone,
   	"version_review_review_by" timestamp(3) with time zone,
   	"version_review_note" varchar,
+  	"version_evidence_uncovered_count" numeric DEFAULT 0,
+  	"version_evidence_uncovered" jsonb,
+  	"version_evidence_checked_at" timestamp(3) with time zone,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__claims_v_version_status" DEFAULT 'draft',
@@ -201,7 +209,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
   	"sources_id" integer,
-  	"benefits_id" integer
+  	"benefits_id" integer,
+  	"users_id" integer,
+  	"claims_id" integer
   );
   
   CREATE TABLE "benefits" (
@@ -210,6 +220,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"summary" varchar,
   	"how_it_works" jsonb,
   	"clinical_perspective" jsonb,
+  	"evidence_uncovered_count" numeric DEFAULT 0,
+  	"evidence_uncovered" jsonb,
+  	"evidence_checked_at" timestamp(3) with time zone,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -230,8 +243,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"timing" "enum_aftercare_tips_timing",
   	"category" "enum_aftercare_tips_category",
   	"caution" varchar,
+  	"evidence_uncovered_count" numeric DEFAULT 0,
+  	"evidence_uncovered" jsonb,
+  	"evidence_checked_at" timestamp(3) with time zone,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "aftercare_tips_rels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"claims_id" integer
   );
   
   CREATE TABLE "row_cells" (
@@ -248,8 +272,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"aspect" varchar NOT NULL,
   	"icon" varchar,
+  	"evidence_uncovered_count" numeric DEFAULT 0,
+  	"evidence_uncovered" jsonb,
+  	"evidence_checked_at" timestamp(3) with time zone,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "comparison_rows_rels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"claims_id" integer
   );
   
   CREATE TABLE "blk_benefit" (
@@ -381,6 +416,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"conclusion" jsonb,
   	"seo_meta_title" varchar,
   	"seo_meta_description" varchar,
+  	"evidence_uncovered_count" numeric DEFAULT 0,
+  	"evidence_uncovered" jsonb,
+  	"evidence_checked_at" timestamp(3) with time zone,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_articles_status" DEFAULT 'draft'
@@ -393,7 +431,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"path" varchar NOT NULL,
   	"aftercare_tips_id" integer,
   	"benefits_id" integer,
-  	"comparison_rows_id" integer
+  	"comparison_rows_id" integer,
+  	"claims_id" integer
   );
   
   CREATE TABLE "_blk_benefit_v" (
@@ -538,6 +577,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_conclusion" jsonb,
   	"version_seo_meta_title" varchar,
   	"version_seo_meta_description" varchar,
+  	"version_evidence_uncovered_count" numeric DEFAULT 0,
+  	"version_evidence_uncovered" jsonb,
+  	"version_evidence_checked_at" timestamp(3) with time zone,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__articles_v_version_status" DEFAULT 'draft',
@@ -554,7 +596,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"path" varchar NOT NULL,
   	"aftercare_tips_id" integer,
   	"benefits_id" integer,
-  	"comparison_rows_id" integer
+  	"comparison_rows_id" integer,
+  	"claims_id" integer
   );
   
   CREATE TABLE "review_events" (
@@ -563,6 +606,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"claim_version" varchar,
   	"action" "enum_review_events_action" NOT NULL,
   	"actor_id" integer,
+  	"actor_name" varchar,
   	"at" timestamp(3) with time zone NOT NULL,
   	"note" varchar,
   	"hash" varchar,
@@ -601,6 +645,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"queue" varchar DEFAULT 'default',
   	"wait_until" timestamp(3) with time zone,
   	"processing" boolean DEFAULT false,
+  	"meta" jsonb,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -652,6 +697,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "payload_jobs_stats" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"stats" jsonb,
+  	"updated_at" timestamp(3) with time zone,
+  	"created_at" timestamp(3) with time zone
+  );
+  
   ALTER TABLE "users_roles" ADD CONSTRAINT "users_roles_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "src_authors" ADD CONSTRAINT "src_authors_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;
@@ -660,18 +712,26 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "claims_rels" ADD CONSTRAINT "claims_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."claims"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "claims_rels" ADD CONSTRAINT "claims_rels_sources_fk" FOREIGN KEY ("sources_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "claims_rels" ADD CONSTRAINT "claims_rels_benefits_fk" FOREIGN KEY ("benefits_id") REFERENCES "public"."benefits"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "claims_rels" ADD CONSTRAINT "claims_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "claims_rels" ADD CONSTRAINT "claims_rels_claims_fk" FOREIGN KEY ("claims_id") REFERENCES "public"."claims"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_claim_stats_v" ADD CONSTRAINT "_claim_stats_v_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_claims_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_claims_v" ADD CONSTRAINT "_claims_v_parent_id_claims_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."claims"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_claims_v" ADD CONSTRAINT "_claims_v_version_review_approved_by_id_users_id_fk" FOREIGN KEY ("version_review_approved_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_claims_v_rels" ADD CONSTRAINT "_claims_v_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_claims_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_claims_v_rels" ADD CONSTRAINT "_claims_v_rels_sources_fk" FOREIGN KEY ("sources_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_claims_v_rels" ADD CONSTRAINT "_claims_v_rels_benefits_fk" FOREIGN KEY ("benefits_id") REFERENCES "public"."benefits"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_claims_v_rels" ADD CONSTRAINT "_claims_v_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_claims_v_rels" ADD CONSTRAINT "_claims_v_rels_claims_fk" FOREIGN KEY ("claims_id") REFERENCES "public"."claims"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "benefits_rels" ADD CONSTRAINT "benefits_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."benefits"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "benefits_rels" ADD CONSTRAINT "benefits_rels_claims_fk" FOREIGN KEY ("claims_id") REFERENCES "public"."claims"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "benefits_rels" ADD CONSTRAINT "benefits_rels_aftercare_tips_fk" FOREIGN KEY ("aftercare_tips_id") REFERENCES "public"."aftercare_tips"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "aftercare_tips_rels" ADD CONSTRAINT "aftercare_tips_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."aftercare_tips"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "aftercare_tips_rels" ADD CONSTRAINT "aftercare_tips_rels_claims_fk" FOREIGN KEY ("claims_id") REFERENCES "public"."claims"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "row_cells" ADD CONSTRAINT "row_cells_benefit_id_benefits_id_fk" FOREIGN KEY ("benefit_id") REFERENCES "public"."benefits"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "row_cells" ADD CONSTRAINT "row_cells_claim_id_claims_id_fk" FOREIGN KEY ("claim_id") REFERENCES "public"."claims"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "row_cells" ADD CONSTRAINT "row_cells_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."comparison_rows"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "comparison_rows_rels" ADD CONSTRAINT "comparison_rows_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."comparison_rows"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "comparison_rows_rels" ADD CONSTRAINT "comparison_rows_rels_claims_fk" FOREIGN KEY ("claims_id") REFERENCES "public"."claims"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "blk_benefit" ADD CONSTRAINT "blk_benefit_benefit_id_benefits_id_fk" FOREIGN KEY ("benefit_id") REFERENCES "public"."benefits"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "blk_benefit" ADD CONSTRAINT "blk_benefit_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "blk_claim" ADD CONSTRAINT "blk_claim_claim_id_claims_id_fk" FOREIGN KEY ("claim_id") REFERENCES "public"."claims"("id") ON DELETE set null ON UPDATE no action;
@@ -692,6 +752,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_aftercare_tips_fk" FOREIGN KEY ("aftercare_tips_id") REFERENCES "public"."aftercare_tips"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_benefits_fk" FOREIGN KEY ("benefits_id") REFERENCES "public"."benefits"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_comparison_rows_fk" FOREIGN KEY ("comparison_rows_id") REFERENCES "public"."comparison_rows"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_claims_fk" FOREIGN KEY ("claims_id") REFERENCES "public"."claims"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_blk_benefit_v" ADD CONSTRAINT "_blk_benefit_v_benefit_id_benefits_id_fk" FOREIGN KEY ("benefit_id") REFERENCES "public"."benefits"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_blk_benefit_v" ADD CONSTRAINT "_blk_benefit_v_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_articles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_blk_claim_v" ADD CONSTRAINT "_blk_claim_v_claim_id_claims_id_fk" FOREIGN KEY ("claim_id") REFERENCES "public"."claims"("id") ON DELETE set null ON UPDATE no action;
@@ -713,6 +774,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_aftercare_tips_fk" FOREIGN KEY ("aftercare_tips_id") REFERENCES "public"."aftercare_tips"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_benefits_fk" FOREIGN KEY ("benefits_id") REFERENCES "public"."benefits"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_comparison_rows_fk" FOREIGN KEY ("comparison_rows_id") REFERENCES "public"."comparison_rows"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_claims_fk" FOREIGN KEY ("claims_id") REFERENCES "public"."claims"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "review_events" ADD CONSTRAINT "review_events_claim_id_claims_id_fk" FOREIGN KEY ("claim_id") REFERENCES "public"."claims"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "review_events" ADD CONSTRAINT "review_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
@@ -753,6 +815,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "claims_review_review_status_idx" ON "claims" USING btree ("review_status");
   CREATE INDEX "claims_review_review_approved_by_idx" ON "claims" USING btree ("review_approved_by_id");
   CREATE INDEX "claims_review_review_review_by_idx" ON "claims" USING btree ("review_review_by");
+  CREATE INDEX "claims_evidence_evidence_uncovered_count_idx" ON "claims" USING btree ("evidence_uncovered_count");
   CREATE INDEX "claims_updated_at_idx" ON "claims" USING btree ("updated_at");
   CREATE INDEX "claims_created_at_idx" ON "claims" USING btree ("created_at");
   CREATE INDEX "claims__status_idx" ON "claims" USING btree ("_status");
@@ -761,6 +824,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "claims_rels_path_idx" ON "claims_rels" USING btree ("path");
   CREATE INDEX "claims_rels_sources_id_idx" ON "claims_rels" USING btree ("sources_id");
   CREATE INDEX "claims_rels_benefits_id_idx" ON "claims_rels" USING btree ("benefits_id");
+  CREATE INDEX "claims_rels_users_id_idx" ON "claims_rels" USING btree ("users_id");
+  CREATE INDEX "claims_rels_claims_id_idx" ON "claims_rels" USING btree ("claims_id");
   CREATE INDEX "_claim_stats_v_order_idx" ON "_claim_stats_v" USING btree ("_order");
   CREATE INDEX "_claim_stats_v_parent_id_idx" ON "_claim_stats_v" USING btree ("_parent_id");
   CREATE INDEX "_claims_v_parent_idx" ON "_claims_v" USING btree ("parent_id");
@@ -768,6 +833,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_claims_v_version_review_version_review_status_idx" ON "_claims_v" USING btree ("version_review_status");
   CREATE INDEX "_claims_v_version_review_version_review_approved_by_idx" ON "_claims_v" USING btree ("version_review_approved_by_id");
   CREATE INDEX "_claims_v_version_review_version_review_review_by_idx" ON "_claims_v" USING btree ("version_review_review_by");
+  CREATE INDEX "_claims_v_version_evidence_version_evidence_uncovered_co_idx" ON "_claims_v" USING btree ("version_evidence_uncovered_count");
   CREATE INDEX "_claims_v_version_version_updated_at_idx" ON "_claims_v" USING btree ("version_updated_at");
   CREATE INDEX "_claims_v_version_version_created_at_idx" ON "_claims_v" USING btree ("version_created_at");
   CREATE INDEX "_claims_v_version_version__status_idx" ON "_claims_v" USING btree ("version__status");
@@ -779,6 +845,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_claims_v_rels_path_idx" ON "_claims_v_rels" USING btree ("path");
   CREATE INDEX "_claims_v_rels_sources_id_idx" ON "_claims_v_rels" USING btree ("sources_id");
   CREATE INDEX "_claims_v_rels_benefits_id_idx" ON "_claims_v_rels" USING btree ("benefits_id");
+  CREATE INDEX "_claims_v_rels_users_id_idx" ON "_claims_v_rels" USING btree ("users_id");
+  CREATE INDEX "_claims_v_rels_claims_id_idx" ON "_claims_v_rels" USING btree ("claims_id");
+  CREATE INDEX "benefits_evidence_evidence_uncovered_count_idx" ON "benefits" USING btree ("evidence_uncovered_count");
   CREATE INDEX "benefits_updated_at_idx" ON "benefits" USING btree ("updated_at");
   CREATE INDEX "benefits_created_at_idx" ON "benefits" USING btree ("created_at");
   CREATE INDEX "benefits_rels_order_idx" ON "benefits_rels" USING btree ("order");
@@ -786,14 +855,24 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "benefits_rels_path_idx" ON "benefits_rels" USING btree ("path");
   CREATE INDEX "benefits_rels_claims_id_idx" ON "benefits_rels" USING btree ("claims_id");
   CREATE INDEX "benefits_rels_aftercare_tips_id_idx" ON "benefits_rels" USING btree ("aftercare_tips_id");
+  CREATE INDEX "aftercare_tips_evidence_evidence_uncovered_count_idx" ON "aftercare_tips" USING btree ("evidence_uncovered_count");
   CREATE INDEX "aftercare_tips_updated_at_idx" ON "aftercare_tips" USING btree ("updated_at");
   CREATE INDEX "aftercare_tips_created_at_idx" ON "aftercare_tips" USING btree ("created_at");
+  CREATE INDEX "aftercare_tips_rels_order_idx" ON "aftercare_tips_rels" USING btree ("order");
+  CREATE INDEX "aftercare_tips_rels_parent_idx" ON "aftercare_tips_rels" USING btree ("parent_id");
+  CREATE INDEX "aftercare_tips_rels_path_idx" ON "aftercare_tips_rels" USING btree ("path");
+  CREATE INDEX "aftercare_tips_rels_claims_id_idx" ON "aftercare_tips_rels" USING btree ("claims_id");
   CREATE INDEX "row_cells_order_idx" ON "row_cells" USING btree ("_order");
   CREATE INDEX "row_cells_parent_id_idx" ON "row_cells" USING btree ("_parent_id");
   CREATE INDEX "row_cells_benefit_idx" ON "row_cells" USING btree ("benefit_id");
   CREATE INDEX "row_cells_claim_idx" ON "row_cells" USING btree ("claim_id");
+  CREATE INDEX "comparison_rows_evidence_evidence_uncovered_count_idx" ON "comparison_rows" USING btree ("evidence_uncovered_count");
   CREATE INDEX "comparison_rows_updated_at_idx" ON "comparison_rows" USING btree ("updated_at");
   CREATE INDEX "comparison_rows_created_at_idx" ON "comparison_rows" USING btree ("created_at");
+  CREATE INDEX "comparison_rows_rels_order_idx" ON "comparison_rows_rels" USING btree ("order");
+  CREATE INDEX "comparison_rows_rels_parent_idx" ON "comparison_rows_rels" USING btree ("parent_id");
+  CREATE INDEX "comparison_rows_rels_path_idx" ON "comparison_rows_rels" USING btree ("path");
+  CREATE INDEX "comparison_rows_rels_claims_id_idx" ON "comparison_rows_rels" USING btree ("claims_id");
   CREATE INDEX "blk_benefit_order_idx" ON "blk_benefit" USING btree ("_order");
   CREATE INDEX "blk_benefit_parent_id_idx" ON "blk_benefit" USING btree ("_parent_id");
   CREATE INDEX "blk_benefit_path_idx" ON "blk_benefit" USING btree ("_path");
@@ -832,6 +911,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "blk_cta_path_idx" ON "blk_cta" USING btree ("_path");
   CREATE UNIQUE INDEX "articles_slug_idx" ON "articles" USING btree ("slug");
   CREATE INDEX "articles_hero_image_idx" ON "articles" USING btree ("hero_image_id");
+  CREATE INDEX "articles_evidence_evidence_uncovered_count_idx" ON "articles" USING btree ("evidence_uncovered_count");
   CREATE INDEX "articles_updated_at_idx" ON "articles" USING btree ("updated_at");
   CREATE INDEX "articles_created_at_idx" ON "articles" USING btree ("created_at");
   CREATE INDEX "articles__status_idx" ON "articles" USING btree ("_status");
@@ -841,6 +921,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "articles_rels_aftercare_tips_id_idx" ON "articles_rels" USING btree ("aftercare_tips_id");
   CREATE INDEX "articles_rels_benefits_id_idx" ON "articles_rels" USING btree ("benefits_id");
   CREATE INDEX "articles_rels_comparison_rows_id_idx" ON "articles_rels" USING btree ("comparison_rows_id");
+  CREATE INDEX "articles_rels_claims_id_idx" ON "articles_rels" USING btree ("claims_id");
   CREATE INDEX "_blk_benefit_v_order_idx" ON "_blk_benefit_v" USING btree ("_order");
   CREATE INDEX "_blk_benefit_v_parent_id_idx" ON "_blk_benefit_v" USING btree ("_parent_id");
   CREATE INDEX "_blk_benefit_v_path_idx" ON "_blk_benefit_v" USING btree ("_path");
@@ -880,6 +961,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_parent_idx" ON "_articles_v" USING btree ("parent_id");
   CREATE INDEX "_articles_v_version_version_slug_idx" ON "_articles_v" USING btree ("version_slug");
   CREATE INDEX "_articles_v_version_version_hero_image_idx" ON "_articles_v" USING btree ("version_hero_image_id");
+  CREATE INDEX "_articles_v_version_evidence_version_evidence_uncovered__idx" ON "_articles_v" USING btree ("version_evidence_uncovered_count");
   CREATE INDEX "_articles_v_version_version_updated_at_idx" ON "_articles_v" USING btree ("version_updated_at");
   CREATE INDEX "_articles_v_version_version_created_at_idx" ON "_articles_v" USING btree ("version_created_at");
   CREATE INDEX "_articles_v_version_version__status_idx" ON "_articles_v" USING btree ("version__status");
@@ -893,6 +975,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_rels_aftercare_tips_id_idx" ON "_articles_v_rels" USING btree ("aftercare_tips_id");
   CREATE INDEX "_articles_v_rels_benefits_id_idx" ON "_articles_v_rels" USING btree ("benefits_id");
   CREATE INDEX "_articles_v_rels_comparison_rows_id_idx" ON "_articles_v_rels" USING btree ("comparison_rows_id");
+  CREATE INDEX "_articles_v_rels_claims_id_idx" ON "_articles_v_rels" USING btree ("claims_id");
   CREATE INDEX "review_events_claim_idx" ON "review_events" USING btree ("claim_id");
   CREATE INDEX "review_events_action_idx" ON "review_events" USING btree ("action");
   CREATE INDEX "review_events_actor_idx" ON "review_events" USING btree ("actor_id");
@@ -954,8 +1037,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "benefits" CASCADE;
   DROP TABLE "benefits_rels" CASCADE;
   DROP TABLE "aftercare_tips" CASCADE;
+  DROP TABLE "aftercare_tips_rels" CASCADE;
   DROP TABLE "row_cells" CASCADE;
   DROP TABLE "comparison_rows" CASCADE;
+  DROP TABLE "comparison_rows_rels" CASCADE;
   DROP TABLE "blk_benefit" CASCADE;
   DROP TABLE "blk_claim" CASCADE;
   DROP TABLE "blk_tips" CASCADE;
@@ -993,6 +1078,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payload_preferences" CASCADE;
   DROP TABLE "payload_preferences_rels" CASCADE;
   DROP TABLE "payload_migrations" CASCADE;
+  DROP TABLE "payload_jobs_stats" CASCADE;
   DROP TYPE "public"."enum_users_roles";
   DROP TYPE "public"."enum_sources_type";
   DROP TYPE "public"."enum_sources_evidence_level";
