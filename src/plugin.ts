@@ -61,9 +61,9 @@ export const citedPlugin =
     return {
       ...incomingConfig,
       custom: { ...incomingConfig.custom, [CITED_CUSTOM_KEY]: options },
-      // The review workflow over GraphQL, next to any mutations of the host.
       // Bounded GraphQL: complexity and depth limits; playground and introspection off in production.
-      // The host's own settings win; its validation rules run next to ours.
+      // The host's own settings win; its validation rules run next to ours. The review workflow's
+      // mutations sit next to any mutations of the host.
       graphQL: {
         ...incomingConfig.graphQL,
         maxComplexity: incomingConfig.graphQL?.maxComplexity ?? options.graphQLMaxComplexity,
