@@ -23,7 +23,7 @@ afterAll(async () => {
 })
 
 async function approvedClaim(value = 70): Promise<number> {
-  const source = await t.payload.create({ collection: 'sources', data: { title: 'Acupuncture for chronic pain', doi: `10.1000/d.${unique()}` } })
+  const source = await t.payload.create({ collection: 'sources', data: { type: 'journal-article', title: 'Acupuncture for chronic pain', doi: `10.1000/d.${unique()}` } })
   const claim = await t.payload.create({
     collection: 'claims',
     data: { statement: `${value} percent of patients improved.`, statistics: [{ value, unit: 'percent', sources: [source.id] }] },

@@ -1,0 +1,56 @@
+/**
+ * The example site reads Cited the way any frontend does: the public REST API over HTTP,
+ * anonymously. One request per page; the API derives references and reference numbers.
+ */
+import { headers } from 'next/headers'
+
+import type { Article } from '../../../payload-types'
+
+interface FindResult<T> {
+  docs: T[]
+  totalDocs: number
+}
+
+/** The server's own origin: `SERVER_URL`, else the host the request came to. */
+async function origin(): Promise<string> {
+  if (process.env.SERVER_URL) return process.env.SERVER_URL.replace(/\/$/, '')
+  const incoming = await headers()
+  const host = incoming.get('x-forwarded-host') ?? incoming.get('host') ?? `localhost:${process.env.PORT ?? '3000'}`
+  const protocol = incoming.get('x-forwarded-proto') ?? 'http'
+  return `${protocol}://${host}`
+}
+
+async function get<T>(path: string, query: Record<string, string>): Promise<T> {
+  const url = `${await origin()}/api/${path}?${new URLSearchParams(query).toString()}`
+  // Pages are rendered per request; the API's own Cache-Control lets a CDN in front cache them.
+  const response = await fetch(url, { cache: 'no-store', headers: { Accept: 'application/json' } })
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
+  return (await response.json()) as T
+}
+
+/** A published article by slug with blocks populated (depth 2) and its references, or null. */
+export async function getArticle(slug: string): Promise<Article | null> {
+  const result = await get<FindResult<Article>>('articles', {
+    'where[slug][equals]': slug,
+    depth: '2',
+    limit: '1',
+  })
+  return result.docs[0] ?? null
+}
+
+export type ArticleSummary = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 'author' | 'updatedAt'>
+
+/** Published articles, newest first: only what a list shows. */
+export async function listArticles(): Promise<ArticleSummary[]> {
+  const result = await get<FindResult<ArticleSummary>>('articles', {
+    depth: '0',
+    limit: '100',
+    sort: '-updatedAt',
+    'select[title]': 'true',
+    'select[slug]': 'true',
+    'select[excerpt]': 'true',
+    'select[author]': 'true',
+    'select[updatedAt]': 'true',
+  })
+  return result.docs
+}
