@@ -3,6 +3,7 @@
  * anonymously. One request per page; the API derives references and reference numbers.
  */
 import { headers } from 'next/headers'
+import { cache } from 'react'
 
 import type { Article } from '../../../payload-types'
 
@@ -28,15 +29,18 @@ async function get<T>(path: string, query: Record<string, string>): Promise<T> {
   return (await response.json()) as T
 }
 
-/** A published article by slug with blocks populated (depth 2) and its references, or null. */
-export async function getArticle(slug: string): Promise<Article | null> {
+/**
+ * A published article by slug with blocks populated (depth 2) and its references, or null.
+ * Memoised per render: the page and its metadata share one API request.
+ */
+export const getArticle = cache(async (slug: string): Promise<Article | null> => {
   const result = await get<FindResult<Article>>('articles', {
     'where[slug][equals]': slug,
     depth: '2',
     limit: '1',
   })
   return result.docs[0] ?? null
-}
+})
 
 export type ArticleSummary = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 'author' | 'updatedAt'>
 
