@@ -11,15 +11,11 @@ const articleFile = path.resolve(import.meta.dirname, '..', 'src', 'importer', '
 
 const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
 const payload = await getPayload({ config })
-try {
-  const result = await seedDemo(payload, articleFile)
-  if (result.importedArticle) {
-    console.log('Cited: demo article imported as a draft (Content › Articles).')
-    if (result.accounts.length > 0) console.log(`Cited: demo accounts created: ${result.accounts.join(', ')}.`)
-    else console.log('Cited: create the first admin at /admin; the demo editor and reviewer accounts follow.')
-  }
-} finally {
-  await payload.destroy()
-  await (payload.db as { pool?: { end: () => Promise<void> } }).pool?.end()
+const result = await seedDemo(payload, articleFile)
+if (result.importedArticle) {
+  console.log('Cited: demo article imported as a draft (Content › Articles).')
+  if (result.accounts.length > 0) console.log(`Cited: demo accounts created: ${result.accounts.join(', ')}.`)
+  else console.log('Cited: create the first admin at /admin; the demo editor and reviewer accounts follow.')
 }
+// A one-shot script: exit without waiting for Payload's pool and job timers to wind down.
 process.exit(0)

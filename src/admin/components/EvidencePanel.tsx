@@ -27,10 +27,16 @@ const REASONS: Record<EvidenceIssue['reason'], string> = {
   uncited: 'No source',
 }
 
+const EXPLAIN: Record<EvidenceIssue['reason'], string> = {
+  uncovered: 'Cite a claim that states this number in the same sentence (Claim reference), or remove the number.',
+  mismatch: '',
+  uncited: 'Its claim cites no source for this number yet: add the source to the claim.',
+}
+
 const isIssue = (value: unknown): value is EvidenceIssue =>
   typeof value === 'object' && value !== null && 'message' in value && 'path' in value
 
-function IssueList({ issues }: { issues: EvidenceIssue[] }) {
+function IssueList({ issues, isVerbose }: { issues: EvidenceIssue[]; isVerbose: boolean }) {
   return (
     <ul className="cited-evidence__issues" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {issues.map((issue, index) => (
@@ -46,7 +52,7 @@ function IssueList({ issues }: { issues: EvidenceIssue[] }) {
           <div className="cited-evidence__path" style={{ color: 'var(--theme-elevation-600)', fontSize: 12 }}>
             {issue.path}
           </div>
-          <div style={{ fontSize: 13 }}>{issue.message}</div>
+          <div style={{ fontSize: 13 }}>{isVerbose || issue.reason === 'mismatch' ? issue.message : EXPLAIN[issue.reason]}</div>
         </li>
       ))}
     </ul>
@@ -219,7 +225,7 @@ export const EvidencePanel: UIFieldClientComponent = () => {
 
       <p
         className="cited-evidence__summary"
-        data-ready={isReady ? 'true' : 'false'}
+        data-ready={!live && !failure ? 'pending' : isReady ? 'true' : 'false'}
         style={{ color: isReady ? '#15803d' : '#b91c1c', fontSize: 13, fontWeight: 600, margin: '0 0 8px' }}
       >
         {isReady
@@ -238,7 +244,7 @@ export const EvidencePanel: UIFieldClientComponent = () => {
               .join(' · ') + (isClaim ? '.' : ' — publishing is blocked.')}
       </p>
 
-      {issues.length > 0 ? <IssueList issues={issues} /> : null}
+      {issues.length > 0 ? <IssueList issues={issues} isVerbose={isClaim} /> : null}
 
       {!isClaim ? (
         <>
