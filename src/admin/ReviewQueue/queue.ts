@@ -28,7 +28,7 @@ const LIMIT = 50
 export interface QueueItem {
   id: number
   statement: string
-  status: Claim['review']['status']
+  status: NonNullable<NonNullable<Claim['review']>['status']>
   /** When the draft was last changed (submitted). */
   updatedAt: string
   reviewBy: null | string
