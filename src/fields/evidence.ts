@@ -15,6 +15,8 @@ export const evidenceField = (): GroupField => ({
   admin: {
     position: 'sidebar',
     readOnly: true,
+    // The evidence panel (fields/adminUi.ts) shows it, live; the raw group stays API-only.
+    hidden: true,
     description: 'Checked on every save. Publishing is refused while a statistic is uncovered.',
   },
   access: { create: noWrites, update: noWrites },

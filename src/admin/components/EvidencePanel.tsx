@@ -138,7 +138,7 @@ function SubmitForReview({ id, status, apiRoute }: { id: number | string; status
 /** The `ui` field that renders the panel. */
 export const EvidencePanel: UIFieldClientComponent = () => {
   const [fields] = useAllFormFields()
-  const { collectionSlug, id } = useDocumentInfo()
+  const { collectionSlug, id, savedDocumentData } = useDocumentInfo()
   const {
     config: {
       routes: { admin: adminRoute, api: apiRoute },
@@ -183,7 +183,7 @@ export const EvidencePanel: UIFieldClientComponent = () => {
     }
   }, [api, collectionSlug, payload])
 
-  const saved = (savedEvidence ?? {}) as { uncovered?: unknown; checkedAt?: unknown }
+  const saved = (savedEvidence ?? savedDocumentData?.evidence ?? {}) as { uncovered?: unknown; checkedAt?: unknown }
   const savedIssues = Array.isArray(saved.uncovered) ? saved.uncovered.filter(isIssue) : []
   const issues = live ? live.issues : savedIssues
   const claims = live?.claims ?? []
