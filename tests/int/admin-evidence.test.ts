@@ -6,7 +6,7 @@
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { loadQueue } from '../../src/admin/ReviewQueue/queue'
+import { countQueue, loadQueue } from '../../src/admin/ReviewQueue/queue'
 import { bootPayload, type TestContext } from '../helpers/payload'
 import { claimRef, paragraph, richText } from '../helpers/lexical'
 import { approvedClaim, createClaim, submit } from '../helpers/reviewWorkflow'
@@ -95,5 +95,7 @@ describe('review queue', () => {
     ])
     expect(changed.diff.sources.every((part) => part.op === 'same')).toBe(true)
     expect(items.find((item) => item.id === fresh.id)!.lastApproved).toBeNull()
+    expect(changed.editors).toEqual([expect.stringContaining('editor')])
+    expect((await countQueue(req)).in_review).toBe(items.length)
   })
 })

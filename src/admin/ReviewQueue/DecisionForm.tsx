@@ -4,7 +4,6 @@
  * signs it — sent to `POST /api/claims/:id/review`.
  */
 import { useConfig } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
 type Decision = 'approve' | 'reject' | 'renew' | 'request_changes'
@@ -38,12 +37,13 @@ export function DecisionForm({
       serverURL,
     },
   } = useConfig()
-  const router = useRouter()
   const [note, setNote] = useState('')
   const [password, setPassword] = useState('')
   const [pending, setPending] = useState<Decision | null>(null)
   const [isBusy, setBusy] = useState(false)
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
+  // Once decided, the card stays (with the outcome) until the queue is reloaded.
+  const [isDecided, setDecided] = useState(false)
 
   const sign = async () => {
     if (!pending) return
@@ -64,7 +64,7 @@ export function DecisionForm({
       setResult({ ok: true, text: body.message ?? 'Decision recorded.' })
       setPending(null)
       setPassword('')
-      router.refresh()
+      setDecided(true)
     } finally {
       setBusy(false)
     }
@@ -90,7 +90,7 @@ export function DecisionForm({
         rows={2}
         style={{ boxSizing: 'border-box', font: 'inherit', padding: 8, width: '100%' }}
       />
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 8 }}>
+      <div style={{ display: isDecided ? 'none' : 'flex', flexWrap: 'wrap', gap: 8, marginTop: 8 }}>
         {decisions.map((decision) => (
           <button
             key={decision}
@@ -158,6 +158,12 @@ export function DecisionForm({
       {result ? (
         <p role="status" className="cited-decision__result" style={{ color: result.ok ? '#15803d' : '#b91c1c', fontSize: 13, marginTop: 8 }}>
           {result.text}
+          {isDecided ? (
+            <>
+              {' '}
+              <a href={typeof window === 'undefined' ? '' : window.location.pathname + window.location.search}>Refresh the queue</a>
+            </>
+          ) : null}
         </p>
       ) : null}
     </div>

@@ -8,7 +8,7 @@ import type { PayloadRequest, Where } from 'payload'
 import type { Claim, Source, User } from '../../../payload-types'
 import type { ClaimDiff, ComparableClaim } from '../claimDiff'
 
-import { CLAIMS_SLUG } from '../../collections/slugs'
+import { CLAIMS_SLUG, USERS_SLUG } from '../../collections/slugs'
 import { describeStatisticRow, diffClaims } from '../claimDiff'
 
 export const QUEUE_TABS = ['in_review', 'expiring', 'expired'] as const
@@ -58,6 +58,32 @@ const sourceName = (value: unknown): string => {
   return [who, source.title, source.year ? `(${source.year})` : null].filter(Boolean).join(' · ')
 }
 
+/**
+ * Display names of the people who wrote or approved the listed claims. Reviewers may not read
+ * other users' records, so this one lookup runs as the system and returns names and emails only.
+ */
+async function userNames(req: PayloadRequest, values: unknown[]): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(
+      values
+        .map((value) => (value && typeof value === 'object' && 'id' in value ? value.id : value))
+        .filter((id): id is number | string => typeof id === 'number' || typeof id === 'string')
+        .map(String),
+    ),
+  ]
+  if (ids.length === 0) return new Map()
+  const { docs } = await req.payload.find({
+    collection: USERS_SLUG,
+    where: { id: { in: ids } },
+    select: { name: true, email: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return new Map(docs.map((user) => [String(user.id), user.name || user.email]))
+}
+
 function comparable(claim: Pick<Claim, 'statement' | 'statistics'>): ComparableClaim {
   const rows = claim.statistics ?? []
   const sources = new Set<string>()
@@ -96,11 +122,15 @@ function whereFor(tab: QueueTab, now: Date): Where {
 export async function countQueue(req: PayloadRequest, now = new Date()): Promise<Record<QueueTab, number>> {
   const counts = await Promise.all(
     QUEUE_TABS.map((tab) =>
-      req.payload.count({
+      // In review is a state of the latest draft (count() reads only the live rows, find() can
+      // read drafts); expiry concerns the live (approved) version.
+      req.payload.find({
         collection: CLAIMS_SLUG,
         where: whereFor(tab, now),
-        // In review is a state of the latest draft; expiry concerns the live (approved) version.
-        ...(tab === 'in_review' ? { draft: true } : {}),
+        draft: tab === 'in_review',
+        depth: 0,
+        limit: 1,
+        select: {},
         overrideAccess: false,
         user: req.user,
         req,
@@ -143,6 +173,14 @@ export async function loadQueue(req: PayloadRequest, tab: QueueTab, now = new Da
     if (!lastApproved.has(key)) lastApproved.set(key, version.version as Claim)
   }
 
+  const names = await userNames(req, [
+    ...docs.flatMap((doc) => doc.review?.draftEditors ?? []),
+    ...[...lastApproved.values()].map((claim) => claim.review?.approvedBy),
+  ])
+  const nameOf = (value: unknown): null | string => {
+    const id = value && typeof value === 'object' && 'id' in value ? value.id : value
+    return id === null || id === undefined ? null : (names.get(String(id)) ?? userName(value))
+  }
   const userId = req.user ? String(req.user.id) : ''
   return docs.map((claim) => {
     const approved = lastApproved.get(String(claim.id)) ?? null
@@ -153,10 +191,10 @@ export async function loadQueue(req: PayloadRequest, tab: QueueTab, now = new Da
       status: claim.review?.status ?? 'draft',
       updatedAt: claim.updatedAt,
       reviewBy: claim.review?.reviewBy ?? null,
-      editors: editors.map(userName).filter((name): name is string => Boolean(name)),
+      editors: editors.map(nameOf).filter((name): name is string => Boolean(name)),
       isOwnDraft: editors.some((editor) => String(typeof editor === 'object' ? editor.id : editor) === userId),
       lastApproved: approved
-        ? { at: approved.review?.approvedAt ?? approved.updatedAt, by: userName(approved.review?.approvedBy) }
+        ? { at: approved.review?.approvedAt ?? approved.updatedAt, by: nameOf(approved.review?.approvedBy) }
         : null,
       diff: diffClaims(approved ? comparable(approved) : null, comparable(claim)),
       note: claim.review?.note ?? null,
