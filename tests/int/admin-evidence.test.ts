@@ -98,4 +98,10 @@ describe('review queue', () => {
     expect(changed.editors).toEqual([expect.stringContaining('editor')])
     expect((await countQueue(req)).in_review).toBe(items.length)
   })
+
+  it('copes with half-filled claim forms (empty statistic rows) instead of failing', async () => {
+    const res = await check('claims', { statement: '70% of patients improved.', statistics: [null, { unit: 'percent' }] })
+    expect(res.status).toBe(200)
+    expect(JSON.stringify(res.body)).toContain('70%')
+  })
 })

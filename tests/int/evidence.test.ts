@@ -199,6 +199,61 @@ describe('publishing blocks', () => {
   })
 })
 
+describe('live content is checked against approved claims', () => {
+  it('publishing checks the approved version of a claim, not a newer unreviewed draft', async () => {
+    const claim = await citedClaim('70% of patients improved.', 70)
+    const edited = await editor().patch(`/claims/${claim.id}`, {
+      statement: '80% of patients improved.',
+      statistics: [{ value: 80, unit: 'percent', sources: [sourceId] }],
+    })
+    expect(edited.status).toBe(200)
+    const res = await editor().post('/articles', {
+      title: 'Unreviewed number',
+      _status: 'published',
+      intro: richText(paragraph('80% of patients improved.', claimRef(claim.id))),
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors[0].message).toBe('"80%" in Intro does not match its claim (claim states 70%).')
+  })
+
+  it('a benefit shown by a published article cannot take an uncited statistic', async () => {
+    const seventy = await citedClaim('70% of patients improved.', 70)
+    const benefit = await benefitWith('Live benefit', richText(paragraph('70% of patients improved.', claimRef(seventy.id))))
+    const article = await editor().post('/articles', {
+      title: 'Shows the live benefit',
+      _status: 'published',
+      layout: [{ blockType: 'benefit', benefit: benefit.id }],
+    })
+    expect(article.status).toBe(201)
+    const res = await editor().patch(`/benefits/${benefit.id}`, {
+      summary: 'Nine in ten patients sleep better.',
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors[0]).toMatchObject({
+      path: 'summary',
+      message: '"Nine in ten" in Live benefit › Summary is not backed by a cited claim.',
+    })
+    const stored = await t.payload.findByID({ collection: 'benefits', id: benefit.id })
+    expect(stored.summary ?? null).toBeNull()
+  })
+
+  it('a benefit shown by a published article cannot cite an unapproved claim', async () => {
+    const seventy = await citedClaim('70% of patients improved.', 70)
+    const benefit = await benefitWith('Another live benefit', richText(paragraph('70% of patients improved.', claimRef(seventy.id))))
+    await editor().post('/articles', {
+      title: 'Shows another live benefit',
+      _status: 'published',
+      layout: [{ blockType: 'benefit', benefit: benefit.id }],
+    })
+    const draftClaim = (
+      await editor().post('/claims', { statement: 'Half of patients improved.', statistics: [{ value: 50, unit: 'percent', sources: [sourceId] }] })
+    ).body.doc
+    const res = await editor().patch(`/benefits/${benefit.id}`, { claims: [draftClaim.id] })
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.body)).toContain('has not been approved by a reviewer yet')
+  })
+})
+
 describe('claims', () => {
   it('records statistics in the statement that are missing from its rows', async () => {
     const res = await editor().post('/claims', {

@@ -126,4 +126,22 @@ describe('sources', () => {
     expect(res.body.errors).toBeUndefined()
     expect(res.body.data.createSource.title).toBe('Via GraphQL')
   })
+
+  it('refuses to delete a source that a claim cites, even only in its history', async () => {
+    const editor = t.api.as(t.editor.token)
+    const source = (await editor.post('/sources', { title: 'Cited source', doi: uniqueDoi() })).body.doc
+    const claim = (
+      await editor.post('/claims', {
+        statement: '70% of patients improved.',
+        statistics: [{ value: 70, unit: 'percent', sources: [source.id] }],
+      })
+    ).body.doc
+    const refused = await editor.delete(`/sources/${source.id}`)
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0].message).toContain(`claim ${claim.id} cites it`)
+
+    await editor.patch(`/claims/${claim.id}`, { statistics: [{ value: 70, unit: 'percent', sources: [] }] })
+    expect((await editor.delete(`/sources/${source.id}`)).status).toBe(409)
+    expect((await t.payload.findByID({ collection: 'sources', id: source.id })).title).toBe('Cited source')
+  })
 })

@@ -2,7 +2,6 @@
  * The example site reads Cited the way any frontend does: the public REST API over HTTP,
  * anonymously. One request per page; the API derives references and reference numbers.
  */
-import { headers } from 'next/headers'
 import { cache } from 'react'
 
 import type { Article } from '../../../payload-types'
@@ -12,17 +11,17 @@ interface FindResult<T> {
   totalDocs: number
 }
 
-/** The server's own origin: `SERVER_URL`, else the host the request came to. */
-async function origin(): Promise<string> {
+/**
+ * The server's own origin: `SERVER_URL`, else this server on loopback. Never taken from request
+ * headers, which a client controls (the server would fetch from wherever they point).
+ */
+function origin(): string {
   if (process.env.SERVER_URL) return process.env.SERVER_URL.replace(/\/$/, '')
-  const incoming = await headers()
-  const host = incoming.get('x-forwarded-host') ?? incoming.get('host') ?? `localhost:${process.env.PORT ?? '3000'}`
-  const protocol = incoming.get('x-forwarded-proto') ?? 'http'
-  return `${protocol}://${host}`
+  return `http://127.0.0.1:${process.env.PORT ?? '3000'}`
 }
 
 async function get<T>(path: string, query: Record<string, string>): Promise<T> {
-  const url = `${await origin()}/api/${path}?${new URLSearchParams(query).toString()}`
+  const url = `${origin()}/api/${path}?${new URLSearchParams(query).toString()}`
   // Pages are rendered per request; the API's own Cache-Control lets a CDN in front cache them.
   const response = await fetch(url, { cache: 'no-store', headers: { Accept: 'application/json' } })
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)

@@ -30,7 +30,8 @@ export const Claims: CollectionConfig = {
   versions: {
     // Drafts are validated too: the review workflow saves every user edit as a draft.
     drafts: { validate: true },
-    maxPerDoc: 50,
+    // Every version is kept: review events point at claim versions, and the queue diffs against them.
+    maxPerDoc: 0,
   },
   access: {
     read: publicIfReferenced('claims'),

@@ -15,6 +15,7 @@ import {
 } from '../../evidence/locators'
 import { locatorField } from '../../fields/locator'
 import { SOURCES_SLUG } from '../slugs'
+import { preventDeletingCitedSource } from './hooks/preventDeletingCitedSource'
 import { requireLocator } from './hooks/requireLocator'
 
 export const SOURCE_TYPES = [
@@ -57,6 +58,7 @@ export const Sources: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [requireLocator],
+    beforeDelete: [preventDeletingCitedSource],
   },
   fields: [
     {

@@ -7,6 +7,15 @@ import type { DataPoint } from './collect'
 
 import { checkCoverage, formatPath } from '../../evidence/coverage'
 import { describeStatistic, statisticMatches } from '../../evidence/match'
+import {
+  AFTERCARE_TIPS_SLUG,
+  ARTICLES_SLUG,
+  BENEFITS_SLUG,
+  COMPARISON_ROWS_SLUG,
+} from '../../collections/slugs'
+import { assertClaimsApproved } from '../../review/publishGate'
+import { publicReferences } from '../../review/publicReferences'
+import type { ReferenceIds } from '../../review/references'
 import { collectEvidence } from './collect'
 import { loadClaims } from './loadClaims'
 
@@ -42,14 +51,18 @@ function checkDataPoint(point: DataPoint, claims: Map<string, CoverageClaim>): E
   }
 }
 
-/** Runs the evidence rules on a document about to be saved. */
+/**
+ * Runs the evidence rules on a document about to be saved. `live` checks against the approved
+ * versions of the claims (content about to reach readers); otherwise against their latest drafts.
+ */
 export async function evaluateEvidence(
   collection: string,
   data: Record<string, unknown>,
   req: PayloadRequest,
+  options: { live?: boolean } = {},
 ): Promise<{ claimIds: (number | string)[]; issues: EvidenceIssue[] }> {
   const collected = await collectEvidence(collection, data, req)
-  const claims = await loadClaims(collected.claimIds, req)
+  const claims = await loadClaims(collected.claimIds, req, options.live ? 'live' : 'draft')
   const issues: EvidenceIssue[] = []
   for (const { source, fieldPath } of collected.sources) {
     const result = checkCoverage({ sources: [source], claims })
@@ -86,14 +99,35 @@ export function refuse(collection: string, issues: EvidenceIssue[], req: Payload
   )
 }
 
+const LIBRARY_KIND: Record<string, keyof ReferenceIds> = {
+  [AFTERCARE_TIPS_SLUG]: 'tips',
+  [BENEFITS_SLUG]: 'benefits',
+  [COMPARISON_ROWS_SLUG]: 'rows',
+}
+
+/**
+ * Is this save about to reach readers? Articles when they are published (directly or by
+ * schedule); benefits, tips and comparison rows — which have no drafts — when a published article
+ * already shows them.
+ */
+async function goesLive(collection: string, id: number | string | undefined, data: Record<string, unknown>, req: PayloadRequest) {
+  if (data._status === 'published') return true
+  const kind = LIBRARY_KIND[collection]
+  if (!kind || id === undefined) return false
+  return (await publicReferences(req))[kind].some((referenced) => String(referenced) === String(id))
+}
+
 /**
  * Drafts warn, publishing blocks: records the statistics that are not backed by a cited claim
- * in `evidence`, and refuses to publish (directly or by schedule) while any remain.
+ * in `evidence`, and refuses content that is going live (see {@link goesLive}) while any remain —
+ * checked against the approved versions of its claims, which must all be approved and current.
  */
 export const checkEvidence: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, req }) => {
   const merged = { ...(originalDoc ?? {}), ...data }
-  const { claimIds, issues } = await evaluateEvidence(collection.slug, merged, req)
-  if (data._status === 'published' && issues.length > 0) refuse(collection.slug, issues, req)
+  const live = await goesLive(collection.slug, originalDoc?.id, merged, req)
+  const { claimIds, issues } = await evaluateEvidence(collection.slug, merged, req, { live })
+  if (live && issues.length > 0) refuse(collection.slug, issues, req)
+  if (live && collection.slug !== ARTICLES_SLUG) await assertClaimsApproved(claimIds, req)
   return {
     ...data,
     evidence: {

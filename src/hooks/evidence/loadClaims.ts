@@ -5,16 +5,22 @@ import type { ClaimId, CoverageClaim } from '../../evidence/coverage'
 import { CLAIMS_SLUG } from '../../collections/slugs'
 
 /**
- * The claims a document cites, in their latest (draft) version, keyed by `String(id)` — one
- * query whatever their number. Approval is checked separately by the publish gate.
+ * The claims a document cites, keyed by `String(id)` — one query whatever their number.
+ * `version: 'draft'` reads the latest drafts (what an editor is working towards);
+ * `version: 'live'` the published, approved versions (what readers would see). Approval itself is
+ * checked separately by the publish gate.
  */
-export async function loadClaims(ids: ClaimId[], req: PayloadRequest): Promise<Map<string, CoverageClaim>> {
+export async function loadClaims(
+  ids: ClaimId[],
+  req: PayloadRequest,
+  version: 'draft' | 'live' = 'draft',
+): Promise<Map<string, CoverageClaim>> {
   const unique = [...new Set(ids.map(String))]
   if (unique.length === 0) return new Map()
   const { docs } = await req.payload.find({
     collection: CLAIMS_SLUG,
     where: { id: { in: unique } },
-    draft: true,
+    draft: version === 'draft',
     depth: 0,
     limit: unique.length,
     pagination: false,

@@ -41,7 +41,10 @@ export const checkStatement: CollectionBeforeChangeHook = ({ collection, data, o
 /** The problems of a claim's own evidence (its data as it will be saved). Pure. */
 export function claimStatementIssues(merged: Record<string, unknown>): EvidenceIssue[] {
   const statement = typeof merged.statement === 'string' ? merged.statement : ''
-  const rows: StatisticRow[] = Array.isArray(merged.statistics) ? merged.statistics : []
+  // Rows as sent: the live evidence check passes unsaved form data, so skip anything not a row.
+  const rows: StatisticRow[] = Array.isArray(merged.statistics)
+    ? merged.statistics.filter((row: unknown): row is StatisticRow => typeof row === 'object' && row !== null)
+    : []
   const issues: EvidenceIssue[] = []
 
   for (const statistic of detectStatistics(statement)) {
