@@ -46,7 +46,10 @@ export const citedPlugin =
       Articles,
       ReviewEvents,
     ]
-    const ours = options.disabled ? collections : collections.map(withEvidenceHooks).map(withDeliveryHooks)
+    // Disabled: the schema stays (migrations stay stable) but our hooks and endpoints are off.
+    const ours = options.disabled
+      ? collections.map((collection) => ({ ...collection, endpoints: [] }))
+      : collections.map(withEvidenceHooks).map(withDeliveryHooks)
     const cited = options.demoAccounts ? ours.map(withDemoAccounts) : ours
     const existing = incomingConfig.collections ?? []
     const existingSlugs = new Set(existing.map((collection) => collection.slug))
@@ -78,17 +81,20 @@ export const citedPlugin =
           ...(options.disabled ? {} : reviewMutations(graphQL)),
         }),
       },
-      // Claim expiry runs as a scheduled Payload job in its own queue.
-      jobs: options.disabled
-        ? jobs
-        : {
-            ...jobs,
-            tasks: [...(jobs.tasks ?? []), expireClaimsTask(options.reviewExpiryCron)],
-            autoRun: async (payload) => [
-              ...(typeof hostAutoRun === 'function' ? await hostAutoRun(payload) : (hostAutoRun ?? [])),
-              { cron: options.reviewExpiryCron, queue: REVIEW_QUEUE },
-            ],
-          },
+      // Claim expiry runs as a scheduled Payload job in its own queue. The task is registered even
+      // when disabled (it is part of the jobs schema); only its schedule is left out.
+      jobs: {
+        ...jobs,
+        tasks: [...(jobs.tasks ?? []), expireClaimsTask(options.reviewExpiryCron)],
+        ...(options.disabled
+          ? {}
+          : {
+              autoRun: async (payload) => [
+                ...(typeof hostAutoRun === 'function' ? await hostAutoRun(payload) : (hostAutoRun ?? [])),
+                { cron: options.reviewExpiryCron, queue: REVIEW_QUEUE },
+              ],
+            }),
+      },
       admin: {
         ...incomingConfig.admin,
         user: incomingConfig.admin?.user ?? USERS_SLUG,

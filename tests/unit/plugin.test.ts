@@ -1,0 +1,48 @@
+import type { Config } from 'payload'
+
+import { describe, expect, it } from 'vitest'
+
+import type { CitedPluginOptions } from '../../src'
+
+import { citedPlugin } from '../../src'
+
+const base = { collections: [], secret: 'x' } as unknown as Config
+/** The plugin applied to a minimal host config (it transforms synchronously). */
+const apply = (options?: CitedPluginOptions, host: Config = base) => citedPlugin(options)(host) as Config
+const slugs = (config: Config) => (config.collections ?? []).map((collection) => collection.slug)
+
+describe('citedPlugin', () => {
+  it('adds the whole content model', () => {
+    expect(slugs(apply())).toEqual([
+      'users',
+      'media',
+      'sources',
+      'claims',
+      'benefits',
+      'aftercare-tips',
+      'comparison-rows',
+      'articles',
+      'review-events',
+    ])
+  })
+
+  it('keeps a host collection with the same slug as the host wrote it', () => {
+    const hostUsers = { slug: 'users', auth: true, fields: [] }
+    const config = apply({}, { ...base, collections: [hostUsers] })
+    expect(config.collections?.filter((collection) => collection.slug === 'users')).toEqual([hostUsers])
+  })
+
+  it('disabled keeps the same schema but turns behaviour off', () => {
+    const enabled = apply()
+    const disabled = apply({ disabled: true })
+    expect(slugs(disabled)).toEqual(slugs(enabled))
+    const fieldsOf = (config: Config) => JSON.stringify(config.collections?.map((c) => c.fields.map((f) => ('name' in f ? f.name : f.type))))
+    expect(fieldsOf(disabled)).toEqual(fieldsOf(enabled))
+    expect(disabled.jobs?.tasks?.map((task) => task.slug)).toEqual(enabled.jobs?.tasks?.map((task) => task.slug))
+    expect(disabled.jobs?.autoRun).toBeUndefined()
+    for (const collection of disabled.collections ?? []) expect(collection.endpoints ?? []).toEqual([])
+    const claims = disabled.collections?.find((collection) => collection.slug === 'claims')
+    const enabledClaims = enabled.collections?.find((collection) => collection.slug === 'claims')
+    expect((claims?.hooks?.beforeChange ?? []).length).toBeLessThan((enabledClaims?.hooks?.beforeChange ?? []).length)
+  })
+})
