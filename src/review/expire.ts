@@ -6,8 +6,7 @@ import { ARTICLES_SLUG, CLAIMS_SLUG } from '../collections/slugs'
 import { asWorkflow } from './context'
 import { recordReviewEvent } from './events'
 import { claimContentHash } from './hash'
-import { expandReferences } from './publicReferences'
-import { collectReferences, emptyReferences } from './references'
+import { relationIds } from './ids'
 import { inTransaction } from './transaction'
 
 export interface ExpiredClaim {
@@ -18,13 +17,17 @@ export interface ExpiredClaim {
   articles: { id: DocId; title: string; slug: null | string }[]
 }
 
-/** Published articles that reference any of the given claims (directly or through benefits/rows). */
+/**
+ * Published articles that rely on any of the given claims — directly or through their benefits
+ * and comparison rows — found in one query on the `evidence.claims` each article records when
+ * it is saved.
+ */
 async function articlesUsing(req: PayloadRequest, claimIds: DocId[]): Promise<Map<string, ExpiredClaim['articles']>> {
   const byClaim = new Map<string, ExpiredClaim['articles']>()
   if (claimIds.length === 0) return byClaim
   const { docs } = await req.payload.find({
     collection: ARTICLES_SLUG,
-    where: { _status: { equals: 'published' } },
+    where: { and: [{ _status: { equals: 'published' } }, { 'evidence.claims': { in: claimIds } }] },
     depth: 0,
     draft: false,
     pagination: false,
@@ -33,8 +36,7 @@ async function articlesUsing(req: PayloadRequest, claimIds: DocId[]): Promise<Ma
   })
   const wanted = new Set(claimIds.map(String))
   for (const article of docs) {
-    const refs = await expandReferences(collectReferences(article, emptyReferences()), req)
-    for (const claim of refs.claims) {
+    for (const claim of relationIds(article.evidence?.claims)) {
       if (!wanted.has(String(claim))) continue
       const list = byClaim.get(String(claim)) ?? []
       list.push({ id: article.id, title: article.title, slug: article.slug ?? null })
