@@ -4,7 +4,7 @@
  */
 import type { Payload, PayloadRequest, TypedUser } from 'payload'
 
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import { createLocalReq } from 'payload'
 
 import type { ImportPlan, RefKind } from './plan'
 
@@ -15,6 +15,7 @@ import {
   CLAIMS_SLUG,
   COMPARISON_ROWS_SLUG,
 } from '../collections/slugs'
+import { inTransaction } from '../review/transaction'
 import { REF_PATTERN } from './plan'
 
 export interface WriteResult {
@@ -46,21 +47,22 @@ export async function writeImport(
   plan: ImportPlan,
   options: { user?: TypedUser } = {},
 ): Promise<WriteResult> {
-  const existing = await payload.find({
-    collection: ARTICLES_SLUG,
-    where: { slug: { equals: plan.article.slug } },
-    draft: true,
-    depth: 0,
-    limit: 1,
-  })
-  const found = existing.docs[0]
-  if (found) return { articleId: found.id, alreadyImported: true }
-
   const req: PayloadRequest = await createLocalReq({ user: options.user }, payload)
-  const shouldCommit = await initTransaction(req)
-  const ids: Ids = { benefit: new Map(), claim: new Map(), row: new Map(), tip: new Map() }
   const common = { req, depth: 0, ...(options.user ? { user: options.user, overrideAccess: false } : {}) }
-  try {
+  const ids: Ids = { benefit: new Map(), claim: new Map(), row: new Map(), tip: new Map() }
+  // The slug check and every write share one transaction: an import is whole or absent.
+  return inTransaction(req, async () => {
+    const existing = await payload.find({
+      collection: ARTICLES_SLUG,
+      where: { slug: { equals: plan.article.slug } },
+      draft: true,
+      depth: 0,
+      limit: 1,
+      req,
+    })
+    const found = existing.docs[0]
+    if (found) return { articleId: found.id, alreadyImported: true }
+
     for (const claim of plan.claims) {
       const doc = await payload.create({
         ...common,
@@ -100,10 +102,6 @@ export async function writeImport(
       draft: true,
       data: { ...(resolve(plan.article, ids) as { title: string }), _status: 'draft' },
     })
-    if (shouldCommit) await commitTransaction(req)
     return { articleId: article.id, alreadyImported: false }
-  } catch (error) {
-    if (shouldCommit) await killTransaction(req)
-    throw error
-  }
+  })
 }

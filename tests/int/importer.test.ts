@@ -121,6 +121,20 @@ describe('the acupuncture fixture', () => {
   })
 })
 
+describe('a write that fails half-way', () => {
+  it('leaves nothing behind: the import is one transaction', async () => {
+    const plan = planImport(parseArticle(fixture('cupping-neck-tension.txt')))
+    const broken = {
+      ...plan,
+      article: { ...plan.article, slug: 'half-written' },
+      tips: plan.tips.map((tip, index) => (index === 5 ? { ...tip, data: { ...tip.data, instruction: '' } } : tip)),
+    }
+    const before = await counts()
+    await expect(writeImport(t.payload, broken)).rejects.toThrow(/Instruction/)
+    expect(await counts()).toEqual(before)
+  })
+})
+
 describe('another article of the same family', () => {
   it('imports its own counts and phrasings', async () => {
     const plan = planImport(parseArticle(fixture('cupping-neck-tension.txt')))
