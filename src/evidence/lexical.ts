@@ -446,6 +446,29 @@ export function extractClaimIds(value: unknown): ClaimId[] {
   return uniqueIds(ids)
 }
 
+/**
+ * Calls `visit` with the `fields` of every `claimRef` inline block anywhere in `value` — a rich
+ * text value or a whole document holding several. The fields object is the stored one, so
+ * `visit` may change it in place.
+ */
+export function forEachClaimRef(value: unknown, visit: (fields: JsonObject) => void): void {
+  const seen = new Set<unknown>()
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return
+    seen.add(node)
+    if (Array.isArray(node)) {
+      node.forEach(walk)
+      return
+    }
+    const object = node as JsonObject
+    if (object.type === 'inlineBlock' && isObject(object.fields) && object.fields.blockType === 'claimRef') {
+      visit(object.fields)
+    }
+    for (const child of Object.values(object)) walk(child)
+  }
+  walk(value)
+}
+
 /** Words that end with "." without ending a sentence (compared lower-case, without the dot). */
 const ABBREVIATIONS = new Set([
   'dr',

@@ -5,7 +5,7 @@
  */
 import type { DocId } from '../../../review/ids'
 
-import { extractClaimIds } from '../../../evidence/lexical'
+import { extractClaimIds, forEachClaimRef } from '../../../evidence/lexical'
 import { relationId, relationIds } from '../../../review/ids'
 
 type Doc = Record<string, unknown>
@@ -86,21 +86,9 @@ export type NumbersOf = (claim: unknown) => number[]
 
 /** Sets `referenceNumbers` on every `claimRef` inline block of a rich text value, in place. */
 export function annotateRichText(value: unknown, numbersOf: NumbersOf): void {
-  const seen = new Set<unknown>()
-  const visit = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null || seen.has(node)) return
-    seen.add(node)
-    if (Array.isArray(node)) {
-      node.forEach(visit)
-      return
-    }
-    const object = node as Doc
-    if (object.type === 'inlineBlock' && isDoc(object.fields) && object.fields.blockType === 'claimRef') {
-      object.fields.referenceNumbers = numbersOf(object.fields.claim)
-    }
-    for (const child of Object.values(object)) visit(child)
-  }
-  visit(value)
+  forEachClaimRef(value, (fields) => {
+    fields.referenceNumbers = numbersOf(fields.claim)
+  })
 }
 
 /** A benefit with `referenceNumbers` on the claimRefs of its rich text. Returns a copy. */
