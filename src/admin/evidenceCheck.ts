@@ -19,6 +19,7 @@ import {
   COMPARISON_ROWS_SLUG,
 } from '../collections/slugs'
 import { evaluateEvidence } from '../hooks/evidence/checkEvidence'
+import { day, liveStatus } from '../review/publishGate'
 import { expandReferences } from '../review/publicReferences'
 import { collectReferences } from '../review/references'
 
@@ -59,8 +60,6 @@ const CHECKED = new Set<string>([
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const day = (iso: string): string => iso.slice(0, 10)
-
 /** Review status and publishability of each claim: two queries whatever their number. */
 export async function claimStatuses(ids: DocId[], req: PayloadRequest, now = new Date()): Promise<CitedClaimStatus[]> {
   const unique = [...new Set(ids.map(String))]
@@ -86,19 +85,18 @@ export async function claimStatuses(ids: DocId[], req: PayloadRequest, now = new
     }
     const claim = (working ?? published)!
     const reviewBy = published?.review?.reviewBy ?? null
-    const isPublished = published?._status === 'published'
-    const isExpired = isPublished && (published.review?.status === 'expired' || (reviewBy !== null && new Date(reviewBy) <= now))
-    const problem = !isPublished
-      ? 'Not approved yet: submit it for review. Publishing is refused until a reviewer approves it.'
-      : isExpired
-        ? `Expired${reviewBy ? ` on ${day(reviewBy)}` : ''}: a reviewer must renew it before publishing.`
-        : null
+    const status = liveStatus(published, now)
+    const problem = status.isLive
+      ? null
+      : status.reason === 'unapproved'
+        ? 'Not approved yet: submit it for review. Publishing is refused until a reviewer approves it.'
+        : `Expired${reviewBy ? ` on ${day(reviewBy)}` : ''}: a reviewer must renew it before publishing.`
     return [
       {
         id: claim.id,
         statement: claim.statement,
         status: claim.review?.status ?? 'draft',
-        isLive: isPublished && !isExpired,
+        isLive: status.isLive,
         reviewBy,
         problem,
       },

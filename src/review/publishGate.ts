@@ -11,7 +11,30 @@ const shortStatement = (statement: unknown): string => {
   return text.length > 60 ? `“${text.slice(0, 57)}…”` : `“${text}”`
 }
 
-const day = (iso: string): string => iso.slice(0, 10)
+/** "2026-11-25" from an ISO timestamp. */
+export const day = (iso: string): string => iso.slice(0, 10)
+
+interface PublishedClaim {
+  _status?: null | string
+  review?: null | { reviewBy?: null | string; status?: null | string }
+}
+
+/**
+ * Whether a claim's published version may appear in published content: it must exist (be
+ * approved) and not be past its re-review date. The one rule behind the publish gate and the
+ * evidence panel.
+ */
+export function liveStatus(
+  published: PublishedClaim | undefined,
+  now: Date,
+): { isLive: true } | { isLive: false; reason: 'expired'; reviewBy: null | string } | { isLive: false; reason: 'unapproved' } {
+  if (published?._status !== 'published') return { isLive: false, reason: 'unapproved' }
+  const reviewBy = published.review?.reviewBy ?? null
+  if (published.review?.status === 'expired' || (reviewBy !== null && new Date(reviewBy) <= now)) {
+    return { isLive: false, reason: 'expired', reviewBy }
+  }
+  return { isLive: true }
+}
 
 /**
  * Why each claim cannot appear in published content: missing, never approved, or past its
@@ -37,11 +60,12 @@ export async function unapprovedClaims(claimIds: readonly DocId[], req: PayloadR
       continue
     }
     const name = `Claim ${shortStatement(claim.statement)} (id ${claim.id})`
-    const reviewBy = claim.review?.reviewBy
-    if (claim._status !== 'published') {
+    const status = liveStatus(claim, now)
+    if (status.isLive) continue
+    if (status.reason === 'unapproved') {
       problems.push(`${name} has not been approved by a reviewer yet; submit it for review.`)
-    } else if (claim.review?.status === 'expired' || (reviewBy && new Date(reviewBy) <= now)) {
-      const when = reviewBy ? ` on ${day(reviewBy)}` : ''
+    } else {
+      const when = status.reviewBy ? ` on ${day(status.reviewBy)}` : ''
       problems.push(`${name} expired${when} and must be renewed by a reviewer before the article can be published.`)
     }
   }
