@@ -1,5 +1,34 @@
+import type { CollectionConfig, Field } from 'payload'
+
+/** The collections Cited adds. */
+export type CitedCollectionSlug =
+  | 'aftercare-tips'
+  | 'articles'
+  | 'benefits'
+  | 'claims'
+  | 'comparison-rows'
+  | 'media'
+  | 'review-events'
+  | 'sources'
+  | 'users'
+
+/**
+ * Changes to one of Cited's collections: `fields` receives Cited's fields and returns the ones
+ * to use (add yours, re-order, change labels — keep the ones Cited's rules read); any other key
+ * replaces Cited's value (e.g. `admin`, `labels`).
+ */
+export type CollectionOverride = Partial<Omit<CollectionConfig, 'fields' | 'slug'>> & {
+  fields?: (args: { defaultFields: Field[] }) => Field[]
+}
+
 /** Options of `citedPlugin`. Every option is optional; defaults live in `sanitizeOptions`. */
 export interface CitedPluginOptions {
+  /**
+   * Per-collection overrides, applied before Cited adds its hooks, e.g.
+   * `{ articles: { fields: ({ defaultFields }) => [...defaultFields, { name: 'clinic', type: 'text' }] } }`.
+   * @default {}
+   */
+  collections?: Partial<Record<CitedCollectionSlug, CollectionOverride>>
   /**
    * Turns Cited's behaviour (hooks, endpoints, jobs) off but keeps its collections and fields,
    * so the database schema and migrations stay stable.
@@ -44,6 +73,7 @@ export interface CitedPluginOptions {
 }
 
 export interface SanitizedCitedOptions {
+  collections: Partial<Record<CitedCollectionSlug, CollectionOverride>>
   disabled: boolean
   mediaDir: string
   reviewIntervalDays: number
@@ -54,6 +84,7 @@ export interface SanitizedCitedOptions {
 }
 
 export const sanitizeOptions = (options: CitedPluginOptions = {}): SanitizedCitedOptions => ({
+  collections: options.collections ?? {},
   disabled: options.disabled ?? false,
   mediaDir: options.mediaDir ?? `${process.cwd()}/media`,
   reviewIntervalDays: options.reviewIntervalDays ?? 365,

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
-import type { CitedPluginOptions } from './options'
+import type { CitedCollectionSlug, CitedPluginOptions } from './options'
 
 import { evidenceCheckEndpoint } from './admin/evidenceCheck'
 import { ADMIN_COMPONENTS } from './admin/paths'
@@ -46,10 +46,16 @@ export const citedPlugin =
       Articles,
       ReviewEvents,
     ]
+    const overridden = collections.map((collection): CollectionConfig => {
+      const override = options.collections[collection.slug as CitedCollectionSlug]
+      if (!override) return collection
+      const { fields, ...rest } = override
+      return { ...collection, ...rest, fields: fields ? fields({ defaultFields: collection.fields }) : collection.fields }
+    })
     // Disabled: the schema stays (migrations stay stable) but our hooks and endpoints are off.
     const ours = options.disabled
-      ? collections.map((collection) => ({ ...collection, endpoints: [] }))
-      : collections.map(withEvidenceHooks).map(withDeliveryHooks)
+      ? overridden.map((collection) => ({ ...collection, endpoints: [] }))
+      : overridden.map(withEvidenceHooks).map(withDeliveryHooks)
     const cited = options.demoAccounts ? ours.map(withDemoAccounts) : ours
     const existing = incomingConfig.collections ?? []
     const existingSlugs = new Set(existing.map((collection) => collection.slug))

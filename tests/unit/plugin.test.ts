@@ -45,4 +45,27 @@ describe('citedPlugin', () => {
     const enabledClaims = enabled.collections?.find((collection) => collection.slug === 'claims')
     expect((claims?.hooks?.beforeChange ?? []).length).toBeLessThan((enabledClaims?.hooks?.beforeChange ?? []).length)
   })
+
+  it('lets the host change a collection: its fields and other settings', () => {
+    const config = apply({
+      collections: {
+        articles: {
+          admin: { group: 'Clinic' },
+          fields: ({ defaultFields }) => [...defaultFields, { name: 'clinic', type: 'text' }],
+        },
+      },
+    })
+    const articles = config.collections?.find((collection) => collection.slug === 'articles')
+    expect(articles?.admin?.group).toBe('Clinic')
+    expect(articles?.fields.map((field) => ('name' in field ? field.name : field.type))).toContain('clinic')
+    expect(articles?.fields.map((field) => ('name' in field ? field.name : field.type))).toContain('layout')
+    expect(articles?.hooks?.beforeChange?.length).toBeGreaterThan(0)
+  })
+
+  it('exports the pure evidence engine next to the plugin', async () => {
+    const cited = await import('../../src')
+    expect(cited.detectStatistics('Seven in ten patients improved.')[0]).toMatchObject({ text: 'Seven in ten', value: 70, unit: 'percent' })
+    expect(typeof cited.checkCoverage).toBe('function')
+    expect(typeof cited.walkLexical).toBe('function')
+  })
 })
