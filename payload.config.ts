@@ -16,6 +16,8 @@ export default buildConfig({
   admin: {
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' — Cited' },
+    // No Gravatar: the admin makes no requests to third parties (health staff e-mail hashes).
+    avatar: 'default',
   },
   editor: lexicalEditor(),
   collections: [],
