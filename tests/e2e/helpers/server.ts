@@ -12,6 +12,8 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
+import pg from 'pg'
+
 import { findFreePort, startEmbeddedPostgres } from '../../../scripts/lib/postgres'
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..')
@@ -62,6 +64,25 @@ async function waitForHttp(url: string, server: ChildProcess, logFile: string, t
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000}s:\n${await tail(logFile)}`)
+}
+
+/** The schema the server needs is there: fail here, with the migration's output, rather than later. */
+async function assertMigrated(databaseUrl: string, logFile: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ table: null | string }>("select to_regclass('public.articles')::text as table")
+    if (!rows[0]?.table) throw new Error(`payload migrate exited 0 but created no "articles" table:\n${await tail(logFile, 200)}`)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Keeps the server's log as a CI artefact next to the screenshots when start-up fails. */
+async function keepLog(logFile: string): Promise<void> {
+  const target = path.join(root, 'tests', 'e2e', 'screenshots', 'server.log')
+  await fs.mkdir(path.dirname(target), { recursive: true })
+  await fs.copyFile(logFile, target).catch(() => {})
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
@@ -123,6 +144,7 @@ export async function startServer(log: (message: string) => void = console.log):
 
     log('e2e: payload migrate…')
     await runToEnd(bin('payload'), ['migrate'], env, logFile)
+    await assertMigrated(cluster.url, logFile)
 
     if (process.env.CITED_E2E_BUILD === '1' || !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
       log('e2e: next build (no build found)…')
@@ -146,6 +168,7 @@ export async function startServer(log: (message: string) => void = console.log):
     log('e2e: server ready')
     return { url, databaseUrl: cluster.url, stop }
   } catch (error) {
+    await keepLog(logFile)
     await stop()
     throw error
   }
