@@ -1,5 +1,5 @@
 /**
- * `npm start`: production. Applies the committed migrations (no schema push), then serves the
+ * `npm start`: production. Applies the committed migrations (scripts/migrate.ts; no schema push), then serves the
  * built app. Uses DATABASE_URL, or the embedded cluster in `.data/` when it is not set.
  * Without PAYLOAD_SECRET, a random secret is made once and kept in `.data/payload-secret`, so a
  * production server never runs on the development default.
@@ -29,7 +29,7 @@ async function productionSecret(): Promise<string> {
 const secret = await productionSecret()
 const code = await withDatabase(async (env) => {
   const productionEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production', PORT: port, PAYLOAD_SECRET: secret }
-  const migrated = await run('payload', ['migrate'], productionEnv)
+  const migrated = await run(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], productionEnv)
   if (migrated !== 0) return migrated
   return run('next', ['start', '--port', port], productionEnv)
 })

@@ -1,6 +1,6 @@
 /**
  * The production app for browser and contract tests: a throw-away embedded PostgreSQL, the
- * committed migrations applied with `payload migrate`, the `next build` output (built here only
+ * committed migrations applied by `scripts/migrate.ts`, the `next build` output (built here only
  * when `.next/BUILD_ID` is missing, or always with `CITED_E2E_BUILD=1`) served by `next start` on
  * a free port. `stop()` ends the server and removes the database, also after a failure.
  *
@@ -72,7 +72,7 @@ async function assertMigrated(databaseUrl: string, logFile: string): Promise<voi
   await client.connect()
   try {
     const { rows } = await client.query<{ table: null | string }>("select to_regclass('public.articles')::text as table")
-    if (!rows[0]?.table) throw new Error(`payload migrate exited 0 but created no "articles" table:\n${await tail(logFile, 200)}`)
+    if (!rows[0]?.table) throw new Error(`the migration exited 0 but created no "articles" table:\n${await tail(logFile, 200)}`)
   } finally {
     await client.end()
   }
@@ -142,8 +142,8 @@ export async function startServer(log: (message: string) => void = console.log):
       CITED_SEED_DEMO: '0',
     }
 
-    log('e2e: payload migrate…')
-    await runToEnd(bin('payload'), ['migrate'], env, logFile)
+    log('e2e: migrate…')
+    await runToEnd(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], env, logFile)
     await assertMigrated(cluster.url, logFile)
 
     if (process.env.CITED_E2E_BUILD === '1' || !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
