@@ -23,24 +23,16 @@
  * "line N: " and is written for the marketer who uploaded the file.
  */
 
+import type { AftercareTip } from '../../payload-types'
+
 // ---------------------------------------------------------------------------------------------
 // Public types
 
 /** When a tip applies, relative to a treatment session. */
-export type TipTiming = 'before' | 'during' | 'right-after' | 'within-24h' | 'ongoing'
+export type TipTiming = NonNullable<AftercareTip['timing']>
 
-/** What a tip is about. */
-export type TipCategory =
-  | 'hydration'
-  | 'heat'
-  | 'movement'
-  | 'rest'
-  | 'diet'
-  | 'sleep'
-  | 'mindfulness'
-  | 'ergonomics'
-  | 'scheduling'
-  | 'safety'
+/** What a tip is about (the `aftercare-tips` category options, from the generated types). */
+export type TipCategory = NonNullable<AftercareTip['category']>
 
 /** Rating word at the start of a comparison cell ("Medium – …"); "Moderate" maps to medium. */
 export type ComparisonRating = 'low' | 'medium' | 'high'
