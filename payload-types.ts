@@ -120,6 +120,7 @@ export interface Config {
     'comparison-rows': ComparisonRow;
     articles: Article;
     'review-events': ReviewEvent;
+    'cited-public-sets': CitedPublicSet;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -137,6 +138,7 @@ export interface Config {
     'comparison-rows': ComparisonRowsSelect<false> | ComparisonRowsSelect<true>;
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
+    'cited-public-sets': CitedPublicSetsSelect<false> | CitedPublicSetsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -229,6 +231,7 @@ export interface Media {
    * Describe the image for people who cannot see it.
    */
   alt: string;
+  isPublic?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -332,6 +335,7 @@ export interface Source {
         | 'other'
       )
     | null;
+  isPublic?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -421,6 +425,7 @@ export interface Claim {
     claims?: (number | Claim)[] | null;
     checkedAt?: string | null;
   };
+  isPublic?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -494,6 +499,7 @@ export interface Benefit {
     claims?: (number | Claim)[] | null;
     checkedAt?: string | null;
   };
+  isPublic?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -547,6 +553,7 @@ export interface AftercareTip {
     claims?: (number | Claim)[] | null;
     checkedAt?: string | null;
   };
+  isPublic?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -600,6 +607,7 @@ export interface ComparisonRow {
     claims?: (number | Claim)[] | null;
     checkedAt?: string | null;
   };
+  isPublic?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -893,6 +901,40 @@ export interface ReviewEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cited-public-sets".
+ */
+export interface CitedPublicSet {
+  id: number;
+  articleId: number;
+  benefits?: (number | Benefit)[] | null;
+  tips?: (number | AftercareTip)[] | null;
+  rows?: (number | ComparisonRow)[] | null;
+  media?: (number | Media)[] | null;
+  claims?: (number | Claim)[] | null;
+  sources?: (number | Source)[] | null;
+  references?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  claimNumbers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1051,6 +1093,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'review-events';
         value: number | ReviewEvent;
+      } | null)
+    | ({
+        relationTo: 'cited-public-sets';
+        value: number | CitedPublicSet;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1125,6 +1171,7 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  isPublic?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1199,6 +1246,7 @@ export interface SourcesSelect<T extends boolean = true> {
   publisher?: T;
   evidenceLevel?: T;
   studyType?: T;
+  isPublic?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1242,6 +1290,7 @@ export interface ClaimsSelect<T extends boolean = true> {
         claims?: T;
         checkedAt?: T;
       };
+  isPublic?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1265,6 +1314,7 @@ export interface BenefitsSelect<T extends boolean = true> {
         claims?: T;
         checkedAt?: T;
       };
+  isPublic?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1286,6 +1336,7 @@ export interface AftercareTipsSelect<T extends boolean = true> {
         claims?: T;
         checkedAt?: T;
       };
+  isPublic?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1314,6 +1365,7 @@ export interface ComparisonRowsSelect<T extends boolean = true> {
         claims?: T;
         checkedAt?: T;
       };
+  isPublic?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1527,6 +1579,23 @@ export interface ReviewEventsSelect<T extends boolean = true> {
   at?: T;
   note?: T;
   hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cited-public-sets_select".
+ */
+export interface CitedPublicSetsSelect<T extends boolean = true> {
+  articleId?: T;
+  benefits?: T;
+  tips?: T;
+  rows?: T;
+  media?: T;
+  claims?: T;
+  sources?: T;
+  references?: T;
+  claimNumbers?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -13,11 +13,13 @@ import { ComparisonRows } from './collections/ComparisonRows/index'
 import { createMedia } from './collections/Media/index'
 import { ReviewEvents } from './collections/ReviewEvents/index'
 import { USERS_SLUG } from './collections/slugs'
+import { PublicSets } from './collections/PublicSets/index'
 import { Sources } from './collections/Sources/index'
 import { createDemoAccountsAfterFirstUser } from './collections/Users/hooks/createDemoAccountsAfterFirstUser'
 import { Users } from './collections/Users/index'
 import { depthLimit } from './graphql/depthLimit'
 import { reviewMutations } from './graphql/reviewMutations'
+import { withContentHooks } from './hooks/content/withContentHooks'
 import { withDeliveryHooks } from './hooks/delivery/withDeliveryHooks'
 import { withEvidenceHooks } from './hooks/evidence/withEvidenceHooks'
 import { expireClaimsTask, REVIEW_QUEUE } from './jobs/expireClaims'
@@ -45,6 +47,7 @@ export const citedPlugin =
       ComparisonRows,
       Articles,
       ReviewEvents,
+      PublicSets,
     ]
     const overridden = collections.map((collection): CollectionConfig => {
       const override = options.collections[collection.slug as CitedCollectionSlug]
@@ -55,7 +58,7 @@ export const citedPlugin =
     // Disabled: the schema stays (migrations stay stable) but our hooks and endpoints are off.
     const ours = options.disabled
       ? overridden.map((collection) => ({ ...collection, endpoints: [] }))
-      : overridden.map(withEvidenceHooks).map(withDeliveryHooks)
+      : overridden.map(withEvidenceHooks).map(withContentHooks).map(withDeliveryHooks)
     const cited = options.demoAccounts ? ours.map(withDemoAccounts) : ours
     const existing = incomingConfig.collections ?? []
     const existingSlugs = new Set(existing.map((collection) => collection.slug))

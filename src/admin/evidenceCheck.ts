@@ -8,7 +8,7 @@ import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 import { addDataAndFileToRequest } from 'payload'
 
 import type { EvidenceIssue } from '../hooks/evidence/checkEvidence'
-import type { DocId } from '../review/ids'
+import type { DocId } from '../shared/ids'
 
 import { claimStatementIssues } from '../collections/Claims/hooks/checkStatement'
 import {
@@ -19,9 +19,9 @@ import {
   COMPARISON_ROWS_SLUG,
 } from '../collections/slugs'
 import { evaluateEvidence } from '../hooks/evidence/checkEvidence'
-import { day, liveStatus } from '../review/publishGate'
-import { expandReferences } from '../review/publicReferences'
-import { collectReferences } from '../review/references'
+import { day, liveStatus } from '../content/checks'
+import { storableIds } from '../content/load'
+import { uniqueIds } from '../shared/ids'
 
 export const EVIDENCE_CHECK_PATH = '/cited/evidence-check'
 
@@ -60,29 +60,36 @@ const CHECKED = new Set<string>([
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+const missingClaim = (id: DocId): CitedClaimStatus => ({
+  id,
+  statement: `Claim ${id}`,
+  status: 'draft',
+  isLive: false,
+  reviewBy: null,
+  problem: 'This claim does not exist any more; remove it.',
+})
+
 /** Review status and publishability of each claim: two queries whatever their number. */
 export async function claimStatuses(ids: DocId[], req: PayloadRequest, now = new Date()): Promise<CitedClaimStatus[]> {
-  const unique = [...new Set(ids.map(String))]
+  // Ids typed into a form may be anything: only those that could exist are asked for.
+  const unique = uniqueIds(ids).map(String)
   if (unique.length === 0) return []
   const common = {
     collection: CLAIMS_SLUG,
-    where: { id: { in: unique } },
+    where: { id: { in: storableIds(req, ids) } },
     depth: 0,
     pagination: false,
     overrideAccess: false,
     user: req.user,
     req,
   } as const
-  const [latest, live] = await Promise.all([
-    req.payload.find({ ...common, draft: true }),
-    req.payload.find({ ...common, draft: false }),
-  ])
+  const [latest, live] = common.where.id.in.length
+    ? await Promise.all([req.payload.find({ ...common, draft: true }), req.payload.find({ ...common, draft: false })])
+    : [{ docs: [] }, { docs: [] }]
   return unique.flatMap((id): CitedClaimStatus[] => {
     const working = latest.docs.find((doc) => String(doc.id) === id)
     const published = live.docs.find((doc) => String(doc.id) === id)
-    if (!working && !published) {
-      return [{ id, statement: `Claim ${id}`, status: 'draft', isLive: false, reviewBy: null, problem: 'This claim does not exist any more; remove it.' }]
-    }
+    if (!working && !published) return [missingClaim(id)]
     const claim = (working ?? published)!
     const reviewBy = published?.review?.reviewBy ?? null
     const status = liveStatus(published, now)
@@ -115,9 +122,9 @@ export async function checkDocumentEvidence(
     const issues = claimStatementIssues(data)
     return { collection, issues, claims: [], isBlocked: issues.length > 0, checkedAt }
   }
-  const { claimIds, issues } = await evaluateEvidence(collection, data, req)
-  const refs = await expandReferences(collectReferences(data), req)
-  const claims = await claimStatuses([...claimIds, ...refs.claims], req)
+  // The claims the publish gate would check: every claim the same walk finds, existing or not.
+  const { cited, issues } = await evaluateEvidence(collection, data, req)
+  const claims = await claimStatuses(cited, req)
   return {
     collection,
     issues,

@@ -8,3 +8,5 @@ export const ARTICLES_SLUG = 'articles'
 export const REVIEW_EVENTS_SLUG = 'review-events'
 export const MEDIA_SLUG = 'media'
 export const USERS_SLUG = 'users'
+/** Cited's own bookkeeping: what each published article exposes (never served by any API). */
+export const PUBLIC_SETS_SLUG = 'cited-public-sets'

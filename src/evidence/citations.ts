@@ -7,15 +7,15 @@
  */
 import type { CslDate, CslItem, CslName } from '@citation-js/core'
 
+import type { DocId } from '../shared/ids'
+
 import { Cite } from '@citation-js/core'
 import '@citation-js/plugin-csl'
 
-/** A document id as stored by Payload (numeric for Postgres, string for Mongo / UUIDs). */
-export type DocumentId = number | string
 
 /** The fields of a `sources` document that a reference is made of. */
 export interface SourceData {
-  id: DocumentId
+  id: DocId
   type?: string | null
   title?: string | null
   authors?: { family?: string | null; given?: string | null }[] | null
@@ -157,8 +157,8 @@ export interface Numbering {
  * Claims missing from `sourcesByClaim` (not approved, deleted) cite nothing.
  */
 export function numberSources(
-  claimOrder: DocumentId[],
-  sourcesByClaim: ReadonlyMap<string, readonly DocumentId[]>,
+  claimOrder: DocId[],
+  sourcesByClaim: ReadonlyMap<string, readonly DocId[]>,
 ): Numbering {
   const numberOf = new Map<string, number>()
   const numbersByClaim = new Map<string, number[]>()

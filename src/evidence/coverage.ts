@@ -10,12 +10,12 @@
  */
 import { detectStatistics } from './detect'
 import { splitSentences, walkLexical } from './lexical'
-import type { ClaimId, LexicalSegment, SentenceSpan } from './lexical'
+import type { DocId } from '../shared/ids'
+import type { LexicalSegment, SentenceSpan } from './lexical'
 import { describeStatistic, differsOnlyInUnit, statisticMatches } from './match'
 import type { ClaimStatistic } from './match'
 import type { DetectedStatistic } from './types'
 
-export type { ClaimId } from './lexical'
 
 /** Finds statistics in prose (the real one is `detectStatistics` from `./detect.js`). */
 export type StatisticDetector = (text: string) => DetectedStatistic[]
@@ -25,7 +25,7 @@ export interface PlainTextSource {
   kind: 'plain'
   text: string | null | undefined
   path: string[]
-  claimIds: ClaimId[]
+  claimIds: DocId[]
 }
 
 /** A rich text (Lexical) field value. */
@@ -39,7 +39,7 @@ export type TextSource = PlainTextSource | RichTextSource
 
 /** What coverage needs to know about a claim. */
 export interface CoverageClaim {
-  id: ClaimId
+  id: DocId
   statement?: string | null
   statistics: ClaimStatistic[]
 }
@@ -63,7 +63,7 @@ export interface Issue {
   /** A sentence for the editor. */
   message: string
   /** The claims carried by the sentence (mismatch, or referenced-but-missing claims). */
-  claimIds?: ClaimId[]
+  claimIds?: DocId[]
   statistic: DetectedStatistic
 }
 
@@ -72,7 +72,7 @@ export interface Covered {
   sentence: string
   path: string
   /** The claim whose statistic matches. */
-  claimId: ClaimId
+  claimId: DocId
   statistic: DetectedStatistic
   /** The matching row of that claim. */
   matchedBy: ClaimStatistic
@@ -123,9 +123,9 @@ export function sentenceForClaimRef(sentences: SentenceSpan[], offset: number): 
 function claimsBySentence(
   text: string,
   sentences: SentenceSpan[],
-  claimRefs: { claimId: ClaimId; offset: number }[],
-): Map<number, ClaimId[]> {
-  const bySentence = new Map<number, ClaimId[]>()
+  claimRefs: { claimId: DocId; offset: number }[],
+): Map<number, DocId[]> {
+  const bySentence = new Map<number, DocId[]>()
   if (sentences.length === 0) return bySentence
   for (const ref of claimRefs) {
     const offset = Math.min(Math.max(ref.offset, 0), text.length)
@@ -137,7 +137,7 @@ function claimsBySentence(
   return bySentence
 }
 
-function unique(ids: ClaimId[]): ClaimId[] {
+function unique(ids: DocId[]): DocId[] {
   const seen = new Set<string>()
   return ids.filter((id) => {
     const key = String(id)
@@ -165,7 +165,7 @@ function describeClaimStatistics(claim: CoverageClaim, statistic: DetectedStatis
   return `states ${text}${hint}`
 }
 
-function missingClaimsNote(missing: ClaimId[]): string {
+function missingClaimsNote(missing: DocId[]): string {
   if (missing.length === 0) return ''
   const list = quoteList(
     missing.map((id) => String(id)),
@@ -180,8 +180,8 @@ interface Unit {
   text: string
   path: string[]
   /** Claims backing every sentence. */
-  claimIds: ClaimId[]
-  claimRefs: { claimId: ClaimId; offset: number }[]
+  claimIds: DocId[]
+  claimRefs: { claimId: DocId; offset: number }[]
   host?: LexicalSegment['host']
 }
 
@@ -200,7 +200,7 @@ function unitsOf(source: TextSource): Unit[] {
 }
 
 /** Claims of the host sentence an inline block sits in. */
-function hostClaims(host: NonNullable<Unit['host']>): ClaimId[] {
+function hostClaims(host: NonNullable<Unit['host']>): DocId[] {
   const sentences = splitSentences(host.text)
   if (sentences.length === 0) return host.claimRefs.map((r) => r.claimId)
   const index = sentenceContaining(sentences, Math.min(host.offset, host.text.length))
@@ -245,7 +245,7 @@ export function checkCoverage(input: CoverageInput): CoverageResult {
         }
 
         const found: CoverageClaim[] = []
-        const missing: ClaimId[] = []
+        const missing: DocId[] = []
         for (const id of claimIds) {
           const claim = input.claims.get(String(id))
           if (claim === undefined) missing.push(id)

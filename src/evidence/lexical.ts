@@ -11,12 +11,13 @@
  * Everything here is defensive: values come from a database or an API and may be partial.
  */
 
-/** A claim id as stored by Payload (numeric for Postgres, string for Mongo / UUIDs). */
-export type ClaimId = string | number
+import type { DocId } from '../shared/ids'
+
+import { relationId, relationIds, uniqueIds } from '../shared/ids'
 
 /** A `claimRef` inline block positioned in a segment's text. */
 export interface ClaimRefMark {
-  claimId: ClaimId
+  claimId: DocId
   /** Offset in the segment's `text` at which the inline block sits (UTF-16 code units). */
   offset: number
 }
@@ -43,7 +44,7 @@ export interface LexicalSegment {
    * Claim ids that back the whole segment: the sibling `claim` / `claims` field of a plain string
    * field inside a block. Always empty for rich text containers (they use `claimRefs`).
    */
-  claimIds: ClaimId[]
+  claimIds: DocId[]
   /**
    * Lexical type of the container (`paragraph`, `heading`, `listitem`, `quote`, `tablecell`, ...),
    * or `field` for a plain string field inside a block.
@@ -164,42 +165,9 @@ export function humanize(name: string): string {
     .join(' ')
 }
 
-/** Read a claim id out of a relationship value: an id, a populated doc, or `{ relationTo, value }`. */
-export function parseClaimId(value: unknown): ClaimId | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value
-  if (isObject(value)) {
-    if ('relationTo' in value && 'value' in value) return parseClaimId(value.value)
-    const id = value.id
-    if (typeof id === 'number' || typeof id === 'string') return parseClaimId(id)
-  }
-  return undefined
-}
-
 /** Claim ids held by a `claim` (single) and/or `claims` (hasMany) field of an object. */
-function claimIdsOf(fields: JsonObject): ClaimId[] {
-  const ids: ClaimId[] = []
-  for (const key of ['claim', 'claims'] as const) {
-    const raw = fields[key]
-    const values = Array.isArray(raw) ? raw : [raw]
-    for (const v of values) {
-      const id = parseClaimId(v)
-      if (id !== undefined) ids.push(id)
-    }
-  }
-  return uniqueIds(ids)
-}
-
-function uniqueIds(ids: ClaimId[]): ClaimId[] {
-  const seen = new Set<string>()
-  const out: ClaimId[] = []
-  for (const id of ids) {
-    const key = String(id)
-    if (seen.has(key)) continue
-    seen.add(key)
-    out.push(id)
-  }
-  return out
+function claimIdsOf(fields: JsonObject): DocId[] {
+  return uniqueIds([...relationIds(fields.claim), ...relationIds(fields.claims)])
 }
 
 /** A readable label for a block's fields: its `blockName`, else its humanised `blockType`. */
@@ -421,8 +389,8 @@ export function lexicalToPlainText(value: unknown): string {
  * `claims` fields inside any block or inline block (at any depth, including nested rich text).
  * Unique by `String(id)`, in document order.
  */
-export function extractClaimIds(value: unknown): ClaimId[] {
-  const ids: ClaimId[] = []
+export function extractClaimIds(value: unknown): DocId[] {
+  const ids: DocId[] = []
   const visit = (node: unknown, inBlock: boolean): void => {
     const parsed = parseMaybeJson(node)
     if (Array.isArray(parsed)) {
@@ -434,7 +402,7 @@ export function extractClaimIds(value: unknown): ClaimId[] {
     for (const [key, child] of Object.entries(parsed)) {
       if (inBlock && (key === 'claim' || key === 'claims')) {
         for (const v of Array.isArray(child) ? child : [child]) {
-          const id = parseClaimId(v)
+          const id = relationId(v)
           if (id !== undefined) ids.push(id)
         }
         continue
@@ -587,4 +555,29 @@ export function splitSentences(text: string): SentenceSpan[] {
   }
   push(start, text.length)
   return spans
+}
+
+/**
+ * Ids of the documents of `relationTo` that `upload` nodes anywhere in a rich text value show
+ * (images placed in the text), in document order, without repeats.
+ */
+export function extractUploadIds(value: unknown, relationTo: string): DocId[] {
+  const ids: DocId[] = []
+  const seen = new Set<unknown>()
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return
+    seen.add(node)
+    if (Array.isArray(node)) {
+      node.forEach(walk)
+      return
+    }
+    const object = node as JsonObject
+    if (object.type === 'upload' && object.relationTo === relationTo) {
+      const id = relationId(object.value)
+      if (id !== undefined) ids.push(id)
+    }
+    for (const child of Object.values(object)) walk(child)
+  }
+  walk(value)
+  return uniqueIds(ids)
 }

@@ -1,9 +1,15 @@
 import * as migration_20261125_145948_initial from './20261125_145948_initial';
+import * as migration_20261201_112209_public_sets from './20261201_112209_public_sets';
 
 export const migrations = [
   {
     up: migration_20261125_145948_initial.up,
     down: migration_20261125_145948_initial.down,
-    name: '20261125_145948_initial'
+    name: '20261125_145948_initial',
+  },
+  {
+    up: migration_20261201_112209_public_sets.up,
+    down: migration_20261201_112209_public_sets.down,
+    name: '20261201_112209_public_sets'
   },
 ];

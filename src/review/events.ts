@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ReviewEvent } from '../../payload-types'
-import type { DocId } from './ids'
+import type { DocId } from '../shared/ids'
 
 import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG } from '../collections/slugs'
 

@@ -1,12 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
-import type { DocId } from './ids'
+import type { DocId } from '../shared/ids'
 
-import { ARTICLES_SLUG, CLAIMS_SLUG } from '../collections/slugs'
+import { ARTICLES_SLUG, CLAIMS_SLUG, PUBLIC_SETS_SLUG } from '../collections/slugs'
+import { documentChanged } from '../content/store'
 import { asWorkflow } from './context'
 import { recordReviewEvent } from './events'
 import { claimContentHash } from './hash'
-import { relationIds } from './ids'
+import { relationIds } from '../shared/ids'
 import { inTransaction } from './transaction'
 
 export interface ExpiredClaim {
@@ -18,25 +19,36 @@ export interface ExpiredClaim {
 }
 
 /**
- * Published articles that rely on any of the given claims — directly or through their benefits
- * and comparison rows — found in one query on the `evidence.claims` each article records when
- * it is saved.
+ * Published articles that show any of the given claims — directly or through their benefits and
+ * comparison rows — from their stored public sets (one query for the sets, one for the titles).
  */
 async function articlesUsing(req: PayloadRequest, claimIds: DocId[]): Promise<Map<string, ExpiredClaim['articles']>> {
   const byClaim = new Map<string, ExpiredClaim['articles']>()
   if (claimIds.length === 0) return byClaim
+  const { docs: sets } = await req.payload.db.find<{ articleId: DocId; claims?: unknown }>({
+    collection: PUBLIC_SETS_SLUG,
+    where: { claims: { in: claimIds } },
+    select: { articleId: true, claims: true },
+    pagination: false,
+    req,
+  })
+  if (sets.length === 0) return byClaim
   const { docs } = await req.payload.find({
     collection: ARTICLES_SLUG,
-    where: { and: [{ _status: { equals: 'published' } }, { 'evidence.claims': { in: claimIds } }] },
+    where: { id: { in: sets.map((set) => set.articleId) } },
     depth: 0,
     draft: false,
     pagination: false,
+    select: { title: true, slug: true },
     overrideAccess: true,
     req,
   })
+  const articles = new Map(docs.map((article) => [String(article.id), article]))
   const wanted = new Set(claimIds.map(String))
-  for (const article of docs) {
-    for (const claim of relationIds(article.evidence?.claims)) {
+  for (const set of sets) {
+    const article = articles.get(String(set.articleId))
+    if (!article) continue
+    for (const claim of relationIds(set.claims)) {
       if (!wanted.has(String(claim))) continue
       const list = byClaim.get(String(claim)) ?? []
       list.push({ id: article.id, title: article.title, slug: article.slug ?? null })
@@ -90,6 +102,8 @@ export async function expireClaims(req: PayloadRequest, now = new Date()): Promi
             data: { ...claim, review: { ...claim.review, status: 'expired' } },
             req,
           })
+          // A write below the hooks: the sets of the articles that show the claim follow by hand.
+          await documentChanged(req, 'claims', claim.id)
         } else {
           await req.payload.update({
             collection: CLAIMS_SLUG,

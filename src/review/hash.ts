@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 
 import type { Claim } from '../../payload-types'
 
-import { relationIds } from './ids'
+import { relationIds } from '../shared/ids'
 
 /** The parts of a claim that an approval vouches for. */
 export type ClaimContent = Pick<Claim, 'statement' | 'statistics'>

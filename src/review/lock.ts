@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import type { DocId } from './ids'
+import type { DocId } from '../shared/ids'
 
 import { CLAIMS_SLUG } from '../collections/slugs'
 

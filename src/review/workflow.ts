@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { Claim, ReviewEvent } from '../../payload-types'
-import type { DocId } from './ids'
+import type { DocId } from '../shared/ids'
 import type { ReviewAction, ReviewDecision, ReviewStatus } from './transitions'
 
 import { hasRole } from '../access/roles'
@@ -10,7 +10,7 @@ import { asWorkflow } from './context'
 import { reviewError } from './errors'
 import { recordReviewEvent } from './events'
 import { claimContentHash, statisticsWithoutSource } from './hash'
-import { parseDocId, relationIds } from './ids'
+import { parseDocId, relationIds } from '../shared/ids'
 import { lockClaimRow } from './lock'
 import { reviewByFrom } from './options'
 import { confirmPassword } from './password'

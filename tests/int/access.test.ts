@@ -116,7 +116,8 @@ const CASES: CollectionCase[] = [
     // JSON carries no file: access is checked first, so writers get a validation error instead
     create: () => ({ alt: 'No file attached' }),
     update: { alt: 'A blue swatch' },
-    allowed: { read: ['anonymous', ...loggedIn], create: writers, update: writers, delete: writers },
+    // An image no published article shows is not public (media follows what it illustrates).
+    allowed: { read: loggedIn, create: writers, update: writers, delete: writers },
   },
   {
     slug: 'users',

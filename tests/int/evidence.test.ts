@@ -109,7 +109,7 @@ describe('publishing blocks', () => {
     expect(errors.map((e: { path: string }) => e.path)).toEqual([
       'intro',
       'layout.0.benefit.clinicalPerspective',
-      'layout.1.rows.cells.0.text',
+      'layout.1.rows.0.cells.0.text',
     ])
     const stored = await t.payload.find({ collection: 'articles', where: { title: { equals: 'Refused' } }, draft: true })
     expect(stored.totalDocs).toBe(0)

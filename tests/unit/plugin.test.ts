@@ -23,6 +23,7 @@ describe('citedPlugin', () => {
       'comparison-rows',
       'articles',
       'review-events',
+      'cited-public-sets',
     ])
   })
 

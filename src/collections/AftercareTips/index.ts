@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
-import { publicIfReferenced } from '../../access/publicIfReferenced'
+import { publicIfExposed } from '../../access/publicIfExposed'
+import { publicFlagField } from '../../fields/publicFlag'
 import { AFTERCARE_TIPS_SLUG } from '../slugs'
 
 export const TIP_TIMINGS = [
@@ -36,7 +37,7 @@ export const AftercareTips: CollectionConfig = {
     group: 'Content',
   },
   access: {
-    read: publicIfReferenced('tips'),
+    read: publicIfExposed(),
     create: isEditor,
     update: isEditor,
     delete: isEditor,
@@ -57,5 +58,6 @@ export const AftercareTips: CollectionConfig = {
       admin: { description: 'When not to follow the tip, or when to call the clinic.' },
     },
     evidenceField(),
+    publicFlagField(),
   ],
 }

@@ -6,7 +6,6 @@ import { claimReferencesField, referencesField } from '../../fields/references'
 import { slugField } from 'payload'
 
 import { fillSlugFromTitle } from './hooks/fillSlugFromTitle'
-import { reviewGate } from './hooks/reviewGate'
 
 import { isEditor } from '../../access/isEditor'
 import { isLoggedIn } from '../../access/isLoggedIn'
@@ -41,7 +40,6 @@ export const Articles: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [publishedOnlyForAnonymous],
-    beforeChange: [reviewGate],
   },
   fields: [
     { name: 'title', type: 'text', required: true },

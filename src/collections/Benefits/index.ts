@@ -3,7 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { evidencePanelField } from '../../fields/adminUi'
 import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
-import { publicIfReferenced } from '../../access/publicIfReferenced'
+import { publicIfExposed } from '../../access/publicIfExposed'
+import { publicFlagField } from '../../fields/publicFlag'
 import { citedRichText } from '../../fields/richText'
 import { AFTERCARE_TIPS_SLUG, BENEFITS_SLUG, CLAIMS_SLUG } from '../slugs'
 
@@ -17,7 +18,7 @@ export const Benefits: CollectionConfig = {
     group: 'Content',
   },
   access: {
-    read: publicIfReferenced('benefits'),
+    read: publicIfExposed(),
     create: isEditor,
     update: isEditor,
     delete: isEditor,
@@ -50,5 +51,6 @@ export const Benefits: CollectionConfig = {
     },
     evidencePanelField(),
     evidenceField(),
+    publicFlagField(),
   ],
 }

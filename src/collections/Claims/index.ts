@@ -4,7 +4,8 @@ import { evidencePanelField } from '../../fields/adminUi'
 import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
 import { isLoggedIn } from '../../access/isLoggedIn'
-import { publicIfReferenced } from '../../access/publicIfReferenced'
+import { publicIfExposed } from '../../access/publicIfExposed'
+import { publicFlagField } from '../../fields/publicFlag'
 import { reviewField } from '../../fields/review'
 import { statisticsField } from '../../fields/statistic'
 import { publishedOnlyForAnonymous } from '../../review/hooks/publishedOnlyForAnonymous'
@@ -34,7 +35,7 @@ export const Claims: CollectionConfig = {
     maxPerDoc: 0,
   },
   access: {
-    read: publicIfReferenced('claims'),
+    read: publicIfExposed({ approvedOnly: true }),
     readVersions: isLoggedIn,
     create: isEditor,
     update: isEditor,
@@ -71,5 +72,6 @@ export const Claims: CollectionConfig = {
     evidencePanelField(),
     reviewField(),
     evidenceField(),
+    publicFlagField(),
   ],
 }

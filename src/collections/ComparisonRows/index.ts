@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
-import { publicIfReferenced } from '../../access/publicIfReferenced'
+import { publicIfExposed } from '../../access/publicIfExposed'
+import { publicFlagField } from '../../fields/publicFlag'
 import { referenceNumbersField } from '../../fields/references'
 import { BENEFITS_SLUG, CLAIMS_SLUG, COMPARISON_ROWS_SLUG } from '../slugs'
 
@@ -22,7 +23,7 @@ export const ComparisonRows: CollectionConfig = {
     group: 'Content',
   },
   access: {
-    read: publicIfReferenced('rows'),
+    read: publicIfExposed(),
     create: isEditor,
     update: isEditor,
     delete: isEditor,
@@ -54,5 +55,6 @@ export const ComparisonRows: CollectionConfig = {
       ],
     },
     evidenceField(),
+    publicFlagField(),
   ],
 }

@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import path from 'node:path'
 
 import { isEditor } from '../../access/isEditor'
+import { publicIfExposed } from '../../access/publicIfExposed'
+import { publicFlagField } from '../../fields/publicFlag'
 import { MEDIA_SLUG } from '../slugs'
 
 /** Images for articles. Files are stored in `media/` at the project root. */
@@ -11,7 +13,8 @@ export const createMedia = (staticDir: string): CollectionConfig => ({
   labels: { singular: 'Media', plural: 'Media' },
   admin: { group: 'Content' },
   access: {
-    read: () => true,
+    // Media follows what it illustrates: anonymous readers see only what a published article shows.
+    read: publicIfExposed(),
     create: isEditor,
     update: isEditor,
     delete: isEditor,
@@ -33,5 +36,6 @@ export const createMedia = (staticDir: string): CollectionConfig => ({
       required: true,
       admin: { description: 'Describe the image for people who cannot see it.' },
     },
+    publicFlagField(),
   ],
 })

@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../../access/isEditor'
-import { publicIfReferenced } from '../../access/publicIfReferenced'
+import { publicIfExposed } from '../../access/publicIfExposed'
+import { publicFlagField } from '../../fields/publicFlag'
 import {
   doiError,
   isbnError,
@@ -51,7 +52,7 @@ export const Sources: CollectionConfig = {
     description: 'The reference library. Every statistic must cite at least one source.',
   },
   access: {
-    read: publicIfReferenced('sources'),
+    read: publicIfExposed(),
     create: isEditor,
     update: isEditor,
     delete: isEditor,
@@ -151,5 +152,6 @@ export const Sources: CollectionConfig = {
       ],
     },
     { name: 'studyType', type: 'select', options: STUDY_TYPES },
+    publicFlagField(),
   ],
 }

@@ -2,132 +2,100 @@ import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import type { CoverageClaim } from '../../evidence/coverage'
-import type { DataPoint } from './collect'
+import type { EvidenceIssue } from '../../content/checks'
+import type { Root } from '../../content/load'
+import type { DocId } from '../../shared/ids'
 
-import { checkCoverage, formatPath } from '../../evidence/coverage'
-import { describeStatistic, statisticMatches } from '../../evidence/match'
-import {
-  AFTERCARE_TIPS_SLUG,
-  ARTICLES_SLUG,
-  BENEFITS_SLUG,
-  COMPARISON_ROWS_SLUG,
-} from '../../collections/slugs'
-import { assertClaimsApproved } from '../../review/publishGate'
-import { publicReferences } from '../../review/publicReferences'
-import type { ReferenceIds } from '../../review/references'
-import { collectEvidence } from './collect'
-import { loadClaims } from './loadClaims'
+import { ARTICLES_SLUG } from '../../collections/slugs'
+import { coverageClaim, evidenceIssues, gateProblems } from '../../content/checks'
+import { loadClaims, loadLibrary, walkRoots } from '../../content/load'
+import { articlesShowing, publicKindOf } from '../../content/store'
+import { gather } from '../../content/visitors'
 
-/** One statistic that still needs evidence, as stored in `evidence.uncovered` and reported. */
-export interface EvidenceIssue {
-  text: string
-  sentence: string
-  /** Readable location: "Benefits › Natural Pain Reduction › Clinical perspective". */
-  path: string
-  /** Payload field path of the saved document. */
-  fieldPath: string
-  reason: 'mismatch' | 'uncited' | 'uncovered'
-  message: string
+export type { EvidenceIssue } from '../../content/checks'
+
+/** The root of the content graph for a document of `collection`, if Cited checks it. */
+export function rootFor(collection: string, data: Record<string, unknown>): Root | undefined {
+  if (collection === ARTICLES_SLUG) return { kind: 'articles', doc: data }
+  const kind = publicKindOf(collection)
+  if (kind === 'benefits' || kind === 'tips' || kind === 'rows') return { kind, doc: data }
+  return undefined
 }
 
-function checkDataPoint(point: DataPoint, claims: Map<string, CoverageClaim>): EvidenceIssue | null {
-  const path = formatPath(point.path)
-  const base = { text: point.statistic.text, sentence: point.statistic.text, path, fieldPath: point.fieldPath }
-  const found = point.claimIds.map((id) => claims.get(String(id))).filter((c): c is CoverageClaim => Boolean(c))
-  if (found.length === 0) {
-    return { ...base, reason: 'uncovered', message: `"${base.text}" in ${path} is not backed by a cited claim.` }
-  }
-  const rows = found.flatMap((claim) => claim.statistics.filter((row) => statisticMatches(point.statistic, row)))
-  if (rows.some((row) => row.sourceCount !== 0)) return null
-  if (rows.length > 0) {
-    return { ...base, reason: 'uncited', message: `"${base.text}" in ${path} is tied to a claim that cites no source for it yet.` }
-  }
-  const stated = found.flatMap((claim) => claim.statistics.map(describeStatistic)).join(', ') || 'no statistics'
-  return {
-    ...base,
-    reason: 'mismatch',
-    message: `"${base.text}" in ${path} does not match its claim (claim states ${stated}).`,
-  }
+export interface EvidenceResult {
+  /** Every claim the content cites, in reading order (existing or not). */
+  cited: DocId[]
+  /** The cited claims that exist. */
+  claimIds: DocId[]
+  issues: EvidenceIssue[]
+  /** With `live`: why publishing would be refused by the publish gate. */
+  gate: string[]
 }
 
 /**
- * Runs the evidence rules on a document about to be saved. `live` checks against the approved
- * versions of the claims (content about to reach readers); otherwise against their latest drafts.
+ * Runs the evidence rules on a document as it will be saved (or as a form holds it). `live`
+ * checks against the approved versions of the claims — content about to reach readers — and runs
+ * the publish gate; otherwise the claims' latest drafts count (what the editor is working towards).
  */
 export async function evaluateEvidence(
   collection: string,
   data: Record<string, unknown>,
   req: PayloadRequest,
-  options: { live?: boolean } = {},
-): Promise<{ claimIds: (number | string)[]; issues: EvidenceIssue[] }> {
-  const collected = await collectEvidence(collection, data, req)
-  const claims = await loadClaims(collected.claimIds, req, options.live ? 'live' : 'draft')
-  const issues: EvidenceIssue[] = []
-  for (const { source, fieldPath } of collected.sources) {
-    const result = checkCoverage({ sources: [source], claims })
-    for (const issue of [...result.uncovered, ...result.mismatched]) {
-      issues.push({
-        text: issue.text,
-        sentence: issue.sentence,
-        path: issue.path,
-        fieldPath,
-        reason: issue.reason,
-        message: issue.message,
-      })
-    }
+  options: { live?: boolean; now?: Date } = {},
+): Promise<EvidenceResult> {
+  const root = rootFor(collection, data)
+  if (!root) return { cited: [], claimIds: [], issues: [], gate: [] }
+  const library = await loadLibrary(req, [root])
+  const gathered = gather((visitor) => walkRoots([root], library, visitor))
+  const claims = await loadClaims(req, gathered.claims, options.live ? 'live' : 'draft')
+  const coverage = new Map([...claims].map(([id, claim]) => [id, coverageClaim(claim)]))
+  return {
+    cited: gathered.claims,
+    claimIds: gathered.claims.filter((id) => claims.has(String(id))).map((id) => claims.get(String(id))!.id),
+    issues: evidenceIssues(gathered, coverage),
+    gate: options.live ? gateProblems(gathered.claims, claims, options.now ?? new Date()) : [],
   }
-  for (const point of collected.dataPoints) {
-    const issue = checkDataPoint(point, claims)
-    if (issue) issues.push(issue)
-  }
-  const claimIds = [...new Set(collected.claimIds.map(String))]
-    .filter((id) => claims.has(id))
-    .map((id) => claims.get(id)!.id)
-  return { claimIds, issues }
 }
 
-/** Throws one ValidationError listing every issue, each at its field path. */
-export function refuse(collection: string, issues: EvidenceIssue[], req: PayloadRequest): never {
+/** Throws one ValidationError listing every problem, each at its field path. */
+export function refuse(collection: string, issues: readonly EvidenceIssue[], req: PayloadRequest, gate: readonly string[] = []): never {
   throw new ValidationError(
     {
       collection,
-      errors: issues.map((issue) => ({ path: issue.fieldPath, message: issue.message })),
+      errors: [
+        ...issues.map((issue) => ({ path: issue.fieldPath, message: issue.message })),
+        ...gate.map((message) => ({ path: 'layout', message })),
+      ],
       req,
     },
     req.t,
   )
 }
 
-const LIBRARY_KIND: Record<string, keyof ReferenceIds> = {
-  [AFTERCARE_TIPS_SLUG]: 'tips',
-  [BENEFITS_SLUG]: 'benefits',
-  [COMPARISON_ROWS_SLUG]: 'rows',
-}
-
 /**
  * Is this save about to reach readers? Articles when they are published (directly or by
  * schedule); benefits, tips and comparison rows — which have no drafts — when a published article
- * already shows them.
+ * already shows them (its stored public set holds them).
  */
-async function goesLive(collection: string, id: number | string | undefined, data: Record<string, unknown>, req: PayloadRequest) {
-  if (data._status === 'published') return true
-  const kind = LIBRARY_KIND[collection]
+async function goesLive(collection: string, id: DocId | undefined, data: Record<string, unknown>, req: PayloadRequest): Promise<boolean> {
+  if (collection === ARTICLES_SLUG) return data._status === 'published'
+  const kind = publicKindOf(collection)
   if (!kind || id === undefined) return false
-  return (await publicReferences(req))[kind].some((referenced) => String(referenced) === String(id))
+  return (await articlesShowing(req, kind, [id])).length > 0
 }
 
 /**
- * Drafts warn, publishing blocks: records the statistics that are not backed by a cited claim
- * in `evidence`, and refuses content that is going live (see {@link goesLive}) while any remain —
- * checked against the approved versions of its claims, which must all be approved and current.
+ * Drafts warn, publishing blocks: records the statistics that are not backed by a cited claim in
+ * `evidence`, and refuses content that is going live (see {@link goesLive}) while any remain or
+ * while a claim it cites has no approved, current version (the publish gate). What a benefit, tip
+ * or row newly shows through a published article is checked after the write, with the article
+ * (`content/store.ts`).
  */
 export const checkEvidence: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, req }) => {
   const merged = { ...(originalDoc ?? {}), ...data }
   const live = await goesLive(collection.slug, originalDoc?.id, merged, req)
-  const { claimIds, issues } = await evaluateEvidence(collection.slug, merged, req, { live })
-  if (live && issues.length > 0) refuse(collection.slug, issues, req)
-  if (live && collection.slug !== ARTICLES_SLUG) await assertClaimsApproved(claimIds, req)
+  const { claimIds, issues, gate } = await evaluateEvidence(collection.slug, merged, req, { live })
+  if (live && (issues.length > 0 || gate.length > 0)) refuse(collection.slug, issues, req, gate)
   return {
     ...data,
     evidence: {

@@ -1,9 +1,12 @@
 import type { CollectionAfterReadHook, PayloadRequest } from 'payload'
 
-import { relationId } from '../../../review/ids'
-import { annotateBenefit, annotateRow } from './readingOrder'
+import type { StandaloneKind } from '../../../content/graph'
+import type { DocId } from '../../../shared/ids'
 
-type Doc = Record<string, unknown>
+import { emptyLibrary, walkDocument } from '../../../content/graph'
+import { publicKindOf } from '../../../content/store'
+import { annotate } from '../../../content/visitors'
+import { relationId } from '../../../shared/ids'
 
 const KEY = 'citedReferenceNumbers'
 
@@ -33,9 +36,10 @@ export const annotateFromArticle: CollectionAfterReadHook = ({ collection, doc, 
   if (overrideAccess === true) return doc
   const remembered = req.context[KEY] as Remembered | undefined
   if (!remembered || remembered.articles.size !== 1) return doc
-  const numbersOf = (claim: unknown): number[] => {
-    const id = relationId(claim)
-    return id === undefined ? [] : (remembered.numbersByClaim.get(String(id)) ?? [])
-  }
-  return collection.slug === 'comparison-rows' ? annotateRow(doc as Doc, numbersOf) : annotateBenefit(doc as Doc, numbersOf)
+  const kind = publicKindOf(collection.slug)
+  if (kind !== 'benefits' && kind !== 'rows') return doc
+  const numbersOf = (claim: DocId): number[] => remembered.numbersByClaim.get(String(claim)) ?? []
+  const copy = structuredClone(doc) as Record<string, unknown>
+  annotate((visitor) => walkDocument(kind satisfies StandaloneKind, copy, emptyLibrary(), visitor), numbersOf)
+  return copy
 }

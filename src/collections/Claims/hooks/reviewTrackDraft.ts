@@ -4,7 +4,7 @@ import type { Claim } from '../../../../payload-types'
 
 import { isWorkflowWrite } from '../../../review/context'
 import { claimContentHash } from '../../../review/hash'
-import { relationIds } from '../../../review/ids'
+import { relationIds } from '../../../shared/ids'
 import { citedOptions } from '../../../review/options'
 
 type DraftEditor = NonNullable<Claim['review']['draftEditors']>[number]

@@ -4,7 +4,7 @@ import type { ReviewEvent } from '../../../../payload-types'
 
 import { hasRole } from '../../../access/roles'
 import { toCsv } from '../../../review/csv'
-import { parseDocId, relationId } from '../../../review/ids'
+import { parseDocId, relationId } from '../../../shared/ids'
 import { REVIEW_EVENTS_SLUG } from '../../slugs'
 
 const HEADER = ['at', 'action', 'claim', 'claimVersion', 'actor', 'actorName', 'note', 'hash'] as const
