@@ -1,5 +1,7 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
+import { createLocalReq } from 'payload'
+
 import type { CitedCollectionSlug, CitedPluginOptions } from './options'
 
 import { evidenceCheckEndpoint } from './admin/evidenceCheck'
@@ -19,11 +21,13 @@ import { createDemoAccountsAfterFirstUser } from './collections/Users/hooks/crea
 import { Users } from './collections/Users/index'
 import { depthLimit } from './graphql/depthLimit'
 import { reviewMutations } from './graphql/reviewMutations'
+import { ensurePublicSets } from './content/store'
 import { withContentHooks } from './hooks/content/withContentHooks'
 import { withDeliveryHooks } from './hooks/delivery/withDeliveryHooks'
 import { withEvidenceHooks } from './hooks/evidence/withEvidenceHooks'
 import { expireClaimsTask, REVIEW_QUEUE } from './jobs/expireClaims'
 import { CITED_CUSTOM_KEY } from './review/options'
+import { inTransaction } from './review/transaction'
 import { sanitizeOptions } from './options'
 
 /**
@@ -70,8 +74,17 @@ export const citedPlugin =
     const hostViews = hostComponents.views ?? {}
     const hostValidationRules = incomingConfig.graphQL?.validationRules
 
+    const hostOnInit = incomingConfig.onInit
+
     return {
       ...incomingConfig,
+      // Published articles without a stored public set (an older database) get theirs rebuilt.
+      onInit: async (payload) => {
+        if (hostOnInit) await hostOnInit(payload)
+        if (options.disabled) return
+        const req = await createLocalReq({}, payload)
+        await ensurePublicSets(req, (work) => inTransaction(req, work))
+      },
       custom: { ...incomingConfig.custom, [CITED_CUSTOM_KEY]: options },
       // Bounded GraphQL: complexity and depth limits; playground and introspection off in production.
       // The host's own settings win; its validation rules run next to ours. The review workflow's

@@ -335,6 +335,14 @@ const difference = (a: readonly DocId[], b: readonly DocId[]): DocId[] => {
   return a.filter((id) => !other.has(String(id)))
 }
 
+/** JSON with object keys sorted: PostgreSQL's jsonb does not keep key order. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  )
+
 const nonEmpty = (ids: KindIds): Partial<KindIds> =>
   Object.fromEntries(PUBLIC_KINDS.filter((kind) => ids[kind].length > 0).map((kind) => [kind, ids[kind]]))
 
@@ -380,7 +388,7 @@ export async function reindexPublicSets(req: PayloadRequest, options: { batchSiz
         missing[kind] = difference(set.ids[kind], before?.ids[kind] ?? [])
         extra[kind] = difference(before?.ids[kind] ?? [], set.ids[kind])
       }
-      const references = JSON.stringify(before?.references ?? null) !== JSON.stringify(set.references)
+      const references = canonical(before?.references ?? null) !== canonical(set.references)
       if (!before || references || PUBLIC_KINDS.some((kind) => missing[kind].length + extra[kind].length > 0)) {
         report.repaired.push({ articleId: String(set.articleId), missing: nonEmpty(missing), extra: nonEmpty(extra), references })
       }
@@ -388,5 +396,21 @@ export async function reindexPublicSets(req: PayloadRequest, options: { batchSiz
     await writeSets(req, batch, fresh)
   }
   report.flags = nonEmpty(await refreshFlags(req, 'all'))
+  return report
+}
+
+/**
+ * At start-up: when published articles have no stored set (a database from before Cited stored
+ * them, or restored from elsewhere), rebuilds every set once, so anonymous readers see what they
+ * should. Two counts when all is in order.
+ */
+export async function ensurePublicSets(req: PayloadRequest, run: (work: () => Promise<ReindexReport>) => Promise<ReindexReport>): Promise<ReindexReport | undefined> {
+  const [{ totalDocs: published }, { totalDocs: stored }] = await Promise.all([
+    req.payload.count({ collection: ARTICLES_SLUG, where: { _status: { equals: 'published' } }, overrideAccess: true, req }),
+    req.payload.db.count({ collection: PUBLIC_SETS_SLUG, req }),
+  ])
+  if (published === stored) return undefined
+  const report = await run(() => reindexPublicSets(req))
+  req.payload.logger.info(`Cited: rebuilt the public sets of ${report.articles} published article(s).`)
   return report
 }

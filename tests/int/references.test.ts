@@ -1,9 +1,9 @@
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { claimRef, paragraph, richText } from '../helpers/lexical'
 import { bootPayload, type TestContext } from '../helpers/payload'
 import { approveClaim } from '../helpers/review'
+import { countStatements } from '../helpers/sql'
 
 let t: TestContext
 let counter = 0
@@ -230,22 +230,6 @@ describe('references over GraphQL', () => {
 })
 
 describe('batched population', () => {
-  /** SQL statements sent to PostgreSQL while `work` runs (every pg client of the pool). */
-  async function countStatements(work: () => Promise<unknown>): Promise<number> {
-    const original = pg.Client.prototype.query
-    let count = 0
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      count += 1
-      return (original as (...a: unknown[]) => unknown).apply(this, args)
-    } as typeof original
-    try {
-      await work()
-    } finally {
-      pg.Client.prototype.query = original
-    }
-    return count
-  }
-
   /**
    * An article citing `n` claims everywhere a claim can be cited: claimRefs in a benefit's clinical
    * perspective, the benefit's claims, comparison cells, clinical claim blocks and chart points.
