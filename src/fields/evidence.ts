@@ -1,5 +1,6 @@
 import type { GroupField } from 'payload'
 
+import { isLoggedInField } from '../access/isLoggedInField'
 import { CLAIMS_SLUG } from '../collections/slugs'
 
 const noWrites = () => false
@@ -7,7 +8,8 @@ const noWrites = () => false
 /**
  * What the evidence check found at the last save: the statistics that still need a cited claim
  * (shown to the editor; publishing is refused while any remain) and every claim the document
- * relies on. Written by the server only.
+ * relies on. Written by the server only, read by editors (not part of what readers get: an
+ * anonymous read neither returns nor populates it).
  */
 export const evidenceField = (): GroupField => ({
   name: 'evidence',
@@ -19,7 +21,7 @@ export const evidenceField = (): GroupField => ({
     hidden: true,
     description: 'Checked on every save. Publishing is refused while a statistic is uncovered.',
   },
-  access: { create: noWrites, update: noWrites },
+  access: { read: isLoggedInField, create: noWrites, update: noWrites },
   fields: [
     {
       name: 'uncoveredCount',
