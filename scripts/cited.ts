@@ -9,6 +9,7 @@
 import type { ReindexReport } from '../src/content/store'
 
 import { withDatabase } from './lib/database'
+import { jsonOutput } from './lib/jsonOutput'
 
 const [command, ...rest] = process.argv.slice(2)
 const json = rest.includes('--json')
@@ -18,11 +19,7 @@ if (command !== 'reindex') {
   process.exit(2)
 }
 
-const writeReport = process.stdout.write.bind(process.stdout)
-if (json) {
-  process.env.DISABLE_LOGGING = 'true'
-  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
-}
+const writeReport = jsonOutput(json)
 
 function describe(report: ReindexReport): string[] {
   const lines = [`Checked ${report.articles} published article${report.articles === 1 ? '' : 's'}.`]
@@ -41,6 +38,10 @@ function describe(report: ReindexReport): string[] {
   }
   return lines
 }
+
+// Payload's module graph loads below; on Node 20 the process could end while tsx transpiles a
+// cold module (see scripts/generate.ts): a keep-alive holds it until the work is done.
+setInterval(() => {}, 1 << 30)
 
 const report = await withDatabase(async (env) => {
   process.env.DATABASE_URL = env.DATABASE_URL

@@ -8,6 +8,7 @@
 import { ImportError } from '../src/importer/parse'
 import { importArticleFile } from '../src/importer/run'
 import { withDatabase } from './lib/database'
+import { jsonOutput } from './lib/jsonOutput'
 
 const args = process.argv.slice(2)
 const flags = new Set(args.filter((arg) => arg.startsWith('--')))
@@ -20,13 +21,7 @@ if (files.length !== 1) {
   process.exit(2)
 }
 
-// With --json only the report goes to stdout: Payload's logger is silenced and anything else
-// written to stdout meanwhile (the schema push spinner) goes to stderr.
-const writeReport = process.stdout.write.bind(process.stdout)
-if (json) {
-  process.env.DISABLE_LOGGING = 'true'
-  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
-}
+const writeReport = jsonOutput(json)
 
 try {
   const outcome = await (dryRun

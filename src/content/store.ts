@@ -164,9 +164,15 @@ const tableName = (req: PayloadRequest, slug: string): string => {
  */
 export async function lockPublicSets(req: PayloadRequest): Promise<void> {
   if (req.transactionID === undefined) return
+  const transaction = String(await req.transactionID)
+  if (req.context[LOCK_KEY] === transaction) return
   const db = await sqlOf(req)
   await db.execute(sql`select pg_advisory_xact_lock(${0x43697465}, ${1})`)
+  req.context[LOCK_KEY] = transaction
 }
+
+/** `req.context` key: the transaction that holds the public-set lock (one statement per transaction). */
+const LOCK_KEY = 'citedPublicSetsLocked'
 
 /** The stored sets of these articles (one query). */
 async function storedSets(req: PayloadRequest, articleIds: readonly DocId[]): Promise<Map<string, PublicSet>> {
@@ -217,10 +223,26 @@ export async function refreshFlags(req: PayloadRequest, ids: Partial<KindIds> | 
   return changed
 }
 
-async function writeSets(req: PayloadRequest, articleIds: readonly DocId[], sets: readonly PublicSet[]): Promise<void> {
-  const ids = storableIds(req, articleIds)
+/** The fields of a set as stored, compared by content (jsonb keeps no key order). */
+const storedForm = (set: PublicSet): string => canonical({ ...set, articleId: String(set.articleId), ids: Object.fromEntries(PUBLIC_KINDS.map((kind) => [kind, set.ids[kind].map(String)])) })
+
+/**
+ * Stores `sets` for these articles: removes the sets of articles not in `sets`, and rewrites a
+ * set only when it changed (a benefit's summary edited, say, changes no set).
+ */
+async function writeSets(req: PayloadRequest, articleIds: readonly DocId[], sets: readonly PublicSet[], previous: ReadonlyMap<string, PublicSet>): Promise<void> {
+  const changed = sets.filter((set) => {
+    const before = previous.get(String(set.articleId))
+    return !before || storedForm(before) !== storedForm(set)
+  })
+  const kept = new Set(sets.map((set) => String(set.articleId)))
+  const stale = [
+    ...articleIds.filter((id) => !kept.has(String(id)) && previous.has(String(id))),
+    ...changed.filter((set) => previous.has(String(set.articleId))).map((set) => set.articleId),
+  ]
+  const ids = storableIds(req, stale)
   if (ids.length > 0) await req.payload.db.deleteMany({ collection: PUBLIC_SETS_SLUG, where: { articleId: { in: ids } }, req })
-  for (const set of sets) {
+  for (const set of changed) {
     await req.payload.db.create({
       collection: PUBLIC_SETS_SLUG,
       data: { articleId: set.articleId, ...set.ids, references: set.references, claimNumbers: set.claimNumbers },
@@ -228,6 +250,20 @@ async function writeSets(req: PayloadRequest, articleIds: readonly DocId[], sets
       returning: false,
     })
   }
+}
+
+/** The documents that entered or left a set: only their flags can have moved. */
+function moved(previous: ReadonlyMap<string, PublicSet>, sets: readonly PublicSet[], articleIds: readonly DocId[]): KindIds {
+  const result = noIds()
+  const fresh = new Map(sets.map((set) => [String(set.articleId), set]))
+  for (const id of articleIds) {
+    const before = previous.get(String(id))?.ids ?? noIds()
+    const after = fresh.get(String(id))?.ids ?? noIds()
+    for (const kind of PUBLIC_KINDS) {
+      result[kind].push(...difference(before[kind], after[kind]), ...difference(after[kind], before[kind]))
+    }
+  }
+  return result
 }
 
 const union = (...lists: KindIds[]): KindIds => {
@@ -256,8 +292,8 @@ export async function refreshArticles(
   const live = await findByIds<Article>(req, ARTICLES_SLUG, ids)
   const sets = await computePublicSets(req, live, { enforce: options.enforce })
   const previous = await storedSets(req, ids)
-  await writeSets(req, ids, sets)
-  await refreshFlags(req, union(...[...previous.values()].map((set) => set.ids), ...sets.map((set) => set.ids), alsoFlags))
+  await writeSets(req, ids, sets, previous)
+  await refreshFlags(req, union(moved(previous, sets, ids), alsoFlags))
 }
 
 /** The published articles whose stored sets hold any of these documents (one indexed query). */
@@ -371,7 +407,7 @@ export async function reindexPublicSets(req: PayloadRequest, options: { batchSiz
     req,
   })
   const removed = stored.map((set) => String(set.articleId)).filter((id) => !publishedIds.has(id))
-  if (removed.length > 0) await writeSets(req, removed, [])
+  if (removed.length > 0) await writeSets(req, removed, [], await storedSets(req, removed))
 
   const report: ReindexReport = { articles: published.length, repaired: [], removed, flags: {} }
   const ids = published.map((article) => article.id)
@@ -393,7 +429,7 @@ export async function reindexPublicSets(req: PayloadRequest, options: { batchSiz
         report.repaired.push({ articleId: String(set.articleId), missing: nonEmpty(missing), extra: nonEmpty(extra), references })
       }
     }
-    await writeSets(req, batch, fresh)
+    await writeSets(req, batch, fresh, previous)
   }
   report.flags = nonEmpty(await refreshFlags(req, 'all'))
   return report

@@ -414,12 +414,8 @@ export function extractClaimIds(value: unknown): DocId[] {
   return uniqueIds(ids)
 }
 
-/**
- * Calls `visit` with the `fields` of every `claimRef` inline block anywhere in `value` — a rich
- * text value or a whole document holding several. The fields object is the stored one, so
- * `visit` may change it in place.
- */
-export function forEachClaimRef(value: unknown, visit: (fields: JsonObject) => void): void {
+/** Calls `visit` with every object anywhere in `value` (each once), parents before children. */
+function forEachObject(value: unknown, visit: (object: JsonObject) => void): void {
   const seen = new Set<unknown>()
   const walk = (node: unknown): void => {
     if (typeof node !== 'object' || node === null || seen.has(node)) return
@@ -428,13 +424,21 @@ export function forEachClaimRef(value: unknown, visit: (fields: JsonObject) => v
       node.forEach(walk)
       return
     }
-    const object = node as JsonObject
-    if (object.type === 'inlineBlock' && isObject(object.fields) && object.fields.blockType === 'claimRef') {
-      visit(object.fields)
-    }
-    for (const child of Object.values(object)) walk(child)
+    visit(node as JsonObject)
+    for (const child of Object.values(node)) walk(child)
   }
   walk(value)
+}
+
+/**
+ * Calls `visit` with the `fields` of every `claimRef` inline block anywhere in `value` — a rich
+ * text value or a whole document holding several. The fields object is the stored one, so
+ * `visit` may change it in place.
+ */
+export function forEachClaimRef(value: unknown, visit: (fields: JsonObject) => void): void {
+  forEachObject(value, (object) => {
+    if (object.type === 'inlineBlock' && isObject(object.fields) && object.fields.blockType === 'claimRef') visit(object.fields)
+  })
 }
 
 /** Words that end with "." without ending a sentence (compared lower-case, without the dot). */
@@ -563,21 +567,10 @@ export function splitSentences(text: string): SentenceSpan[] {
  */
 export function extractUploadIds(value: unknown, relationTo: string): DocId[] {
   const ids: DocId[] = []
-  const seen = new Set<unknown>()
-  const walk = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null || seen.has(node)) return
-    seen.add(node)
-    if (Array.isArray(node)) {
-      node.forEach(walk)
-      return
-    }
-    const object = node as JsonObject
-    if (object.type === 'upload' && object.relationTo === relationTo) {
-      const id = relationId(object.value)
-      if (id !== undefined) ids.push(id)
-    }
-    for (const child of Object.values(object)) walk(child)
-  }
-  walk(value)
+  forEachObject(value, (object) => {
+    if (object.type !== 'upload' || object.relationTo !== relationTo) return
+    const id = relationId(object.value)
+    if (id !== undefined) ids.push(id)
+  })
   return uniqueIds(ids)
 }
