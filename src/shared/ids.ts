@@ -39,12 +39,16 @@ export function relationIds(value: unknown): DocId[] {
   return ids
 }
 
-/** Route and GraphQL ids arrive as strings; Postgres ids are numbers. */
-export function parseDocId(value: unknown): DocId | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return value
-  if (typeof value !== 'string' || value.trim() === '') return undefined
-  const trimmed = value.trim()
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed
+/**
+ * An id typed by someone (a route segment, a query parameter, a GraphQL argument): exactly a
+ * positive integer — this schema's ids — or undefined. Nothing is coerced: `42 OR 1=1` and `4.2`
+ * are not ids (Payload's own `parseFloat` would read both as numbers).
+ */
+export function parseDocId(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? value : undefined
+  if (typeof value !== 'string' || !/^[1-9]\d{0,15}$/.test(value)) return undefined
+  const id = Number(value)
+  return Number.isSafeInteger(id) ? id : undefined
 }
 
 export const sameId = (a: unknown, b: unknown): boolean => {
