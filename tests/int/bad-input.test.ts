@@ -40,7 +40,7 @@ describe('ids that are not exactly an id', () => {
 
   it.each(COLLECTIONS)('%s: GET, PATCH and DELETE answer 404 for each, as every role, and nothing changes', async (slug) => {
     // Ids 1…n exist in every collection: the users and the documents made below.
-    const source = await t.payload.create({ collection: 'sources', data: { title: 'Kept', doi: `10.1000/kept.${slug}` } })
+    const source = await t.payload.create({ collection: 'sources', data: { type: 'journal-article', title: 'Kept', doi: `10.1000/kept.${slug}` } })
     expect(source.id).toBeGreaterThan(0)
     const before = await snapshot()
     for (const [role, token] of Object.entries(roles())) {

@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import { lockPublicSets } from '../../content/store'
 
-const WRITES = new Set(['create', 'delete', 'update'])
+const WRITES = new Set(['create', 'delete', 'restoreVersion', 'update'])
 
 /**
  * Every write to content a published article can show takes the public-set lock first, before
