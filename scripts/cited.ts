@@ -6,6 +6,7 @@
  * Run it after restoring a backup, after writing to the database by hand, or when upgrading from
  * a version of Cited without stored sets.
  */
+import './lib/keepAlive'
 import type { ReindexReport } from '../src/content/store'
 
 import { withDatabase } from './lib/database'
@@ -38,10 +39,6 @@ function describe(report: ReindexReport): string[] {
   }
   return lines
 }
-
-// Payload's module graph loads below; on Node 20 the process could end while tsx transpiles a
-// cold module (see scripts/generate.ts): a keep-alive holds it until the work is done.
-setInterval(() => {}, 1 << 30)
 
 const report = await withDatabase(async (env) => {
   process.env.DATABASE_URL = env.DATABASE_URL

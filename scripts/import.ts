@@ -5,6 +5,7 @@
  * aftercare tips, comparison rows and one draft claim per statistic (no sources: they stay in
  * draft until someone cites them). `--dry-run` writes nothing; `--json` prints one JSON report.
  */
+import './lib/keepAlive'
 import { ImportError } from '../src/importer/parse'
 import { importArticleFile } from '../src/importer/run'
 import { withDatabase } from './lib/database'

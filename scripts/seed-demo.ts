@@ -3,6 +3,7 @@
  * DATABASE_URL set): the acupuncture article as a draft, and the demo accounts once a first user
  * exists. A database that already has articles is left alone.
  */
+import './lib/keepAlive'
 import path from 'node:path'
 
 import { seedDemo } from '../src/demo/seed'
