@@ -15,7 +15,7 @@
  * shown only as a comparison column (or a cell's benefit) is readable by anyone, so all its text
  * and claims are visited, but not its tips, which the table does not show.
  */
-import type { AftercareTip, Article, Benefit, ComparisonRow } from '../../payload-types'
+import type { AftercareTip, Article, Benefit, ComparisonRow, Media } from '../../payload-types'
 import type { TextSource } from '../evidence/coverage'
 import type { DetectedStatistic } from '../evidence/types'
 import type { DocId } from '../shared/ids'
@@ -29,18 +29,20 @@ export type LayoutBlockType = LayoutBlock['blockType']
 type BlockOf<K extends LayoutBlockType> = Extract<LayoutBlock, { blockType: K }>
 
 /** Documents the walk needs in hand to go on (their content is part of the article). */
-export type LoadedKind = 'benefits' | 'rows' | 'tips'
+export type LoadedKind = 'benefits' | 'media' | 'rows' | 'tips'
 /** Library documents an article shows. Claims and sources have visitors of their own. */
-export type ShownKind = LoadedKind | 'media'
+export type ShownKind = LoadedKind
 
 /** The documents of the walk as Payload returns them, or as a form holds them (partial). */
 export type ArticleContent = Partial<Article>
 export type BenefitContent = Partial<Benefit>
 export type TipContent = Partial<AftercareTip>
 export type RowContent = Partial<ComparisonRow>
+export type MediaContent = Partial<Media>
 
 interface LoadedDocs {
   benefits: BenefitContent
+  media: MediaContent
   rows: RowContent
   tips: TipContent
 }
@@ -48,7 +50,7 @@ interface LoadedDocs {
 /** Related documents by `String(id)`, for relationships that are not populated. */
 export type Library = { readonly [K in LoadedKind]: ReadonlyMap<string, LoadedDocs[K]> }
 
-export const emptyLibrary = (): Library => ({ benefits: new Map(), rows: new Map(), tips: new Map() })
+export const emptyLibrary = (): Library => ({ benefits: new Map(), media: new Map(), rows: new Map(), tips: new Map() })
 
 /** A text a reader sees, where it is, and the claims that back it. */
 export interface Prose {
@@ -62,6 +64,14 @@ export interface Prose {
    * same owner: visitors that report on texts keep the first.
    */
   owner?: { kind: LoadedKind; id: string; field: string }
+  /**
+   * A title, heading, label, byline or alt text: it has no claim field of its own, so a statistic
+   * in it is backed by the claims the walked content cites anywhere ("70% Less Back Pain" in a
+   * title needs a cited claim stating 70% in the article).
+   */
+  backedByContent?: true
+  /** The field in the schema: `<collection>:<path>`, blocks as `layout.<blockType>.<field>`. */
+  schemaPath: string
 }
 
 /** A number stated as data (a chart point) and the claims that must state it. */
@@ -105,12 +115,18 @@ const isPopulated = (value: unknown): value is Doc => isDoc(value) && Object.key
 interface At {
   path: string[]
   fieldPath: string
+  /** The schema path of the fields walked here: `benefits:`, `articles:layout.chart.`. */
+  schema: string
 }
 
 const under = (at: At, label: string, field: string): At => ({
   path: [...at.path, label],
   fieldPath: at.fieldPath ? `${at.fieldPath}.${field}` : field,
+  schema: `${at.schema}${field}`,
 })
+
+/** How a plain text is backed: its sibling claim field, or the claims of the whole content. */
+type Backing = { claims: unknown } | 'content'
 
 class Walk {
   constructor(
@@ -131,16 +147,26 @@ class Walk {
     return { doc, id }
   }
 
-  /** A plain text field; `claims` is its sibling claim field (cited where the field shows). */
-  plain(value: unknown, at: At, claims: unknown = undefined, owner?: Prose['owner']): void {
-    const source: TextSource = { kind: 'plain', text: typeof value === 'string' ? value : undefined, path: at.path, claimIds: relationIds(claims) }
-    this.visitor.prose?.({ source, fieldPath: at.fieldPath, owner })
+  /** A plain text field, backed by its sibling claim field or (titles, labels) by the content's claims. */
+  plain(value: unknown, at: At, backing: Backing, owner?: Prose['owner']): void {
+    const claimIds = backing === 'content' ? [] : relationIds(backing.claims)
+    const source: TextSource = { kind: 'plain', text: typeof value === 'string' ? value : undefined, path: at.path, claimIds }
+    this.visitor.prose?.({ source, fieldPath: at.fieldPath, owner, schemaPath: at.schema, ...(backing === 'content' ? { backedByContent: true as const } : {}) })
   }
 
   rich(value: unknown, at: At, owner?: Prose['owner']): void {
-    this.visitor.prose?.({ source: { kind: 'richText', value, path: at.path }, fieldPath: at.fieldPath, owner })
+    this.visitor.prose?.({ source: { kind: 'richText', value, path: at.path }, fieldPath: at.fieldPath, owner, schemaPath: at.schema })
     for (const id of extractClaimIds(value)) this.visitor.claim?.(id)
-    for (const id of extractUploadIds(value, 'media')) this.visitor.shows?.('media', id)
+    for (const id of extractUploadIds(value, 'media')) this.media(id, { ...at, path: [...at.path, 'Image'] })
+  }
+
+  /** An image the content shows: its alt text is read aloud and shown when the image is not. */
+  media(value: unknown, at: At): void {
+    const found = this.resolve('media', value)
+    if (!found) return
+    this.visitor.shows?.('media', found.id)
+    const owner = { kind: 'media' as const, id: String(found.id), field: 'alt' }
+    this.plain(found.doc.alt, { path: [...at.path, 'Alt text'], fieldPath: at.fieldPath, schema: 'media:alt' }, 'content', owner)
   }
 
   claims(value: unknown, holder?: CitationHolder): void {
@@ -154,7 +180,7 @@ class Walk {
     const { doc: benefit, id } = found
     const title = text(benefit.title) ?? 'Benefit'
     this.visitor.shows?.('benefits', id)
-    const here = { path: [...at.path, title], fieldPath: at.fieldPath }
+    const here = { path: [...at.path, title], fieldPath: at.fieldPath, schema: 'benefits:' }
     benefitFields(this, benefit, here, String(id))
     if (withTips) for (const tip of Array.isArray(benefit.aftercareTips) ? benefit.aftercareTips : []) this.tip(tip, here)
     return title
@@ -164,21 +190,22 @@ class Walk {
     const found = this.resolve('tips', value)
     if (!found) return
     this.visitor.shows?.('tips', found.id)
-    tipFields(this, found.doc, { path: [...at.path, text(found.doc.title) ?? 'Tip'], fieldPath: at.fieldPath }, String(found.id))
+    tipFields(this, found.doc, { path: [...at.path, text(found.doc.title) ?? 'Tip'], fieldPath: at.fieldPath, schema: 'aftercare-tips:' }, String(found.id))
   }
 
   row(value: unknown, at: At): void {
     const found = this.resolve('rows', value)
     if (!found) return
     this.visitor.shows?.('rows', found.id)
-    rowFields(this, found.doc, at, String(found.id))
+    rowFields(this, found.doc, { ...at, schema: 'comparison-rows:' }, String(found.id))
   }
 }
 
 /** A benefit's own fields. `ownerId` when the benefit is shown by another document. */
 function benefitFields(walk: Walk, benefit: BenefitContent, at: At, ownerId?: string): void {
   const owner = (field: string) => (ownerId === undefined ? undefined : { kind: 'benefits' as const, id: ownerId, field })
-  walk.plain(benefit.summary, under(at, 'Summary', 'summary'), undefined, owner('summary'))
+  walk.plain(benefit.title, under(at, 'Title', 'title'), 'content', owner('title'))
+  walk.plain(benefit.summary, under(at, 'Summary', 'summary'), 'content', owner('summary'))
   walk.rich(benefit.howItWorks, under(at, 'How it works', 'howItWorks'), owner('howItWorks'))
   walk.rich(benefit.clinicalPerspective, under(at, 'Clinical perspective', 'clinicalPerspective'), owner('clinicalPerspective'))
   walk.claims(benefit.claims)
@@ -186,26 +213,26 @@ function benefitFields(walk: Walk, benefit: BenefitContent, at: At, ownerId?: st
 
 function tipFields(walk: Walk, tip: TipContent, at: At, ownerId?: string): void {
   const owner = (field: string) => (ownerId === undefined ? undefined : { kind: 'tips' as const, id: ownerId, field })
-  walk.plain(tip.instruction, under(at, 'Instruction', 'instruction'), undefined, owner('instruction'))
-  walk.plain(tip.caution, under(at, 'Caution', 'caution'), undefined, owner('caution'))
+  walk.plain(tip.title, under(at, 'Title', 'title'), 'content', owner('title'))
+  walk.plain(tip.instruction, under(at, 'Instruction', 'instruction'), 'content', owner('instruction'))
+  walk.plain(tip.caution, under(at, 'Caution', 'caution'), 'content', owner('caution'))
 }
 
 /**
- * A comparison row's cells, labelled "aspect › column": each cell's benefit is shown (as its
- * column's title), its text is prose backed by its claim.
+ * A comparison row's aspect and cells, labelled "aspect › column": each cell's benefit is shown
+ * (as its column's title), its text is prose backed by its claim.
  */
 function rowFields(walk: Walk, row: RowContent, at: At, ownerId?: string): void {
   const aspect = text(row.aspect) ?? 'Row'
+  const owner = (field: string) => (ownerId === undefined ? undefined : { kind: 'rows' as const, id: ownerId, field })
+  walk.plain(row.aspect, under({ ...at, path: [...at.path, aspect] }, 'Aspect', 'aspect'), 'content', owner('aspect'))
   docs<NonNullable<RowContent['cells']>[number]>(row.cells).forEach((cell, index) => {
-    const cellAt = { path: [...at.path, aspect], fieldPath: at.fieldPath ? `${at.fieldPath}.cells.${index}` : `cells.${index}` }
+    const cellAt = { path: [...at.path, aspect], fieldPath: at.fieldPath ? `${at.fieldPath}.cells.${index}` : `cells.${index}`, schema: `${at.schema}cells.` }
     // As a standalone row (no owner) the cell's benefit is only a label; shown by an article it is
     // a document the reader can open.
-    const column =
-      ownerId === undefined
-        ? titleOf(walk, cell.benefit)
-        : walk.benefit(cell.benefit, { path: cellAt.path, fieldPath: cellAt.fieldPath }, false)
-    const textAt = { path: [...cellAt.path, column ?? `Cell ${index + 1}`], fieldPath: `${cellAt.fieldPath}.text` }
-    walk.plain(cell.text, textAt, cell.claim, ownerId === undefined ? undefined : { kind: 'rows', id: ownerId, field: `cells.${index}.text` })
+    const column = ownerId === undefined ? titleOf(walk, cell.benefit) : walk.benefit(cell.benefit, { ...cellAt, schema: '' }, false)
+    const textAt = { path: [...cellAt.path, column ?? `Cell ${index + 1}`], fieldPath: `${cellAt.fieldPath}.text`, schema: `${cellAt.schema}text` }
+    walk.plain(cell.text, textAt, { claims: cell.claim }, owner(`cells.${index}.text`))
     walk.claims(cell.claim, cell)
   })
 }
@@ -229,41 +256,55 @@ interface BlockAt extends At {
   index: number
 }
 
+/** A plain field of a block: `field` under the block's field path, readable `path`. */
+const field = (at: BlockAt, name: string, path: string[]): At => ({
+  path,
+  fieldPath: `${at.fieldPath}.${name}`,
+  schema: `${at.schema}${name}`,
+})
+
 /**
  * What each layout block shows. Keyed by every block type of the generated `Article['layout']`
- * union: a new block fails the type-check until it is declared here.
+ * union: a new block fails the type-check until it is declared here. Every text field a reader
+ * sees is visited (`tests/unit/content-fields.test.ts` enumerates the schema to keep it so).
  */
 const BLOCKS: { [K in LayoutBlockType]: (walk: Walk, block: BlockOf<K>, at: BlockAt) => void } = {
   benefit: (walk, block, at) => {
-    walk.benefit(block.benefit, { path: ['Benefits'], fieldPath: `${at.fieldPath}.benefit` }, block.showTips !== false)
+    walk.benefit(block.benefit, { path: ['Benefits'], fieldPath: `${at.fieldPath}.benefit`, schema: '' }, block.showTips !== false)
   },
   clinicalClaim: (walk, block) => {
     walk.claims(block.claim, block)
   },
   aftercareTips: (walk, block, at) => {
     const label = text(block.heading) ?? at.label ?? 'Aftercare tips'
-    walk.plain(block.intro, { path: [label, 'Intro'], fieldPath: `${at.fieldPath}.intro` })
-    for (const tip of Array.isArray(block.tips) ? block.tips : []) walk.tip(tip, { path: [label], fieldPath: `${at.fieldPath}.tips` })
+    walk.plain(block.heading, field(at, 'heading', [label, 'Heading']), 'content')
+    walk.plain(block.intro, field(at, 'intro', [label, 'Intro']), 'content')
+    for (const tip of Array.isArray(block.tips) ? block.tips : []) walk.tip(tip, { path: [label], fieldPath: `${at.fieldPath}.tips`, schema: '' })
   },
   comparisonTable: (walk, block, at) => {
     const label = text(block.heading) ?? at.label ?? 'Comparison table'
+    walk.plain(block.heading, field(at, 'heading', [label, 'Heading']), 'content')
     for (const column of Array.isArray(block.columns) ? block.columns : []) {
-      walk.benefit(column, { path: [label, 'Columns'], fieldPath: `${at.fieldPath}.columns` }, false)
+      walk.benefit(column, { path: [label, 'Columns'], fieldPath: `${at.fieldPath}.columns`, schema: '' }, false)
     }
     const rows = Array.isArray(block.rows) ? block.rows : []
-    rows.forEach((row, index) => walk.row(row, { path: [label], fieldPath: `${at.fieldPath}.rows.${index}` }))
+    rows.forEach((row, index) => walk.row(row, { path: [label], fieldPath: `${at.fieldPath}.rows.${index}`, schema: '' }))
   },
   chart: (walk, block, at) => {
     const label = text(block.title) ?? at.label ?? 'Chart'
-    walk.plain(block.caption, { path: ['Chart', label, 'Caption'], fieldPath: `${at.fieldPath}.caption` })
+    walk.plain(block.title, field(at, 'title', ['Chart', label, 'Title']), 'content')
+    walk.plain(block.caption, field(at, 'caption', ['Chart', label, 'Caption']), 'content')
     const unit = UNIT_FOR_CHART[text(block.unit) ?? 'percent']
     docs<NonNullable<BlockOf<'chart'>['points']>[number]>(block.points).forEach((point, index) => {
+      const pointLabel = text(point.label) ?? `Point ${index + 1}`
+      const pointAt = { path: ['Chart', label, pointLabel], fieldPath: `${at.fieldPath}.points.${index}`, schema: `${at.schema}points.` }
+      walk.plain(point.label, under(pointAt, 'Label', 'label'), { claims: point.claim })
       if (typeof point.value === 'number' && unit) {
         const shown = unit === 'percent' ? `${point.value}%` : String(point.value)
         walk.visitor.dataPoint?.({
           statistic: { text: shown, start: 0, end: shown.length, kind: 'measure', value: point.value, unit },
-          path: ['Chart', label, text(point.label) ?? `Point ${index + 1}`],
-          fieldPath: `${at.fieldPath}.points.${index}.value`,
+          path: pointAt.path,
+          fieldPath: `${pointAt.fieldPath}.value`,
           claimIds: relationIds(point.claim),
         })
       }
@@ -271,24 +312,30 @@ const BLOCKS: { [K in LayoutBlockType]: (walk: Walk, block: BlockOf<K>, at: Bloc
     })
   },
   richText: (walk, block, at) => {
-    walk.rich(block.content, { path: [at.label ?? `Text (block ${at.index + 1})`], fieldPath: `${at.fieldPath}.content` })
+    walk.rich(block.content, field(at, 'content', [at.label ?? `Text (block ${at.index + 1})`]))
   },
   quote: (walk, block, at) => {
-    walk.plain(block.text, { path: ['Quote'], fieldPath: `${at.fieldPath}.text` })
+    walk.plain(block.text, field(at, 'text', ['Quote']), 'content')
+    walk.plain(block.attribution, field(at, 'attribution', ['Quote', 'Attribution']), 'content')
   },
   keyTakeaways: (walk, block, at) => {
     const heading = text(block.heading) ?? at.label ?? 'Key takeaways'
-    walk.plain(block.intro, { path: [heading, 'Intro'], fieldPath: `${at.fieldPath}.intro` })
+    walk.plain(block.heading, field(at, 'heading', [heading, 'Heading']), 'content')
+    walk.plain(block.intro, field(at, 'intro', [heading, 'Intro']), 'content')
     docs<NonNullable<BlockOf<'keyTakeaways'>['items']>[number]>(block.items).forEach((item, itemIndex) => {
-      const itemAt = { path: [heading, text(item.title) ?? `Item ${itemIndex + 1}`], fieldPath: `${at.fieldPath}.items.${itemIndex}` }
-      walk.plain(item.text, { path: itemAt.path, fieldPath: `${itemAt.fieldPath}.text` })
+      const itemAt = { path: [heading, text(item.title) ?? `Item ${itemIndex + 1}`], fieldPath: `${at.fieldPath}.items.${itemIndex}`, schema: `${at.schema}items.` }
+      walk.plain(item.title, under(itemAt, 'Title', 'title'), 'content')
+      walk.plain(item.text, { ...under(itemAt, 'Text', 'text'), path: itemAt.path }, 'content')
       docs<{ text?: unknown }>(item.points).forEach((point, pointIndex) =>
-        walk.plain(point.text, { path: itemAt.path, fieldPath: `${itemAt.fieldPath}.points.${pointIndex}.text` }),
+        walk.plain(point.text, { path: itemAt.path, fieldPath: `${itemAt.fieldPath}.points.${pointIndex}.text`, schema: `${itemAt.schema}points.text` }, 'content'),
       )
     })
   },
   callToAction: (walk, block, at) => {
-    walk.plain(block.text, { path: [text(block.heading) ?? at.label ?? 'Call to action'], fieldPath: `${at.fieldPath}.text` })
+    const label = text(block.heading) ?? at.label ?? 'Call to action'
+    walk.plain(block.heading, field(at, 'heading', [label, 'Heading']), 'content')
+    walk.plain(block.text, field(at, 'text', [label]), 'content')
+    walk.plain(block.label, field(at, 'label', [label, 'Button']), 'content')
   },
 }
 
@@ -296,22 +343,29 @@ function walkBlock(walk: Walk, block: LayoutBlock, index: number): void {
   const visit = BLOCKS[block.blockType] as ((walk: Walk, block: LayoutBlock, at: BlockAt) => void) | undefined
   // A block type this version does not know (old data, a hand-made request): nothing to show.
   if (!visit) return
-  visit(walk, block, { path: [], fieldPath: `layout.${index}`, label: text(block.blockName), index })
+  visit(walk, block, { path: [], fieldPath: `layout.${index}`, schema: `articles:layout.${block.blockType}.`, label: text(block.blockName), index })
 }
 
-/** Walks an article in reading order: excerpt, hero image, intro, each layout block, conclusion. */
+/**
+ * Walks an article in reading order: title, byline, excerpt, SEO, hero image, intro, each layout
+ * block, conclusion.
+ */
 export function walkArticle(article: ArticleContent, library: Library, visitor: ContentVisitor): void {
   const walk = new Walk(library, visitor)
-  walk.plain(article.excerpt, { path: ['Excerpt'], fieldPath: 'excerpt' })
-  const hero = relationId(article.heroImage)
-  if (hero !== undefined) visitor.shows?.('media', hero)
-  walk.rich(article.intro, { path: ['Intro'], fieldPath: 'intro' })
+  const at = (name: string, path: string[]): At => ({ path, fieldPath: name, schema: `articles:${name}` })
+  walk.plain(article.title, at('title', ['Title']), 'content')
+  walk.plain(article.author, at('author', ['Author']), 'content')
+  walk.plain(article.excerpt, at('excerpt', ['Excerpt']), 'content')
+  walk.plain(article.seo?.metaTitle, at('seo.metaTitle', ['SEO', 'Meta title']), 'content')
+  walk.plain(article.seo?.metaDescription, at('seo.metaDescription', ['SEO', 'Meta description']), 'content')
+  if (article.heroImage !== undefined && article.heroImage !== null) walk.media(article.heroImage, at('heroImage', ['Hero image']))
+  walk.rich(article.intro, at('intro', ['Intro']))
   docs<LayoutBlock>(article.layout).forEach((block, index) => walkBlock(walk, block, index))
-  walk.rich(article.conclusion, { path: ['Conclusion'], fieldPath: 'conclusion' })
+  walk.rich(article.conclusion, at('conclusion', ['Conclusion']))
 }
 
 /** The collections whose documents are walked on their own when they are saved. */
-export type StandaloneKind = LoadedKind
+export type StandaloneKind = Exclude<LoadedKind, 'media'>
 
 /**
  * Walks one benefit, tip or comparison row on its own — its own fields, as its evidence is
@@ -319,7 +373,7 @@ export type StandaloneKind = LoadedKind
  */
 export function walkDocument(kind: StandaloneKind, doc: Doc, library: Library, visitor: ContentVisitor): void {
   const walk = new Walk(library, visitor)
-  if (kind === 'benefits') benefitFields(walk, doc, { path: [text(doc.title) ?? 'Benefit'], fieldPath: '' })
-  else if (kind === 'tips') tipFields(walk, doc, { path: [text(doc.title) ?? 'Aftercare tip'], fieldPath: '' })
-  else rowFields(walk, doc, { path: [], fieldPath: '' })
+  if (kind === 'benefits') benefitFields(walk, doc, { path: [text(doc.title) ?? 'Benefit'], fieldPath: '', schema: 'benefits:' })
+  else if (kind === 'tips') tipFields(walk, doc, { path: [text(doc.title) ?? 'Aftercare tip'], fieldPath: '', schema: 'aftercare-tips:' })
+  else rowFields(walk, doc, { path: [], fieldPath: '', schema: 'comparison-rows:' })
 }

@@ -12,7 +12,7 @@ import type { Claim, Source } from '../../payload-types'
 import type { ArticleContent, ContentVisitor, Library, LoadedKind, StandaloneKind } from './graph'
 import type { DocId } from '../shared/ids'
 
-import { AFTERCARE_TIPS_SLUG, BENEFITS_SLUG, CLAIMS_SLUG, COMPARISON_ROWS_SLUG, SOURCES_SLUG } from '../collections/slugs'
+import { AFTERCARE_TIPS_SLUG, BENEFITS_SLUG, CLAIMS_SLUG, COMPARISON_ROWS_SLUG, MEDIA_SLUG, SOURCES_SLUG } from '../collections/slugs'
 import { relationIds, uniqueIds } from '../shared/ids'
 import { walkArticle, walkDocument } from './graph'
 
@@ -21,15 +21,17 @@ export type Root = { kind: 'articles'; doc: ArticleContent } | { kind: Standalon
 
 const SLUGS: Record<LoadedKind, CollectionSlug> = {
   benefits: BENEFITS_SLUG,
+  media: MEDIA_SLUG,
   rows: COMPARISON_ROWS_SLUG,
   tips: AFTERCARE_TIPS_SLUG,
 }
 
 /**
  * The order that needs one query per collection: rows come only from articles; benefits from
- * articles and rows (cells); tips from articles and benefits.
+ * articles and rows (cells); tips from articles and benefits; images from articles and benefits'
+ * rich text.
  */
-const LOAD_ORDER: LoadedKind[] = ['rows', 'benefits', 'tips']
+const LOAD_ORDER: LoadedKind[] = ['rows', 'benefits', 'tips', 'media']
 
 /** Walks every root with one visitor. */
 export function walkRoots(roots: readonly Root[], library: Library, visitor: ContentVisitor): void {
@@ -79,10 +81,10 @@ export async function findByIds<T>(
  * again after each load (walks are pure and cheap) until nothing is missing that could be found.
  */
 export async function loadLibrary(req: PayloadRequest, roots: readonly Root[]): Promise<Library> {
-  const library = { benefits: new Map(), rows: new Map(), tips: new Map() } satisfies Library
-  const asked: Record<LoadedKind, Set<string>> = { benefits: new Set(), rows: new Set(), tips: new Set() }
+  const library = { benefits: new Map(), media: new Map(), rows: new Map(), tips: new Map() } satisfies Library
+  const asked: Record<LoadedKind, Set<string>> = { benefits: new Set(), media: new Set(), rows: new Set(), tips: new Set() }
   for (;;) {
-    const missing: Record<LoadedKind, DocId[]> = { benefits: [], rows: [], tips: [] }
+    const missing: Record<LoadedKind, DocId[]> = { benefits: [], media: [], rows: [], tips: [] }
     walkRoots(roots, library, {
       missing: (kind, id) => {
         if (!asked[kind].has(String(id))) missing[kind].push(id)

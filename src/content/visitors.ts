@@ -69,7 +69,12 @@ export function gather(walk: WalkOf): Gathered {
       claimOrder.push(id)
     },
   })
-  return { prose, dataPoints, claims: claims.values(), claimOrder }
+  // Titles, headings, labels and alt texts have no claim field: the content's claims back them.
+  const cited = claims.values()
+  const backed = prose.map((piece) =>
+    piece.backedByContent && piece.source.kind === 'plain' ? { ...piece, source: { ...piece.source, claimIds: cited, claimsOfContent: true } } : piece,
+  )
+  return { prose: backed, dataPoints, claims: cited, claimOrder }
 }
 
 /** The documents some content shows, by kind, and the claims it cites. */

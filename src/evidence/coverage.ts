@@ -26,6 +26,12 @@ export interface PlainTextSource {
   text: string | null | undefined
   path: string[]
   claimIds: DocId[]
+  /**
+   * The claims are not the field's own but all those its content cites (a title has no claim
+   * field): a statistic none of them states is uncovered, not a mismatch with a claim the editor
+   * never tied it to.
+   */
+  claimsOfContent?: boolean
 }
 
 /** A rich text (Lexical) field value. */
@@ -183,12 +189,13 @@ interface Unit {
   claimIds: DocId[]
   claimRefs: { claimId: DocId; offset: number }[]
   host?: LexicalSegment['host']
+  claimsOfContent?: boolean
 }
 
 function unitsOf(source: TextSource): Unit[] {
   if (source.kind === 'plain') {
     if (typeof source.text !== 'string' || source.text.trim() === '') return []
-    return [{ text: source.text, path: source.path, claimIds: source.claimIds, claimRefs: [] }]
+    return [{ text: source.text, path: source.path, claimIds: source.claimIds, claimRefs: [], claimsOfContent: source.claimsOfContent }]
   }
   return walkLexical(source.value, { path: source.path }).map((segment) => ({
     text: segment.text,
@@ -274,7 +281,7 @@ export function checkCoverage(input: CoverageInput): CoverageResult {
           continue
         }
 
-        if (found.length === 0) {
+        if (found.length === 0 || unit.claimsOfContent) {
           result.uncovered.push({
             ...base,
             reason: 'uncovered',

@@ -228,6 +228,12 @@ class Walker {
       if (isObject(node.fields)) this.walkFields(node.fields, [...path, blockLabel(node.fields)])
       return
     }
+    if (type === 'upload') {
+      // An image placed in the text: its own fields (a caption) are shown with it. Its alt text
+      // lives on the media document, which the content graph checks.
+      if (isObject(node.fields)) this.walkFields(node.fields, [...path, 'Image'])
+      return
+    }
     if (type === 'inlineBlock') {
       // An inline block on its own at block level: walk its fields (claimRefs there back nothing).
       if (isObject(node.fields) && node.fields.blockType !== 'claimRef') {

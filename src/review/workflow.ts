@@ -6,6 +6,7 @@ import type { ReviewAction, ReviewDecision, ReviewStatus } from './transitions'
 
 import { hasRole } from '../access/roles'
 import { CLAIMS_SLUG } from '../collections/slugs'
+import { claimStatementIssues } from '../collections/Claims/hooks/checkStatement'
 import { asWorkflow } from './context'
 import { reviewError } from './errors'
 import { recordReviewEvent } from './events'
@@ -75,6 +76,13 @@ function assertEveryStatisticHasSource(claim: Claim, doing: string): void {
   )
 }
 
+/** A claim agrees with itself: what its statement and attribution state are its statistic rows. */
+function assertStatementAgrees(claim: Claim): void {
+  const issues = claimStatementIssues(claim as unknown as Record<string, unknown>).filter((issue) => !issue.fieldPath.endsWith('.sources'))
+  if (issues.length === 0) return
+  throw reviewError(issues.map((issue) => issue.message).join(' '), 400, { issues: issues.map(({ fieldPath, message }) => ({ path: fieldPath, message })) })
+}
+
 /** Editors (and admins) send a claim draft to the reviewers: draft → in review. */
 export async function submitClaim(req: PayloadRequest, idInput: unknown): Promise<ReviewOutcome> {
   if (!req.user) throw reviewError('Log in to submit a claim for review.', 401)
@@ -86,6 +94,7 @@ export async function submitClaim(req: PayloadRequest, idInput: unknown): Promis
     await lockClaimRow(req, id)
     const working = await loadWorkingCopy(req, id)
     assertTransition('submit', working.review.status)
+    assertStatementAgrees(working)
     assertEveryStatisticHasSource(working, 'submitted')
     const now = new Date()
     const claim = await req.payload.update({

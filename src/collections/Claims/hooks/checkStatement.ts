@@ -47,17 +47,26 @@ export function claimStatementIssues(merged: Record<string, unknown>): EvidenceI
     : []
   const issues: EvidenceIssue[] = []
 
-  for (const statistic of detectStatistics(statement)) {
-    const withValues = rows.filter((row): row is StatisticRow & { value: number } => typeof row.value === 'number')
-    if (withValues.some((row) => statisticMatches(statistic, row))) continue
-    issues.push({
-      text: statistic.text,
-      sentence: statement,
-      path: 'Statement',
-      fieldPath: 'statistics',
-      reason: 'uncovered',
-      message: `"${statistic.text}" in the statement is not one of this claim's statistics. Add a statistic row for it (value ${statistic.value}${statistic.upper !== undefined ? `, upper ${statistic.upper}` : ''}, unit ${statistic.unit}).`,
-    })
+  const withValues = rows.filter((row): row is StatisticRow & { value: number } => typeof row.value === 'number')
+  // The attribution is text readers see with the claim ("Cleveland Clinic: 70% improved"), so
+  // it is held to the statement's rule.
+  const attribution = typeof merged.attribution === 'string' ? merged.attribution : ''
+  const texts = [
+    { text: statement, where: 'the statement', path: 'Statement', fieldPath: 'statistics' },
+    { text: attribution, where: 'the attribution', path: 'Attribution', fieldPath: 'attribution' },
+  ]
+  for (const { text, where, path, fieldPath } of texts) {
+    for (const statistic of detectStatistics(text)) {
+      if (withValues.some((row) => statisticMatches(statistic, row))) continue
+      issues.push({
+        text: statistic.text,
+        sentence: text,
+        path,
+        fieldPath,
+        reason: 'uncovered',
+        message: `"${statistic.text}" in ${where} is not one of this claim's statistics. Add a statistic row for it (value ${statistic.value}${statistic.upper !== undefined ? `, upper ${statistic.upper}` : ''}, unit ${statistic.unit}).`,
+      })
+    }
   }
   rows.forEach((row, index) => {
     const sources = Array.isArray(row.sources) ? row.sources : []
