@@ -73,6 +73,7 @@
  *   `count`; mean differences → `points`; any value written with % → `percent`).
  *   Confidence intervals: `value` = lower bound, `upper` = upper bound.
  */
+import { normalizeText, originalSpan } from './normalize'
 import nlp from 'compromise'
 import type { DetectedStatistic, StatisticKind, StatisticUnit } from './types'
 
@@ -1031,6 +1032,22 @@ function measureAtWord(t: Tokens, i: number): Match | null {
   return null
 }
 
+/**
+ * A measure named after its value: "a 0.7 correlation", "a 1.8 odds ratio", "a 0.4 effect size".
+ * Only decimals: "a 2 hazard ratio" is not how anyone writes, "3 odds" is not a measure.
+ */
+function measureAfterNumber(t: Tokens, i: number, range: RangeRead): Match | null {
+  if (range.hi || !/[.,]/.test(t.raw(i)) || range.lo.value > 100) return null
+  const k = range.last + 1
+  if (!MEASURE_FIRST_WORDS.has(t, k)) return null
+  for (const [words, unit] of MEASURE_PHRASES) {
+    if (words.every((word, w) => t.is(k + w, word))) {
+      return { first: i, last: k + words.length - 1, kind: 'measure', value: range.lo.value, unit }
+    }
+  }
+  return null
+}
+
 /** "95% CI 3 to 7", "95% confidence interval, 0.5-0.9" anchored at the level. */
 function levelledInterval(t: Tokens, i: number): Outcome {
   if (t.k(i) !== NUM || !t.isPunct(i + 1, '%')) return null
@@ -1169,6 +1186,11 @@ function proportion(t: Tokens, i: number, a: NumberRead): Match | null {
 /** Percentages: "70%", "45 percent", "25-40%", "25% to 40%", "70%+", "5 percentage points". */
 function percentage(t: Tokens, i: number, range: RangeRead): Match | null {
   let k = range.last + 1
+  // "60+%": an open upper bound written before the sign.
+  if (t.isPunct(k, '+') && t.tight(k) && t.tight(k + 1)) k++
+  // "50-percent drop", "50-per-cent": a hyphen joining the number to the percent word.
+  if (t.isPunct(k, '-') && t.tight(k) && t.tight(k + 1) && (t.is(k + 1, 'percent') || t.is(k + 1, 'pct') || t.is(k + 1, 'per'))) k++
+  const perCent = t.is(k, 'per') && t.isPunct(k + 1, '-') && t.tight(k + 1) && t.is(k + 2, 'cent')
   let unit: StatisticUnit = 'percent'
   if (t.isPunct(k, '%％')) {
     // keep k
@@ -1176,6 +1198,8 @@ function percentage(t: Tokens, i: number, range: RangeRead): Match | null {
     // keep k
   } else if (t.is(k, 'per') && t.is(k + 1, 'cent')) {
     k++
+  } else if (perCent) {
+    k += 2
   } else if (t.is(k, 'percentage') && (t.is(k + 1, 'points') || t.is(k + 1, 'point'))) {
     k++
     unit = 'points'
@@ -1368,7 +1392,12 @@ function fraction(t: Tokens, i: number, floor: number): Match | null {
   if (DETERMINERS.has(t, p) && !PRONOUNS.has(t, p)) p++
   if (PEOPLE.has(t, p) || (hasOf && PRONOUNS.has(t, p))) last = p
   else if (hasOf && t.k(p) === WORD && PEOPLE.has(t, p + 1) && !COUNT_STOP.has(t, p)) last = p + 1
-  const byChange = t.is(first - 1, 'by')
+  // "cut pain in half", "reduced in half": a change by half — not "fold the towel in half".
+  const inHalf = word === 'half' && !written && t.is(first - 1, 'in') && (() => {
+    const context = changeContext(t, first - 1)
+    return context.found && !context.imperative
+  })()
+  const byChange = t.is(first - 1, 'by') || inHalf
   const qualified = QUALIFIER_LAST_WORDS.has(t, first - 1) || t.is(first - 1, 'than') || t.is(first - 1, 'to')
   const endsClause = t.k(next) === PUNCT || t.k(next) === 0 || t.is(next, 'and') || t.is(next, 'or') || t.is(next, 'but')
   const bareHalfDet = word === 'half' && !written && DETERMINERS.has(t, next) && !t.is(next, 'a') && !t.is(next, 'an')
@@ -1451,6 +1480,7 @@ function tryAt(t: Tokens, i: number, floor: number): Match | Skip | null {
     scoreChange(t, i, range.lo) ??
     proportion(t, i, range.lo) ??
     percentage(t, i, range) ??
+    measureAfterNumber(t, i, range) ??
     multiplier(t, i, range.lo) ??
     count(t, i, range)
   if (m) return m
@@ -1471,9 +1501,13 @@ function tryAt(t: Tokens, i: number, floor: number): Match | Skip | null {
  * // → [{ text: 'Seven in ten', kind: 'proportion', value: 70, unit: 'percent', … },
  * //    { text: 'p < 0.01', kind: 'measure', value: 0.01, unit: 'ratio', … }]
  */
-export function detectStatistics(text: string): DetectedStatistic[] {
+export function detectStatistics(original: string): DetectedStatistic[] {
   const out: DetectedStatistic[] = []
-  if (text.length === 0) return out
+  if (original.length === 0) return out
+  // Full-width and other scripts' digits, invisible characters and odd spaces are read as what
+  // they mean; offsets and `text` still point into what the editor wrote.
+  const normalized = normalizeText(original)
+  const text = normalized.text
   const t = new Tokens(text)
   const kinds = t.kind
   const hashes = t.hash
@@ -1497,9 +1531,8 @@ export function detectStatistics(text: string): DetectedStatistic[] {
     }
     const numeric = t.k(r.first) === NUM
     const first = Math.max(withQualifier(t, r.first, floor, numeric), floor)
-    const start = t.s(first)
-    const end = t.e(r.last)
-    const stat: DetectedStatistic = { text: text.slice(start, end), start, end, kind: r.kind, value: r.value, unit: r.unit }
+    const { start, end } = originalSpan(normalized, t.s(first), t.e(r.last))
+    const stat: DetectedStatistic = { text: original.slice(start, end), start, end, kind: r.kind, value: r.value, unit: r.unit }
     if (r.upper !== undefined) stat.upper = r.upper
     out.push(stat)
     i = r.last + 1
