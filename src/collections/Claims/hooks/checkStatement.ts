@@ -68,6 +68,19 @@ export function claimStatementIssues(merged: Record<string, unknown>): EvidenceI
       })
     }
   }
+  // And the other way: a row states a number readers of the statement never see.
+  const stated = texts.flatMap(({ text }) => detectStatistics(text))
+  rows.forEach((row, index) => {
+    if (typeof row.value !== 'number' || stated.some((statistic) => statisticMatches(statistic, row as StatisticRow & { value: number }))) return
+    issues.push({
+      text: rowLabel(row, index),
+      sentence: statement,
+      path: `Statistics › ${rowLabel(row, index)}`,
+      fieldPath: `statistics.${index}.value`,
+      reason: 'mismatch',
+      message: `${rowLabel(row, index)} is not stated in the claim's statement or attribution. Say it in the statement, or remove the row.`,
+    })
+  })
   rows.forEach((row, index) => {
     const sources = Array.isArray(row.sources) ? row.sources : []
     if (sources.length > 0) return
