@@ -26,6 +26,7 @@ import { withContentHooks } from './hooks/content/withContentHooks'
 import { withDeliveryHooks } from './hooks/delivery/withDeliveryHooks'
 import { withEvidenceHooks } from './hooks/evidence/withEvidenceHooks'
 import { withStrictRouteIds } from './hooks/input/strictRouteIds'
+import { withShapeValidation } from './hooks/input/validateShapes'
 import { expireClaimsTask, REVIEW_QUEUE } from './jobs/expireClaims'
 import { CITED_CUSTOM_KEY } from './review/options'
 import { inTransaction } from './review/transaction'
@@ -63,7 +64,7 @@ export const citedPlugin =
     // Disabled: the schema stays (migrations stay stable) but our hooks and endpoints are off.
     const ours = options.disabled
       ? overridden.map((collection) => ({ ...collection, endpoints: [] }))
-      : overridden.map(withEvidenceHooks).map(withContentHooks).map(withDeliveryHooks).map(withStrictRouteIds)
+      : overridden.map(withEvidenceHooks).map(withContentHooks).map(withDeliveryHooks).map(withShapeValidation).map(withStrictRouteIds)
     const cited = options.demoAccounts ? ours.map(withDemoAccounts) : ours
     const existing = incomingConfig.collections ?? []
     const existingSlugs = new Set(existing.map((collection) => collection.slug))

@@ -21,6 +21,11 @@ export interface ApiResponse<T = any> {
   headers: Headers
 }
 
+/** A request body sent exactly as written (malformed JSON, or JSON too deep to build as objects). */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 export class Api {
   private readonly handlers: Record<'DELETE' | 'GET' | 'PATCH' | 'POST', Handler>
   private readonly graphql: (request: Request) => Promise<Response>
@@ -61,7 +66,7 @@ export class Api {
     const request = new Request(url, {
       method,
       headers: this.headers(options.body !== undefined),
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : options.body instanceof RawJson ? options.body.text : JSON.stringify(options.body),
     })
     const response = await this.handlers[method](request, {
       params: Promise.resolve({ slug: pathname.split('/') }),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ApiResponse } from '../helpers/api'
 
+import { RawJson } from '../helpers/api'
 import { bootPayload, type TestContext } from '../helpers/payload'
 import { sql } from '../helpers/sql'
 
@@ -61,5 +62,59 @@ describe('ids that are not exactly an id', () => {
       const res = await t.api.as(t.editor.token).post(`/claims/${encodeURIComponent(id)}/submit`, {})
       expect([400, 404]).toContain(res.status)
     }
+  })
+})
+
+/** An article whose intro nests quotes `depth` levels deep, as raw JSON (too deep to stringify). */
+function nested(depth: number): RawJson {
+  const open = '{"type":"quote","version":1,"children":['.repeat(depth)
+  const close = ']}'.repeat(depth)
+  return new RawJson(`{"title":"Deep","intro":{"root":{"type":"root","version":1,"children":[${open}{"type":"text","text":"Deep.","version":1}${close}]}}}`)
+}
+
+describe('data of the wrong shape is a 400 with the field path, and nothing is written', () => {
+  const cases: { name: string; path: string; collection: string; data: () => RawJson | Record<string, unknown>; field: string }[] = [
+    { name: 'a boolean as a year', path: 'sources', collection: 'sources', data: () => ({ title: 'T', doi: '10.1000/w1', year: true }), field: 'year' },
+    { name: 'a boolean as a DOI', path: 'sources', collection: 'sources', data: () => ({ title: 'T', doi: true }), field: 'doi' },
+    { name: 'an object as a type', path: 'sources', collection: 'sources', data: () => ({ title: 'T', doi: '10.1000/w2', type: { x: 1 } }), field: 'type' },
+    { name: 'a list as an accessed date', path: 'sources', collection: 'sources', data: () => ({ title: 'T', doi: '10.1000/w3', accessed: [2020] }), field: 'accessed' },
+    { name: 'an option outside the list', path: 'sources', collection: 'sources', data: () => ({ title: 'T', doi: '10.1000/w4', type: 'blog' }), field: 'type' },
+    { name: 'an object as an article title', path: 'articles', collection: 'articles', data: () => ({ title: { a: 1 } }), field: 'title' },
+    { name: 'a 2 MB title', path: 'articles', collection: 'articles', data: () => ({ title: 'x'.repeat(2_000_000) }), field: 'title' },
+    { name: 'a NUL byte in a title', path: 'articles', collection: 'articles', data: () => ({ title: 'Back\u0000pain' }), field: 'title' },
+    { name: 'a lone surrogate in a title', path: 'articles', collection: 'articles', data: () => ({ title: 'Back \ud800 pain' }), field: 'title' },
+    { name: 'rich text without a root', path: 'articles', collection: 'articles', data: () => ({ title: 'T', intro: { children: [] } }), field: 'intro' },
+    { name: 'rich text nested 5,000 deep', path: 'articles', collection: 'articles', data: () => nested(5000), field: 'intro' },
+    { name: 'an unknown block type', path: 'articles', collection: 'articles', data: () => ({ title: 'T', layout: [{ blockType: 'carousel' }] }), field: 'layout.0.blockType' },
+    { name: 'a word as a relationship', path: 'benefits', collection: 'benefits', data: () => ({ title: 'T', claims: ['abc'] }), field: 'claims' },
+    { name: 'a string as a list of rows', path: 'comparison-rows', collection: 'comparison-rows', data: () => ({ aspect: 'A', cells: 'none' }), field: 'cells' },
+  ]
+
+  it.each(cases)('$name → 400 at $field', async ({ path, data, field }) => {
+    const before = await snapshot()
+    for (const token of [t.editor.token, t.admin.token]) {
+      const res = await t.api.as(token).post(`/${path}`, data())
+      expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(400)
+      expect(res.body.errors[0].data.errors.map((error: { path: string }) => error.path)).toContain(field)
+      expect(res.body.errors[0].data.errors[0].message).toMatch(/\w/)
+    }
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('the same over GraphQL', async () => {
+    const before = await snapshot()
+    const res = await t.api.as(t.editor.token).gql(`mutation { createArticle(data: { title: "Back\\u0000pain" }) { id } }`)
+    expect(res.status).toBeLessThan(500)
+    expect(JSON.stringify(res.body.errors)).toContain('NUL character')
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('__proto__, constructor and prototype keys are dropped from stored rich text', async () => {
+    const intro = JSON.parse('{"root":{"type":"root","version":1,"children":[{"type":"paragraph","version":1,"children":[{"type":"text","text":"Hello.","version":1}],"__proto__":{"polluted":true},"constructor":{"x":1}}]}}')
+    const res = await t.api.as(t.editor.token).post('/articles', { title: `Proto ${Date.now()}`, intro })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    const stored = await sql<{ intro: unknown }>('select intro from articles where id = $1', [res.body.doc.id])
+    expect(JSON.stringify(stored[0]!.intro)).not.toMatch(/__proto__|constructor|polluted/)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })
