@@ -101,6 +101,12 @@ describe('data of the wrong shape is a 400 with the field path, and nothing is w
     expect(await snapshot()).toEqual(before)
   })
 
+  it('what the admin sends for a list without rows (its row count, 0) is accepted, as Payload reads it', async () => {
+    const res = await t.api.as(t.editor.token).post('/articles', { title: `Admin form ${Date.now()}`, layout: 0, references: 0, claimReferences: 0 })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body.doc.layout).toEqual([])
+  })
+
   it('the same over GraphQL', async () => {
     const before = await snapshot()
     const res = await t.api.as(t.editor.token).gql(`mutation { createArticle(data: { title: "Back\\u0000pain" }) { id } }`)

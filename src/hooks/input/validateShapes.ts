@@ -63,6 +63,8 @@ function isRelationValue(value: unknown, polymorphic: boolean): boolean {
   return isId(value) || (isObject(value) && isId(value.id))
 }
 
+const isRowCount = (value: unknown): boolean => typeof value === 'number' && Number.isInteger(value) && value >= 0
+
 const optionValues = (field: AnyField): string[] =>
   'options' in field && Array.isArray(field.options) ? field.options.map((option) => (typeof option === 'string' ? option : option.value)) : []
 
@@ -134,11 +136,14 @@ function checkFields(fields: AnyField[], data: Record<string, unknown>, prefix: 
         else out[field.name] = checkFields((field.flattenedFields ?? []) as AnyField[], value, `${path}.`, problems)
         break
       case 'array':
+        // The admin sends the row count for a list it has no rows of (`layout: 0`), as Payload reads it.
+        if (isRowCount(value)) break
         if (!Array.isArray(value) || !value.every(isObject)) wrong('a list of rows')
         else out[field.name] = value.map((row, index) => checkFields((field.flattenedFields ?? []) as AnyField[], row, `${path}.${index}.`, problems))
         break
       case 'blocks': {
         const blocks = field.blocks ?? []
+        if (isRowCount(value)) break
         if (!Array.isArray(value) || !value.every(isObject)) {
           wrong('a list of blocks')
           break
@@ -176,7 +181,10 @@ export const validateShapes: CollectionBeforeOperationHook = ({ args, collection
     throw invalid(collection.slug, [{ path: '', message: 'The data must be an object of fields.' }], req)
   }
   const cleaned = checkFields(collection.flattenedFields as AnyField[], data, '', problems)
-  if (problems.length > 0) throw invalid(collection.slug, problems, req)
+  if (problems.length > 0) {
+    req.payload.logger.info({ msg: `Cited: ${operation} of ${collection.slug} refused: data of the wrong shape`, problems: problems.slice(0, 10) })
+    throw invalid(collection.slug, problems, req)
+  }
   return { ...args, data: cleaned }
 }
 

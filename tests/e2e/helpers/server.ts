@@ -115,7 +115,8 @@ export async function startServer(log: (message: string) => void = console.log):
   }
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cited-e2e-'))
   const logFile = path.join(workDir, 'server.log')
-  const cleanups: (() => Promise<void>)[] = [() => fs.rm(workDir, { recursive: true, force: true })]
+  // The server's log is kept next to the screenshots (a CI artefact), then the work dir goes.
+  const cleanups: (() => Promise<void>)[] = [() => fs.rm(workDir, { recursive: true, force: true }), () => keepLog(logFile)]
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) {
       try {
