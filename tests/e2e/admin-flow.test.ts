@@ -4,7 +4,7 @@
  * (signing with their password); the editor publishes an article citing it; the public page shows
  * the reference; an article with an uncited statistic is listed as blocked and cannot be published.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Page, Request } from 'playwright-core'
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
@@ -13,6 +13,28 @@ import { E2E_PASSWORD, E2E_USERS, ensureUsers, Rest } from './helpers/rest'
 
 const baseUrl = inject('e2eBaseUrl')
 // Letters only: digits in the statement would be statistics.
+/**
+ * Clicks the edit view's Publish button until the publish request is really sent: the admin
+ * ignores a click made while an autosave is in flight.
+ */
+async function clickPublish(page: Page): Promise<void> {
+  const isPublish = (request: Request) =>
+    ['PATCH', 'POST'].includes(request.method()) && /\/api\/articles(\/\d+)?(\?|$)/.test(request.url()) && !request.url().includes('autosave=true')
+  await expect
+    .poll(
+      async () => {
+        const sent = page.waitForRequest(isPublish, { timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        )
+        await page.locator('#action-save').click()
+        return sent
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true)
+}
+
 const run = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')
 
 const paragraph = (...children: Record<string, unknown>[]) => ({
@@ -143,7 +165,7 @@ describe('editors and reviewers in the admin', () => {
         .poll(() => panel(page).locator('.cited-evidence__summary').getAttribute('data-ready'), { timeout: 30_000 })
         .toBe('true')
       expect(await panel(page).locator('.cited-evidence__claim').count()).toBe(1)
-      await page.locator('#action-save').click()
+      await clickPublish(page)
       await expect
         .poll(async () => (await editor.get(`/articles/${article.id}?depth=0`)).body._status, { timeout: 30_000 })
         .toBe('published')
@@ -178,7 +200,10 @@ describe('editors and reviewers in the admin', () => {
       expect(await issue.locator('.cited-evidence__path').textContent()).toBe('Excerpt')
       await screenshot(page, 'blocked-article')
 
-      await page.locator('#action-save').click()
+      // Autosave turns the new document into a draft, and the admin ignores a Publish click made
+      // while an autosave is in flight: click until the publish request is really sent.
+      await page.waitForURL(/\/admin\/collections\/articles\/\d+/, { timeout: 30_000 })
+      await clickPublish(page)
       // Payload names the refused field; the panel still lists the statistic that blocks it.
       await expect
         .poll(() => page.locator('.payload-toast-container .toast-error').allTextContents(), { timeout: 30_000 })

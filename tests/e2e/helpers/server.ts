@@ -78,9 +78,9 @@ async function assertMigrated(databaseUrl: string, logFile: string): Promise<voi
   }
 }
 
-/** Keeps the server's log as a CI artefact next to the screenshots when start-up fails. */
+/** Keeps the server's log as a CI artefact next to the screenshots: one per server (test file). */
 async function keepLog(logFile: string): Promise<void> {
-  const target = path.join(root, 'tests', 'e2e', 'screenshots', 'server.log')
+  const target = path.join(root, 'tests', 'e2e', 'screenshots', `server-${path.basename(path.dirname(logFile))}.log`)
   await fs.mkdir(path.dirname(target), { recursive: true })
   await fs.copyFile(logFile, target).catch(() => {})
 }
