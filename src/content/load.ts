@@ -12,19 +12,13 @@ import type { Claim, Source } from '../../payload-types'
 import type { ArticleContent, ContentVisitor, Library, LoadedKind, StandaloneKind } from './graph'
 import type { DocId } from '../shared/ids'
 
-import { AFTERCARE_TIPS_SLUG, BENEFITS_SLUG, CLAIMS_SLUG, COMPARISON_ROWS_SLUG, MEDIA_SLUG, SOURCES_SLUG } from '../collections/slugs'
+import { CLAIMS_SLUG, SOURCES_SLUG } from '../collections/slugs'
 import { relationIds, uniqueIds } from '../shared/ids'
 import { walkArticle, walkDocument } from './graph'
+import { PUBLIC_KIND_SLUGS } from './kinds'
 
 /** Content to walk: articles, or benefits, tips and rows on their own. */
 export type Root = { kind: 'articles'; doc: ArticleContent } | { kind: StandaloneKind; doc: Record<string, unknown> }
-
-const SLUGS: Record<LoadedKind, CollectionSlug> = {
-  benefits: BENEFITS_SLUG,
-  media: MEDIA_SLUG,
-  rows: COMPARISON_ROWS_SLUG,
-  tips: AFTERCARE_TIPS_SLUG,
-}
 
 /**
  * The order that needs one query per collection: rows come only from articles; benefits from
@@ -94,7 +88,7 @@ export async function loadLibrary(req: PayloadRequest, roots: readonly Root[]): 
     if (!kind) return library
     const ids = uniqueIds(missing[kind])
     for (const id of ids) asked[kind].add(String(id))
-    const docs = await findByIds<{ id: DocId }>(req, SLUGS[kind], ids)
+    const docs = await findByIds<{ id: DocId }>(req, PUBLIC_KIND_SLUGS[kind], ids)
     for (const doc of docs) (library[kind] as Map<string, unknown>).set(String(doc.id), doc)
   }
 }

@@ -11,7 +11,7 @@
  * PostgreSQL only: the flags are refreshed with one SQL statement per collection, and set refreshes
  * are serialised with a transaction-level advisory lock.
  */
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 import { ValidationError } from 'payload'
@@ -21,41 +21,17 @@ import type { Reference } from '../evidence/citations'
 import type { DocId } from '../shared/ids'
 import type { EvidenceIssue } from './checks'
 import type { ArticleContent } from './graph'
+import type { PublicKind } from './kinds'
 
-import {
-  AFTERCARE_TIPS_SLUG,
-  ARTICLES_SLUG,
-  BENEFITS_SLUG,
-  CLAIMS_SLUG,
-  COMPARISON_ROWS_SLUG,
-  MEDIA_SLUG,
-  PUBLIC_SETS_SLUG,
-  SOURCES_SLUG,
-} from '../collections/slugs'
+import { ARTICLES_SLUG, PUBLIC_SETS_SLUG } from '../collections/slugs'
 import { buildReferences, numberSources } from '../evidence/citations'
 import { PUBLIC_FLAG } from '../fields/publicFlag'
 import { relationIds, uniqueIds } from '../shared/ids'
 import { coverageClaim, evidenceIssues, gateProblems } from './checks'
 import { walkArticle } from './graph'
+import { PUBLIC_KIND_SLUGS, PUBLIC_KINDS } from './kinds'
 import { findByIds, loadClaims, loadLibrary, loadSources, sourcesOfClaim, storableIds } from './load'
 import { exposure, gather } from './visitors'
-
-/** The kinds of library document a published article can expose. */
-export const PUBLIC_KINDS = ['benefits', 'tips', 'rows', 'media', 'claims', 'sources'] as const
-export type PublicKind = (typeof PUBLIC_KINDS)[number]
-
-export const PUBLIC_KIND_SLUGS: Record<PublicKind, CollectionSlug> = {
-  benefits: BENEFITS_SLUG,
-  tips: AFTERCARE_TIPS_SLUG,
-  rows: COMPARISON_ROWS_SLUG,
-  media: MEDIA_SLUG,
-  claims: CLAIMS_SLUG,
-  sources: SOURCES_SLUG,
-}
-
-/** The public kind of a collection slug, if it is one. */
-export const publicKindOf = (slug: string): PublicKind | undefined =>
-  PUBLIC_KINDS.find((kind) => PUBLIC_KIND_SLUGS[kind] === slug)
 
 export type KindIds = Record<PublicKind, DocId[]>
 

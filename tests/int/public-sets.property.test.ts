@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect } from 'vitest'
 
 import type { ApiResponse } from '../helpers/api'
 
-import { computePublicSets, PUBLIC_KIND_SLUGS, PUBLIC_KINDS, type PublicKind } from '../../src/content/store'
+import { PUBLIC_KIND_SLUGS, PUBLIC_KINDS, type PublicKind } from '../../src/content/kinds'
+import { computePublicSets } from '../../src/content/store'
 import { expireClaims } from '../../src/review/expire'
 import { claimRef, paragraph, richText } from '../helpers/lexical'
 import { bootPayload, type TestContext } from '../helpers/payload'

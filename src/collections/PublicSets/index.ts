@@ -1,23 +1,14 @@
 import type { CollectionConfig, RelationshipField } from 'payload'
 
-import {
-  AFTERCARE_TIPS_SLUG,
-  BENEFITS_SLUG,
-  CLAIMS_SLUG,
-  COMPARISON_ROWS_SLUG,
-  MEDIA_SLUG,
-  PUBLIC_SETS_SLUG,
-  SOURCES_SLUG,
-} from '../slugs'
+import { PUBLIC_KIND_SLUGS, PUBLIC_KINDS } from '../../content/kinds'
+import { PUBLIC_SETS_SLUG } from '../slugs'
 
 const nobody = () => false
 
-const exposed = (name: string, relationTo: RelationshipField['relationTo'] & string): RelationshipField => ({
-  name,
-  type: 'relationship',
-  relationTo,
-  hasMany: true,
-})
+/** One hasMany relationship per kind of document an article exposes, named after the kind. */
+const exposed = PUBLIC_KINDS.map(
+  (kind): RelationshipField => ({ name: kind, type: 'relationship', relationTo: PUBLIC_KIND_SLUGS[kind], hasMany: true }),
+)
 
 /**
  * What each published article exposes, computed when content goes live (`content/store.ts`): one
@@ -34,12 +25,7 @@ export const PublicSets: CollectionConfig = {
   fields: [
     // A plain number, not a relationship: the set must outlive a deleted article until it is removed.
     { name: 'articleId', type: 'number', required: true, unique: true, index: true },
-    exposed('benefits', BENEFITS_SLUG),
-    exposed('tips', AFTERCARE_TIPS_SLUG),
-    exposed('rows', COMPARISON_ROWS_SLUG),
-    exposed('media', MEDIA_SLUG),
-    exposed('claims', CLAIMS_SLUG),
-    exposed('sources', SOURCES_SLUG),
+    ...exposed,
     { name: 'references', type: 'json' },
     { name: 'claimNumbers', type: 'json' },
   ],

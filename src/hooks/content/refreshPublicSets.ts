@@ -3,7 +3,8 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 import type { DocId } from '../../shared/ids'
 
 import { ARTICLES_SLUG, PUBLIC_SETS_SLUG } from '../../collections/slugs'
-import { articlesShowing, documentChanged, publicKindOf, refreshArticles } from '../../content/store'
+import { publicKindOf } from '../../content/kinds'
+import { articlesShowing, documentChanged, refreshArticles } from '../../content/store'
 
 type Versioned = { _status?: null | string; id: DocId }
 

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { ARTICLES_SLUG, CLAIMS_SLUG, SOURCES_SLUG } from '../../collections/slugs'
-import { publicKindOf } from '../../content/store'
+import { publicKindOf } from '../../content/kinds'
 import { lockContentWrites } from './lockContentWrites'
 import { preventDeletingShown } from './preventDeletingShown'
 import { refreshArticleSet, refreshShowingArticles, removeArticleSet } from './refreshPublicSets'

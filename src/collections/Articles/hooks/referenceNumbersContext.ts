@@ -4,7 +4,7 @@ import type { StandaloneKind } from '../../../content/graph'
 import type { DocId } from '../../../shared/ids'
 
 import { emptyLibrary, walkDocument } from '../../../content/graph'
-import { publicKindOf } from '../../../content/store'
+import { publicKindOf } from '../../../content/kinds'
 import { annotate } from '../../../content/visitors'
 import { relationId } from '../../../shared/ids'
 
