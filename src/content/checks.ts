@@ -125,3 +125,20 @@ export function gateProblems(claimIds: readonly DocId[], live: ReadonlyMap<strin
   }
   return problems
 }
+
+/**
+ * Both checks on gathered content: its evidence issues against `claims` (the versions that count:
+ * latest drafts, or the live ones), and — when `gateAt` is given, for content going live — why the
+ * publish gate would refuse the claims it cites.
+ */
+export function checkGathered(
+  gathered: Pick<Gathered, 'claims' | 'dataPoints' | 'prose'>,
+  claims: ReadonlyMap<string, Claim>,
+  gateAt?: Date,
+): { gate: string[]; issues: EvidenceIssue[] } {
+  const coverage = new Map([...claims].map(([id, claim]) => [id, coverageClaim(claim)]))
+  return {
+    issues: evidenceIssues(gathered, coverage),
+    gate: gateAt ? gateProblems(gathered.claims, claims, gateAt) : [],
+  }
+}

@@ -19,7 +19,6 @@ import { ValidationError } from 'payload'
 import type { Article } from '../../payload-types'
 import type { Reference } from '../evidence/citations'
 import type { DocId } from '../shared/ids'
-import type { EvidenceIssue } from './checks'
 import type { ArticleContent } from './graph'
 import type { PublicKind } from './kinds'
 
@@ -27,7 +26,7 @@ import { ARTICLES_SLUG, PUBLIC_SETS_SLUG } from '../collections/slugs'
 import { buildReferences, numberSources } from '../evidence/citations'
 import { PUBLIC_FLAG } from '../fields/publicFlag'
 import { relationIds, uniqueIds } from '../shared/ids'
-import { coverageClaim, evidenceIssues, gateProblems } from './checks'
+import { checkGathered } from './checks'
 import { walkArticle } from './graph'
 import { PUBLIC_KIND_SLUGS, PUBLIC_KINDS } from './kinds'
 import { findByIds, loadClaims, loadLibrary, loadSources, sourcesOfClaim, storableIds } from './load'
@@ -68,14 +67,10 @@ export async function computePublicSets(
   const claims = await loadClaims(req, uniqueIds(walked.flatMap(({ gathered }) => gathered.claims)), 'live')
 
   if (options.enforce) {
-    const coverage = new Map([...claims].map(([id, claim]) => [id, coverageClaim(claim)]))
     const now = options.now ?? new Date()
     const refused = walked.flatMap(({ article, gathered }) => {
-      const problems = [
-        ...evidenceIssues(gathered, coverage).map((issue: EvidenceIssue) => issue.message),
-        ...gateProblems(gathered.claims, claims, now),
-      ]
-      return problems.map((message) => `In the published article “${article.title ?? article.id}”: ${message}`)
+      const { gate, issues } = checkGathered(gathered, claims, now)
+      return [...issues.map((issue) => issue.message), ...gate].map((message) => `In the published article “${article.title ?? article.id}”: ${message}`)
     })
     if (refused.length > 0) {
       throw new ValidationError({ errors: refused.map((message) => ({ message, path: 'id' })), req }, req.t)

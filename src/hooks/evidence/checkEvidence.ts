@@ -7,7 +7,7 @@ import type { Root } from '../../content/load'
 import type { DocId } from '../../shared/ids'
 
 import { ARTICLES_SLUG } from '../../collections/slugs'
-import { coverageClaim, evidenceIssues, gateProblems } from '../../content/checks'
+import { checkGathered } from '../../content/checks'
 import { loadClaims, loadLibrary, walkRoots } from '../../content/load'
 import { publicKindOf } from '../../content/kinds'
 import { articlesShowing } from '../../content/store'
@@ -49,12 +49,10 @@ export async function evaluateEvidence(
   const library = await loadLibrary(req, [root])
   const gathered = gather((visitor) => walkRoots([root], library, visitor))
   const claims = await loadClaims(req, gathered.claims, options.live ? 'live' : 'draft')
-  const coverage = new Map([...claims].map(([id, claim]) => [id, coverageClaim(claim)]))
   return {
     cited: gathered.claims,
     claimIds: gathered.claims.filter((id) => claims.has(String(id))).map((id) => claims.get(String(id))!.id),
-    issues: evidenceIssues(gathered, coverage),
-    gate: options.live ? gateProblems(gathered.claims, claims, options.now ?? new Date()) : [],
+    ...checkGathered(gathered, claims, options.live ? (options.now ?? new Date()) : undefined),
   }
 }
 
