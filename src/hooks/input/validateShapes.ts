@@ -2,6 +2,8 @@ import type { CollectionBeforeOperationHook, CollectionConfig, FlattenedField, P
 
 import { ValidationError } from 'payload'
 
+import { parseDocId } from '../../shared/ids'
+
 /** The longest text a plain text field takes (a title of a megabyte is a mistake or an attack). */
 export const MAX_TEXT_LENGTH = 10_000
 /** The longest textarea. */
@@ -54,8 +56,7 @@ function cleanJson(value: unknown, path: string, problems: Problem[], depth = 0)
   return value
 }
 
-const isId = (value: unknown): boolean =>
-  (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) || (typeof value === 'string' && /^[1-9]\d{0,15}$/.test(value))
+const isId = (value: unknown): boolean => parseDocId(value) !== undefined
 
 function isRelationValue(value: unknown, polymorphic: boolean): boolean {
   if (value === null) return true
