@@ -26,7 +26,9 @@ import { withContentHooks } from './hooks/content/withContentHooks'
 import { withDeliveryHooks } from './hooks/delivery/withDeliveryHooks'
 import { withEvidenceHooks } from './hooks/evidence/withEvidenceHooks'
 import { withStrictRouteIds } from './hooks/input/strictRouteIds'
+import { mapErrors } from './http/errors'
 import { withShapeValidation } from './hooks/input/validateShapes'
+import { withWhereValidation } from './hooks/input/validateWhere'
 import { expireClaimsTask, REVIEW_QUEUE } from './jobs/expireClaims'
 import { CITED_CUSTOM_KEY } from './review/options'
 import { inTransaction } from './review/transaction'
@@ -64,7 +66,7 @@ export const citedPlugin =
     // Disabled: the schema stays (migrations stay stable) but our hooks and endpoints are off.
     const ours = options.disabled
       ? overridden.map((collection) => ({ ...collection, endpoints: [] }))
-      : overridden.map(withEvidenceHooks).map(withContentHooks).map(withDeliveryHooks).map(withShapeValidation).map(withStrictRouteIds)
+      : overridden.map(withEvidenceHooks).map(withContentHooks).map(withDeliveryHooks).map(withShapeValidation).map(withWhereValidation).map(withStrictRouteIds)
     const cited = options.demoAccounts ? ours.map(withDemoAccounts) : ours
     const existing = incomingConfig.collections ?? []
     const existingSlugs = new Set(existing.map((collection) => collection.slug))
@@ -88,6 +90,12 @@ export const citedPlugin =
         await ensurePublicSets(req, (work) => inTransaction(req, work))
       },
       custom: { ...incomingConfig.custom, [CITED_CUSTOM_KEY]: options },
+      // One error mapper for every route: what Payload would answer with a bare 500 but is the
+      // caller's mistake (400) or the database being away (503). The host's hooks run after it.
+      hooks: {
+        ...incomingConfig.hooks,
+        afterError: [...(options.disabled ? [] : [mapErrors]), ...(incomingConfig.hooks?.afterError ?? [])],
+      },
       // Bounded GraphQL: complexity and depth limits; playground and introspection off in production.
       // The host's own settings win; its validation rules run next to ours. The review workflow's
       // mutations sit next to any mutations of the host.

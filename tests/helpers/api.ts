@@ -13,6 +13,8 @@ import {
 } from '@payloadcms/next/routes'
 import * as qs from 'qs-esm'
 
+import { guardGraphQL, guardRest } from '../../src/http/routes'
+
 type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
 export interface ApiResponse<T = any> {
@@ -33,23 +35,36 @@ export class Api {
   constructor(
     private readonly config: SanitizedConfig,
     private readonly token?: string,
+    /** Sent with every request of this Api (see {@link Api.withHeaders}). */
+    private readonly extraHeaders: Readonly<Record<string, string>> = {},
   ) {
     this.handlers = {
-      GET: REST_GET(config),
-      POST: REST_POST(config),
-      PATCH: REST_PATCH(config),
-      DELETE: REST_DELETE(config),
+      GET: guardRest(REST_GET(config)),
+      POST: guardRest(REST_POST(config)),
+      PATCH: guardRest(REST_PATCH(config)),
+      DELETE: guardRest(REST_DELETE(config)),
     }
-    this.graphql = GRAPHQL_POST(config)
+    // As the app's route files serve them (src/app/(payload)/api/).
+    this.graphql = guardGraphQL(GRAPHQL_POST(config), config)
   }
 
   /** The same API as a logged-in user (JWT in the Authorization header). */
   as(token: string | undefined): Api {
-    return new Api(this.config, token)
+    return new Api(this.config, token, this.extraHeaders)
+  }
+
+  /** The same API sending these headers too (on top of any this one sends). */
+  withHeaders(headers: Record<string, string>): Api {
+    return new Api(this.config, this.token, { ...this.extraHeaders, ...headers })
+  }
+
+  /** The same API as seen from client address `ip` (an `X-Forwarded-For` header, as a proxy sets it). */
+  from(ip: string): Api {
+    return this.withHeaders({ 'X-Forwarded-For': ip })
   }
 
   private headers(json: boolean): Headers {
-    const headers = new Headers()
+    const headers = new Headers(this.extraHeaders)
     if (json) headers.set('Content-Type', 'application/json')
     if (this.token) headers.set('Authorization', `JWT ${this.token}`)
     return headers
@@ -95,6 +110,24 @@ export class Api {
 
   delete<T = any>(path: string, query?: Record<string, unknown>) {
     return this.request<T>('DELETE', path, { query })
+  }
+
+  /** A GraphQL request with any body (raw text with {@link RawJson}), through the real handler. */
+  async gqlBody(body: unknown): Promise<ApiResponse> {
+    const request = new Request(`http://localhost:3000${this.config.routes.api}${this.config.routes.graphQL}`, {
+      method: 'POST',
+      headers: this.headers(true),
+      body: body instanceof RawJson ? body.text : JSON.stringify(body),
+    })
+    const response = await this.graphql(request)
+    const text = await response.text()
+    let parsed: any = text
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      // keep the text
+    }
+    return { status: response.status, body: parsed, headers: response.headers }
   }
 
   /** A GraphQL operation through the real handler. */

@@ -58,6 +58,43 @@ function cleanJson(value: unknown, path: string, problems: Problem[], depth = 0)
 
 const isId = (value: unknown): boolean => parseDocId(value) !== undefined
 
+type RichTextValue = { root: { children: unknown[] } }
+type LexicalEditor = { editorConfig?: { resolvedFeatureMap?: Map<string, { nodes?: { node: { getType: () => string } }[] }> } }
+
+/** Nodes every Lexical editor has, whatever its features. */
+const CORE_NODE_TYPES = ['root', 'paragraph', 'text', 'linebreak', 'tab']
+const nodeTypesByEditor = new WeakMap<object, Set<string> | undefined>()
+
+/** The node types a rich text field's editor can show, or undefined for an editor that is not Lexical. */
+function nodeTypesOf(field: AnyField): Set<string> | undefined {
+  const editor = ('editor' in field ? field.editor : undefined) as LexicalEditor | undefined
+  if (!editor || typeof editor !== 'object') return undefined
+  if (!nodeTypesByEditor.has(editor)) {
+    const features = editor.editorConfig?.resolvedFeatureMap
+    nodeTypesByEditor.set(
+      editor,
+      features ? new Set([...CORE_NODE_TYPES, ...[...features.values()].flatMap((feature) => (feature.nodes ?? []).map(({ node }) => node.getType()))]) : undefined,
+    )
+  }
+  return nodeTypesByEditor.get(editor)
+}
+
+/** Every node of a rich text value is one its editor knows (an unknown one would be stored and served as is). */
+function checkNodeTypes(field: AnyField, value: RichTextValue, path: string, problems: Problem[]): void {
+  const known = nodeTypesOf(field)
+  if (!known) return
+  const visit = (node: unknown, at: string, depth: number): boolean => {
+    if (depth > MAX_NESTING || !isObject(node)) return true
+    if (typeof node.type !== 'string' || !known.has(node.type)) {
+      problems.push({ path, message: `This text contains an element of unknown type ${JSON.stringify(node.type)} (at ${at}); the editor has: ${[...known].sort().join(', ')}.` })
+      return false
+    }
+    if (!Array.isArray(node.children)) return true
+    return node.children.every((child, index) => visit(child, `${at}.children.${index}`, depth + 1))
+  }
+  visit(value.root, 'root', 0)
+}
+
 function isRelationValue(value: unknown, polymorphic: boolean): boolean {
   if (value === null) return true
   if (polymorphic) return isObject(value) && typeof value.relationTo === 'string' && isRelationValue(value.value, false)
@@ -125,6 +162,7 @@ function checkFields(fields: AnyField[], data: Record<string, unknown>, prefix: 
           break
         }
         out[field.name] = cleanJson(value, path, problems)
+        checkNodeTypes(field, out[field.name] as RichTextValue, path, problems)
         if (JSON.stringify(out[field.name]).length > MAX_JSON_BYTES) problems.push({ path, message: `This text is too large (more than ${MAX_JSON_BYTES.toLocaleString('en')} bytes).` })
         break
       }

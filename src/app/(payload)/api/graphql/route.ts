@@ -1,8 +1,9 @@
-/* THIS FILE WAS GENERATED AUTOMATICALLY BY PAYLOAD. */
-/* DO NOT MODIFY IT BECAUSE IT COULD BE REWRITTEN AT ANY TIME. */
+/* Payload's generated GraphQL route, with Cited's guards (body limit, JSON check, fragment count). */
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
+import { guardGraphQL } from '../../../../http/routes'
+
+export const POST = guardGraphQL(GRAPHQL_POST(config), config)
 
 export const OPTIONS = REST_OPTIONS(config)
