@@ -1,5 +1,6 @@
 import * as migration_20261125_145948_initial from './20261125_145948_initial';
 import * as migration_20261201_112209_public_sets from './20261201_112209_public_sets';
+import * as migration_20261201_144317_login_throttle from './20261201_144317_login_throttle';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261201_112209_public_sets.up,
     down: migration_20261201_112209_public_sets.down,
-    name: '20261201_112209_public_sets'
+    name: '20261201_112209_public_sets',
+  },
+  {
+    up: migration_20261201_144317_login_throttle.up,
+    down: migration_20261201_144317_login_throttle.down,
+    name: '20261201_144317_login_throttle'
   },
 ];

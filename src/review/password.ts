@@ -5,7 +5,7 @@ import { reviewError } from './errors'
 
 /**
  * The reviewer's signature: checks the re-entered password against their own account with
- * Payload's login (same hashing, lockout after too many attempts). The password is never stored.
+ * Payload's login (same hashing; repeated failures are slowed down by the sign-in throttle). The password is never stored.
  */
 export async function confirmPassword(req: PayloadRequest, password: unknown): Promise<void> {
   const email = req.user && 'email' in req.user ? req.user.email : undefined
@@ -18,13 +18,10 @@ export async function confirmPassword(req: PayloadRequest, password: unknown): P
     // decision is not recorded.
     await req.payload.login({ collection: USERS_SLUG, data: { email, password } })
   } catch (error) {
-    const locked = error instanceof Error && /locked/i.test(error.message)
-    throw reviewError(
-      locked
-        ? 'Your account is locked after too many wrong passwords; the decision was not recorded.'
-        : 'That password is not correct; the decision was not recorded.',
-      403,
-      { field: 'password' },
-    )
+    // Too many wrong passwords: the sign-in throttle's wait (src/auth/loginThrottle.ts) stands.
+    if ((error as { status?: unknown })?.status === 429 && error instanceof Error) {
+      throw reviewError(`${error.message} The decision was not recorded.`, 429, { field: 'password' })
+    }
+    throw reviewError('That password is not correct; the decision was not recorded.', 403, { field: 'password' })
   }
 }

@@ -4,6 +4,7 @@ import { isAdmin } from '../../access/isAdmin'
 import { isAdminField } from '../../access/isAdminField'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { ROLES } from '../../access/roles'
+import { clearLoginThrottle, throttleLogin } from '../../auth/loginThrottle'
 import { USERS_SLUG } from '../slugs'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
@@ -11,7 +12,10 @@ import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 export const Users: CollectionConfig = {
   slug: USERS_SLUG,
   labels: { singular: 'User', plural: 'Users' },
-  auth: true,
+  // No lockout: Payload's (maxLoginAttempts) lets anyone who knows an e-mail lock its owner out.
+  // Repeated failures are slowed down per (account, client) and per client instead — see
+  // src/auth/loginThrottle.ts.
+  auth: { maxLoginAttempts: 0 },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'roles'],
@@ -25,6 +29,8 @@ export const Users: CollectionConfig = {
     admin: ({ req: { user } }) => Boolean(user),
   },
   hooks: {
+    beforeOperation: [throttleLogin],
+    afterLogin: [clearLoginThrottle],
     beforeChange: [firstUserIsAdmin],
   },
   fields: [
