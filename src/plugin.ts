@@ -22,6 +22,7 @@ import { Users } from './collections/Users/index'
 import { depthLimit } from './graphql/depthLimit'
 import { reviewMutations } from './graphql/reviewMutations'
 import { ensurePublicSets } from './content/store'
+import { withDurableCommits } from './db/durableCommits'
 import { withContentHooks } from './hooks/content/withContentHooks'
 import { withDeliveryHooks } from './hooks/delivery/withDeliveryHooks'
 import { withEvidenceHooks } from './hooks/evidence/withEvidenceHooks'
@@ -90,6 +91,8 @@ export const citedPlugin =
         await ensurePublicSets(req, (work) => inTransaction(req, work))
       },
       custom: { ...incomingConfig.custom, [CITED_CUSTOM_KEY]: options },
+      // A write whose COMMIT failed is a 503, not a 201 (see db/durableCommits.ts).
+      db: incomingConfig.db && !options.disabled ? withDurableCommits(incomingConfig.db) : incomingConfig.db,
       // One error mapper for every route: what Payload would answer with a bare 500 but is the
       // caller's mistake (400) or the database being away (503). The host's hooks run after it.
       hooks: {
