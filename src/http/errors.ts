@@ -1,4 +1,6 @@
-import type { AfterErrorHook } from 'payload'
+import type { AfterErrorHook, PayloadRequest } from 'payload'
+
+import { USER_UNAVAILABLE } from '../auth/outageAwareJwt'
 
 /**
  * The one place an error Payload or the database throws becomes an answer. Payload answers 500
@@ -50,8 +52,8 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
 
 /** What `error` deserves, or undefined when Payload's own answer stands. */
 export function mapError(error: unknown): MappedError | undefined {
-  const status = [...causes(error)].map((link) => link.status).find((value) => typeof value === 'number')
-  if (typeof status === 'number' && status < 500) return undefined
+  const status = statusOf(error)
+  if (status !== undefined && status < 500) return undefined
   if (isDatabaseUnavailable(error)) return { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE }
   for (const link of causes(error)) {
     const code = typeof link.code === 'string' ? link.code : undefined
@@ -73,9 +75,22 @@ export function mapError(error: unknown): MappedError | undefined {
   return undefined
 }
 
+const statusOf = (error: unknown): number | undefined =>
+  [...causes(error)].map((link) => link.status).find((value): value is number => typeof value === 'number')
+
+/**
+ * A 401 or 403 for a request whose user could not be loaded because the database was away
+ * (marked by the JWT strategy, `auth/outageAwareJwt.ts`): the truth is a 503.
+ */
+const authFailedForOutage = (error: unknown, req: PayloadRequest | undefined): boolean => {
+  const status = statusOf(error)
+  return (status === 401 || status === 403) && req?.context?.[USER_UNAVAILABLE] === true
+}
+
 /** {@link mapError} as the config's `afterError` hook, for REST and GraphQL alike. */
-export const mapErrors: AfterErrorHook = ({ error, graphqlResult, result }) => {
-  const mapped = mapError(error)
+export const mapErrors: AfterErrorHook = ({ error, graphqlResult, req, result }) => {
+  const mapped: MappedError | undefined =
+    mapError(error) ?? (authFailedForOutage(error, req) ? { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE } : undefined)
   if (!mapped) return
   if (graphqlResult) {
     return {

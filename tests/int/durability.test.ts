@@ -195,6 +195,8 @@ describe('PostgreSQL restarting under concurrent REST writes', () => {
 
     // Every 2xx answer's document is stored, under the id the answer gave.
     for (const outcome of ok) expect(storedIds.get(outcome.doi), outcome.doi).toBe(outcome.id)
+    // No other answer: a logged-in editor is not told "not allowed" because their user could not be loaded.
+    expect(otherStatuses).toEqual([])
     // Every 5xx is a 503 that says the database was away.
     for (const outcome of failed) expect({ status: outcome.status, message: outcome.message }).toEqual({ status: 503, message: DATABASE_UNAVAILABLE_MESSAGE })
     // Cited's own transactions whose COMMIT failed threw the 503 error, and stored nothing.
@@ -207,5 +209,29 @@ describe('PostgreSQL restarting under concurrent REST writes', () => {
     // The test proves something: writes succeeded and writes met the restarts.
     expect(ok.length).toBeGreaterThan(writers)
     expect(failed.length).toBeGreaterThan(0)
+  })
+})
+
+describe('PostgreSQL away while a logged-in user asks', () => {
+  it('answers 503 with the clear message (not 403: the user could not be loaded), over REST and GraphQL, and recovers', { timeout: 60_000 }, async () => {
+    const editor = t.api.as(t.editor.token)
+    await stopCluster()
+    try {
+      const answers = [
+        ['REST create', await editor.post('/sources', { title: 'While away', doi: `10.1000/away.${Date.now()}` })],
+        ['REST read', await editor.get('/claims')],
+        ['REST update', await editor.patch('/sources/1', { title: 'Changed while away' })],
+      ] as const
+      for (const [what, res] of answers) {
+        expect({ what, status: res.status, message: res.body?.errors?.[0]?.message }).toEqual({ what, status: 503, message: DATABASE_UNAVAILABLE_MESSAGE })
+      }
+      const gql = await editor.gql('{ Claims { docs { id } } }')
+      expect(gql.body.errors?.[0]).toMatchObject({ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { statusCode: 503 } })
+    } finally {
+      await startCluster()
+    }
+    // Anonymous requests that are refused stay what they are once the database is back.
+    expect((await t.api.post('/sources', { title: 'Anonymous', doi: '10.1000/anon' })).status).toBe(403)
+    expect((await editor.post('/sources', { title: 'Back', doi: `10.1000/back.${Date.now()}` })).status).toBe(201)
   })
 })

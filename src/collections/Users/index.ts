@@ -5,6 +5,7 @@ import { isAdminField } from '../../access/isAdminField'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { ROLES } from '../../access/roles'
 import { clearLoginThrottle, throttleLogin } from '../../auth/loginThrottle'
+import { outageAwareJwt } from '../../auth/outageAwareJwt'
 import { USERS_SLUG } from '../slugs'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
@@ -15,7 +16,8 @@ export const Users: CollectionConfig = {
   // No lockout: Payload's (maxLoginAttempts) lets anyone who knows an e-mail lock its owner out.
   // Repeated failures are slowed down per (account, client) and per client instead — see
   // src/auth/loginThrottle.ts.
-  auth: { maxLoginAttempts: 0 },
+  // Payload's JWT check, telling a database outage from "no user" (see auth/outageAwareJwt.ts).
+  auth: { maxLoginAttempts: 0, strategies: [outageAwareJwt] },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'roles'],
