@@ -36,6 +36,8 @@ export const AftercareTips: CollectionConfig = {
     defaultColumns: ['title', 'timing', 'category'],
     group: 'Content',
   },
+  // Populated into another document: what a tip list shows.
+  defaultPopulate: { title: true, instruction: true, timing: true, category: true, caution: true },
   access: {
     read: publicIfExposed(),
     create: isEditor,

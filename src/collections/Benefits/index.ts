@@ -17,6 +17,10 @@ export const Benefits: CollectionConfig = {
     defaultColumns: ['title', 'updatedAt'],
     group: 'Content',
   },
+  // Populated into another document (a benefit block, a comparison column or cell): what a page
+  // shows of a benefit. Comparison columns and cells are trimmed further for frontends
+  // (hooks/delivery/leanPopulate.ts). A `populate` argument chooses otherwise.
+  defaultPopulate: { title: true, summary: true, howItWorks: true, clinicalPerspective: true, claims: true, aftercareTips: true },
   access: {
     read: publicIfExposed(),
     create: isEditor,

@@ -22,6 +22,8 @@ export const ComparisonRows: CollectionConfig = {
     defaultColumns: ['aspect', 'icon', 'updatedAt'],
     group: 'Content',
   },
+  // Populated into a comparison table: the row's label and its cells.
+  defaultPopulate: { aspect: true, icon: true, cells: true },
   access: {
     read: publicIfExposed(),
     create: isEditor,

@@ -7,10 +7,11 @@ import { stripReferenceNumbers } from '../../collections/Articles/hooks/stripRef
 import { revalidateArticlesOfClaim } from '../../collections/Claims/hooks/revalidateArticlesOfClaim'
 import { ARTICLES_SLUG, BENEFITS_SLUG, CLAIMS_SLUG, COMPARISON_ROWS_SLUG } from '../../collections/slugs'
 import { cacheHeaders } from './cacheHeaders'
+import { leanPopulate } from './leanPopulate'
 
 /**
- * What frontends need from a Cited collection: derived references, cache headers on reads and
- * Next.js revalidation on change. Our hooks run after the collection's own.
+ * What frontends need from a Cited collection: derived references, lean populated relationships,
+ * cache headers on reads and Next.js revalidation on change. Our hooks run after the collection's own.
  */
 export function withDeliveryHooks(collection: CollectionConfig): CollectionConfig {
   const hooks = collection.hooks ?? {}
@@ -21,7 +22,7 @@ export function withDeliveryHooks(collection: CollectionConfig): CollectionConfi
         hooks: {
           ...hooks,
           beforeChange: [stripReferenceNumbers, ...(hooks.beforeChange ?? [])],
-          afterRead: [...(hooks.afterRead ?? []), addReferences],
+          afterRead: [...(hooks.afterRead ?? []), addReferences, leanPopulate],
           afterChange: [...(hooks.afterChange ?? []), revalidateArticle],
           afterOperation: [...(hooks.afterOperation ?? []), cacheHeaders],
         },
