@@ -121,6 +121,7 @@ export interface Config {
     articles: Article;
     'review-events': ReviewEvent;
     'cited-public-sets': CitedPublicSet;
+    'cited-snapshots': CitedSnapshot;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -139,6 +140,7 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     'cited-public-sets': CitedPublicSetsSelect<false> | CitedPublicSetsSelect<true>;
+    'cited-snapshots': CitedSnapshotsSelect<false> | CitedSnapshotsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -933,6 +935,19 @@ export interface CitedPublicSet {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cited-snapshots".
+ */
+export interface CitedSnapshot {
+  id: number;
+  articleId: number;
+  slug: string;
+  etag: string;
+  doc: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1095,6 +1110,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'cited-public-sets';
         value: number | CitedPublicSet;
+      } | null)
+    | ({
+        relationTo: 'cited-snapshots';
+        value: number | CitedSnapshot;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1592,6 +1611,18 @@ export interface CitedPublicSetsSelect<T extends boolean = true> {
   sources?: T;
   references?: T;
   claimNumbers?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cited-snapshots_select".
+ */
+export interface CitedSnapshotsSelect<T extends boolean = true> {
+  articleId?: T;
+  slug?: T;
+  etag?: T;
+  doc?: T;
   updatedAt?: T;
   createdAt?: T;
 }

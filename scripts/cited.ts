@@ -34,7 +34,10 @@ function describe(report: ReindexReport): string[] {
   }
   for (const id of report.removed) lines.push(`  article ${id}: not published, its stored set was removed`)
   for (const [kind, ids] of Object.entries(report.flags)) lines.push(`  ${kind}: public flag corrected on ${ids.join(', ')}`)
-  if (report.repaired.length === 0 && report.removed.length === 0 && Object.keys(report.flags).length === 0) {
+  const { removed, written } = report.snapshots
+  if (written > 0) lines.push(`  published snapshots rewritten: ${written}`)
+  if (removed > 0) lines.push(`  published snapshots removed: ${removed}`)
+  if (report.repaired.length === 0 && report.removed.length === 0 && Object.keys(report.flags).length === 0 && written + removed === 0) {
     lines.push('Everything was in order; nothing changed.')
   }
   return lines

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
+import { GraphQLJSON } from '@payloadcms/graphql/types'
 import { createLocalReq } from 'payload'
 
 import type { CitedCollectionSlug, CitedPluginOptions } from './options'
@@ -13,9 +14,11 @@ import { Benefits } from './collections/Benefits/index'
 import { Claims } from './collections/Claims/index'
 import { ComparisonRows } from './collections/ComparisonRows/index'
 import { createMedia } from './collections/Media/index'
+import { publishedArticleQuery } from './collections/Articles/endpoints/published'
 import { ReviewEvents } from './collections/ReviewEvents/index'
 import { USERS_SLUG } from './collections/slugs'
 import { PublicSets } from './collections/PublicSets/index'
+import { Snapshots } from './collections/Snapshots/index'
 import { Sources } from './collections/Sources/index'
 import { createDemoAccountsAfterFirstUser } from './collections/Users/hooks/createDemoAccountsAfterFirstUser'
 import { Users } from './collections/Users/index'
@@ -57,6 +60,7 @@ export const citedPlugin =
       Articles,
       ReviewEvents,
       PublicSets,
+      Snapshots,
     ]
     const overridden = collections.map((collection): CollectionConfig => {
       const override = options.collections[collection.slug as CitedCollectionSlug]
@@ -75,6 +79,7 @@ export const citedPlugin =
     const jobs = incomingConfig.jobs ?? {}
     const hostAutoRun = jobs.autoRun
     const hostMutations = incomingConfig.graphQL?.mutations
+    const hostQueries = incomingConfig.graphQL?.queries
     const hostComponents = incomingConfig.admin?.components ?? {}
     const hostViews = hostComponents.views ?? {}
     const hostValidationRules = incomingConfig.graphQL?.validationRules
@@ -111,6 +116,10 @@ export const citedPlugin =
           depthLimit(options.graphQLMaxDepth),
           ...(hostValidationRules ? hostValidationRules(args) : []),
         ],
+        queries: (graphQL, context) => ({
+          ...(hostQueries ? hostQueries(graphQL, context) : {}),
+          ...(options.disabled ? {} : publishedArticleQuery(graphQL, GraphQLJSON)),
+        }),
         mutations: (graphQL, context) => ({
           ...(hostMutations ? hostMutations(graphQL, context) : {}),
           ...(options.disabled ? {} : reviewMutations(graphQL)),

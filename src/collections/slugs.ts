@@ -10,3 +10,5 @@ export const MEDIA_SLUG = 'media'
 export const USERS_SLUG = 'users'
 /** Cited's own bookkeeping: what each published article exposes (never served by any API). */
 export const PUBLIC_SETS_SLUG = 'cited-public-sets'
+/** Cited's own bookkeeping: the stored anonymous read of each published article (served by its own endpoint). */
+export const SNAPSHOTS_SLUG = 'cited-snapshots'

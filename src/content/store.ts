@@ -22,7 +22,7 @@ import type { DocId } from '../shared/ids'
 import type { ArticleContent } from './graph'
 import type { PublicKind } from './kinds'
 
-import { ARTICLES_SLUG, PUBLIC_SETS_SLUG } from '../collections/slugs'
+import { ARTICLES_SLUG, PUBLIC_SETS_SLUG, SNAPSHOTS_SLUG } from '../collections/slugs'
 import { buildReferences, numberSources } from '../evidence/citations'
 import { PUBLIC_FLAG } from '../fields/publicFlag'
 import { relationIds, uniqueIds } from '../shared/ids'
@@ -30,6 +30,7 @@ import { checkGathered } from './checks'
 import { walkArticle } from './graph'
 import { PUBLIC_KIND_SLUGS, PUBLIC_KINDS } from './kinds'
 import { findByIds, loadClaims, loadLibrary, loadSources, sourcesOfClaim, storableIds } from './load'
+import { refreshSnapshots } from './snapshots'
 import { exposure, gather } from './visitors'
 
 export type KindIds = Record<PublicKind, DocId[]>
@@ -265,6 +266,8 @@ export async function refreshArticles(
   const previous = await storedSets(req, ids)
   await writeSets(req, ids, sets, previous)
   await refreshFlags(req, union(moved(previous, sets, ids), alsoFlags))
+  // Last: the snapshot is Payload's anonymous read, which reads the sets and flags just written.
+  await refreshSnapshots(req, ids)
 }
 
 /** The published articles whose stored sets hold any of these documents (one indexed query). */
@@ -295,6 +298,8 @@ export async function documentChanged(req: PayloadRequest, kind: PublicKind, id:
 export interface StoredReferences {
   references: Reference[]
   claimNumbers: Record<string, number[]>
+  /** What the article exposes (absent for a draft's derived references). */
+  ids?: KindIds
 }
 
 const BATCH_KEY = 'citedStoredReferences'
@@ -335,6 +340,8 @@ export interface ReindexReport {
   removed: string[]
   /** Documents whose `isPublic` flag was wrong. */
   flags: Partial<KindIds>
+  /** Published snapshots rewritten (they differed from a fresh read) and removed (not published). */
+  snapshots: { written: number; removed: number }
 }
 
 const difference = (a: readonly DocId[], b: readonly DocId[]): DocId[] => {
@@ -380,7 +387,7 @@ export async function reindexPublicSets(req: PayloadRequest, options: { batchSiz
   const removed = stored.map((set) => String(set.articleId)).filter((id) => !publishedIds.has(id))
   if (removed.length > 0) await writeSets(req, removed, [], await storedSets(req, removed))
 
-  const report: ReindexReport = { articles: published.length, repaired: [], removed, flags: {} }
+  const report: ReindexReport = { articles: published.length, repaired: [], removed, flags: {}, snapshots: { written: 0, removed: 0 } }
   const ids = published.map((article) => article.id)
   for (let start = 0; start < ids.length; start += batchSize) {
     const batch = ids.slice(start, start + batchSize)
@@ -403,6 +410,16 @@ export async function reindexPublicSets(req: PayloadRequest, options: { batchSiz
     await writeSets(req, batch, fresh, previous)
   }
   report.flags = nonEmpty(await refreshFlags(req, 'all'))
+  // Snapshots last (they are reads of the sets and flags): every published article's, and none else.
+  const { docs: snapshotted } = await req.payload.db.find<{ articleId: DocId }>({ collection: SNAPSHOTS_SLUG, select: { articleId: true }, pagination: false, req })
+  const orphans = snapshotted.map((snapshot) => snapshot.articleId).filter((id) => !publishedIds.has(String(id)))
+  for (const list of [orphans, ids]) {
+    for (let start = 0; start < list.length; start += batchSize) {
+      const { removed: gone, written } = await refreshSnapshots(req, list.slice(start, start + batchSize), { verify: true })
+      report.snapshots.written += written
+      report.snapshots.removed += gone
+    }
+  }
   return report
 }
 
@@ -412,11 +429,12 @@ export async function reindexPublicSets(req: PayloadRequest, options: { batchSiz
  * should. Two counts when all is in order.
  */
 export async function ensurePublicSets(req: PayloadRequest, run: (work: () => Promise<ReindexReport>) => Promise<ReindexReport>): Promise<ReindexReport | undefined> {
-  const [{ totalDocs: published }, { totalDocs: stored }] = await Promise.all([
+  const [{ totalDocs: published }, { totalDocs: stored }, { totalDocs: snapshots }] = await Promise.all([
     req.payload.count({ collection: ARTICLES_SLUG, where: { _status: { equals: 'published' } }, overrideAccess: true, req }),
     req.payload.db.count({ collection: PUBLIC_SETS_SLUG, req }),
+    req.payload.db.count({ collection: SNAPSHOTS_SLUG, req }),
   ])
-  if (published === stored) return undefined
+  if (published === stored && published === snapshots) return undefined
   const report = await run(() => reindexPublicSets(req))
   req.payload.logger.info(`Cited: rebuilt the public sets of ${report.articles} published article(s).`)
   return report

@@ -3,6 +3,7 @@ import type { SanitizedConfig } from 'payload'
 
 import { Kind, parse } from 'graphql'
 
+import { etagMatches, etagOf } from '../content/snapshots'
 import { mapError } from './errors'
 
 /**
@@ -14,7 +15,8 @@ import { mapError } from './errors'
  * - a GraphQL document whose fragment spreads expand past the complexity limit is a 400, counted
  *   once per fragment (Payload's own complexity rule expands every spread, so doubling fragments
  *   cost exponential time before it refuses);
- * - anything a handler throws is answered through the same error mapper as the `afterError` hook.
+ * - anything a handler throws is answered through the same error mapper as the `afterError` hook;
+ * - an anonymous read of published content gets a strong ETag and answers 304 to `If-None-Match`.
  *
  * The app's route files wrap Payload's handlers with these (`src/app/(payload)/api/`).
  */
@@ -87,11 +89,30 @@ function answerThrown(error: unknown, graphql: boolean): Response {
   return graphql ? graphqlError(status, message) : restError(status, message)
 }
 
+/**
+ * A strong ETag on a read that shared caches may keep (`Cache-Control: public`, which Cited sets
+ * only on anonymous reads of published content), and 304 Not Modified when the client already
+ * holds it. A response that has its own ETag (the published snapshot's) keeps it.
+ */
+async function withEtag(request: Request, response: Response): Promise<Response> {
+  if (request.method !== 'GET' || response.status !== 200 || response.headers.has('etag')) return response
+  if (!/(^|,)\s*public\b/i.test(response.headers.get('cache-control') ?? '')) return response
+  const body = await response.text()
+  const headers = new Headers(response.headers)
+  const etag = etagOf(body)
+  headers.set('ETag', etag)
+  if (etagMatches(request.headers.get('if-none-match'), etag)) {
+    headers.delete('content-length')
+    return new Response(null, { status: 304, headers })
+  }
+  return new Response(body, { status: 200, headers })
+}
+
 /** Wraps one of Payload's REST handlers (`REST_POST(config)` …) with the body limit and error mapping. */
 export function guardRest<A>(handler: RestHandler<A>): RestHandler<A> {
   return async (request, args) => {
     try {
-      if (!request.body) return await handler(request, args)
+      if (!request.body) return await withEtag(request, await handler(request, args))
       const limit = limitFor(request)
       const body = await readBody(request, limit)
       if (body === TOO_LARGE) return restError(413, `The request is too large: at most ${mib(limit)} can be sent at once.`)

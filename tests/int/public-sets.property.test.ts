@@ -127,7 +127,7 @@ function layoutOf(blocks: Block[]): Record<string, unknown>[] {
 }
 
 /** How often the sequences did something worth checking (asserted at the end: no vacuous runs). */
-const seen = { published: 0, exposedClaims: 0, exposedTips: 0, steps: 0 }
+const seen = { published: 0, exposedClaims: 0, exposedTips: 0, steps: 0, snapshots: 0 }
 
 /** A 4xx is a refusal the content deserved (unapproved claim, illegal transition); a 5xx is a bug. */
 function expectNoServerError(res: ApiResponse, what: string): void {
@@ -232,7 +232,9 @@ async function expectStoredEqualsRecomputed(): Promise<void> {
     expect(JSON.parse(JSON.stringify(row.references))).toEqual(JSON.parse(JSON.stringify(set.references)))
   }
 
-  const graphql = await t.api.gql(`{ ${PUBLIC_KINDS.map((kind) => `${kind}: ${GRAPHQL_LISTS[kind]}(limit: 1000) { docs { id } }`).join(' ')} }`)
+  await expectSnapshotsEqualLiveReads(live)
+
+  const graphql = await t.api.gql(`{ ${PUBLIC_KINDS.map((kind) => `${kind}: ${GRAPHQL_LISTS[kind]}(limit: 100) { docs { id } }`).join(' ')} }`)
   expect(graphql.body.errors).toBeUndefined()
   seen.steps += 1
   if (fresh.some((set) => set.ids.claims.length > 0)) seen.exposedClaims += 1
@@ -242,11 +244,35 @@ async function expectStoredEqualsRecomputed(): Promise<void> {
     const table = PUBLIC_KIND_SLUGS[kind].replace(/-/g, '_')
     const flagged = await sql<{ id: number }>(`select id from ${table} where is_public`)
     expect(sorted(flagged.map((row) => row.id)), `${kind} flags`).toEqual(exposed)
-    const rest = await t.api.get(`/${PUBLIC_KIND_SLUGS[kind]}`, { limit: 0, depth: 0 })
+    const rest = await t.api.get(`/${PUBLIC_KIND_SLUGS[kind]}`, { limit: 100, depth: 0 })
     expect(rest.status).toBe(200)
     expect(sorted(rest.body.docs.map((doc: { id: number }) => doc.id)), `anonymous REST ${kind}`).toEqual(exposed)
     expect(sorted(graphql.body.data[kind].docs.map((doc: { id: number }) => doc.id)), `anonymous GraphQL ${kind}`).toEqual(exposed)
   }
+}
+
+/**
+ * Each published article's snapshot is byte for byte what a fresh anonymous page read returns now,
+ * there is no other snapshot, and no snapshot holds a claim statement that only a draft has.
+ */
+async function expectSnapshotsEqualLiveReads(live: { id: number | string; slug?: null | string }[]): Promise<void> {
+  const snapshots = await sql<{ article_id: number; slug: string; doc: string }>('select article_id, slug, doc from cited_snapshots')
+  expect(sorted(snapshots.map((row) => row.article_id))).toEqual(sorted(live.map((article) => article.id)))
+  for (const article of live) {
+    const read = await t.api.get('/articles', { where: { slug: { equals: article.slug } }, depth: 2 })
+    const served = await t.api.get(`/articles/published/${article.slug}`)
+    expect(served.status).toBe(200)
+    expect(served.body, `snapshot of ${article.slug}`).toEqual(read.body.docs[0])
+  }
+  // A statement of a claim's pending draft (an invalidating edit), or of a claim not approved, is in no snapshot.
+  const drafts = await sql<{ statement: string }>(
+    `select v.version_statement as statement from _claims_v v join claims c on c.id = v.parent_id
+     where v.latest and v.version__status = 'draft' and v.version_statement is distinct from c.statement
+     union select statement from claims where _status = 'draft'`,
+  )
+  const text = snapshots.map((row) => row.doc).join('\n')
+  for (const { statement } of drafts) expect(text.includes(JSON.stringify(statement).slice(1, -1)), statement).toBe(false)
+  if (snapshots.length > 0) seen.snapshots += 1
 }
 
 describe('stored public sets', () => {
@@ -277,5 +303,6 @@ describe('stored public sets', () => {
     expect(seen.published).toBeGreaterThan(0)
     expect(seen.exposedClaims).toBeGreaterThan(0)
     expect(seen.exposedTips).toBeGreaterThan(0)
+    expect(seen.snapshots).toBeGreaterThan(0)
   })
 })

@@ -14,6 +14,7 @@ import { publishedOnlyForAnonymous } from '../../review/hooks/publishedOnlyForAn
 import { layoutBlocks } from '../../blocks/index'
 import { citedRichText } from '../../fields/richText'
 import { ARTICLES_SLUG, MEDIA_SLUG } from '../slugs'
+import { publishedArticleEndpoint } from './endpoints/published'
 
 /** An evidence-backed article assembled from blocks. */
 export const Articles: CollectionConfig = {
@@ -41,6 +42,8 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [publishedOnlyForAnonymous],
   },
+  // The frontend's page read, from the published snapshot.
+  endpoints: [publishedArticleEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true },
     slugField({

@@ -4,6 +4,8 @@ import type { ArticleContent } from '../../../content/graph'
 import type { StoredReferences } from '../../../content/store'
 import type { DocId } from '../../../shared/ids'
 
+import { ARTICLES_SLUG } from '../../slugs'
+import { depopulateToExposed } from '../../../content/depopulate'
 import { emptyLibrary, walkArticle } from '../../../content/graph'
 import { loadClaims, loadLibrary, loadSources, sourcesOfClaim } from '../../../content/load'
 import { storedReferences } from '../../../content/store'
@@ -49,6 +51,8 @@ export const addReferences: CollectionAfterReadHook = async ({ doc, overrideAcce
   const stored = article._status === 'published' && article.id !== undefined ? await storedReferences(req, article.id) : undefined
   const { references, claimNumbers } =
     stored ?? (await derivedReferences(req, article, Boolean(req.user) && article._status === 'draft'))
+  // An anonymous reader gets what this article exposes, not what other articles make readable.
+  if (stored?.ids && !req.user) depopulateToExposed(req, article, req.payload.collections[ARTICLES_SLUG].config.flattenedFields, stored.ids)
   const numbersOf = (claim: DocId): number[] => claimNumbers[String(claim)] ?? []
   annotate((visitor) => walkArticle(article, emptyLibrary(), visitor), numbersOf)
   article.references = references

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 /** What Next must refresh after a change: page paths and fetch-cache tags. */
 export interface RevalidationTargets {
@@ -36,19 +36,4 @@ export async function revalidate(req: PayloadRequest, targets: RevalidationTarge
   } catch (error) {
     req.payload.logger.debug({ msg: 'Cited: no Next.js cache to revalidate', err: error })
   }
-}
-
-type Versioned = { _status?: string | null; slug?: string | null }
-
-/** True when the change touches what the public sees: the published version before or after. */
-export const changesPublicVersion = (doc: Versioned | undefined, previousDoc: Versioned | undefined): boolean =>
-  doc?._status === 'published' || previousDoc?._status === 'published'
-
-/** `afterChange` of articles: refreshes the article's page (old and new slug) and the list. */
-export const revalidateArticle: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  const current = doc as Versioned
-  const previous = previousDoc as Versioned | undefined
-  if (!changesPublicVersion(current, previous)) return doc
-  await revalidate(req, articleRevalidationTargets([current.slug, previous?.slug]))
-  return doc
 }

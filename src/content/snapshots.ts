@@ -1,0 +1,152 @@
+/**
+ * Published snapshots: for each published article, the exact document an anonymous reader gets
+ * from the documented page read (`GET /api/articles?where[slug][equals]=…&depth=2`), stored as
+ * JSON text with a strong ETag (`cited-snapshots`).
+ *
+ * Written by {@link refreshSnapshots} from `refreshArticles` (`store.ts`), so a snapshot moves with
+ * the stored public sets, in the same transaction, on the same triggers: publish, unpublish,
+ * scheduled publish and delete of an article; approval, invalidation, expiry and renewal of a
+ * claim; an edit of a benefit, tip, row, source or image a published article shows. It is made
+ * by Payload's own anonymous read inside that transaction — the read it stands for — so it holds
+ * exactly what that read holds: never a draft, never an unapproved claim.
+ *
+ * A written or removed snapshot asks Next to refresh the article's page and the list
+ * (`revalidatePath`, `revalidateTag`): whatever changed what readers see, the page follows.
+ *
+ * Served as stored (`GET /api/articles/published/<slug>`, GraphQL `PublishedArticle(slug:)`): a
+ * read is one indexed row, no population, no hooks; `If-None-Match` answers 304.
+ */
+import type { PayloadRequest } from 'payload'
+
+import { createHash } from 'node:crypto'
+import { createLocalReq } from 'payload'
+
+import type { DocId } from '../shared/ids'
+
+import { articleRevalidationTargets, revalidate } from '../collections/Articles/hooks/revalidate'
+import { ARTICLES_SLUG, SNAPSHOTS_SLUG } from '../collections/slugs'
+import { uniqueIds } from '../shared/ids'
+import { storableIds } from './load'
+
+/** The depth of the documented page read: blocks get their documents, and those theirs. */
+export const SNAPSHOT_DEPTH = 2
+
+/** How many articles one snapshot read populates at once. */
+const BATCH = 25
+
+export interface Snapshot {
+  articleId: DocId
+  slug: string
+  /** A strong ETag (quoted) of `json`. */
+  etag: string
+  /** The document, serialised: served byte for byte. */
+  json: string
+}
+
+/** `req.context` key of the anonymous reads that make snapshots. */
+export const SNAPSHOT_READ = 'citedSnapshotRead'
+
+/** A strong ETag of exactly these bytes. */
+export const etagOf = (body: string): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
+
+/**
+ * The anonymous page read of these articles, as a frontend gets it (Payload's access, hooks and
+ * population), inside `req`'s transaction: an article not published gives none.
+ */
+async function anonymousReads(req: PayloadRequest, ids: readonly DocId[]): Promise<Record<string, unknown>[]> {
+  const anonymous = await createLocalReq({ context: { [SNAPSHOT_READ]: true } }, req.payload)
+  anonymous.transactionID = req.transactionID
+  const { docs } = await req.payload.find({
+    collection: ARTICLES_SLUG,
+    where: { id: { in: [...ids] } },
+    depth: SNAPSHOT_DEPTH,
+    draft: false,
+    pagination: false,
+    overrideAccess: false,
+    req: anonymous,
+  })
+  return docs as unknown as Record<string, unknown>[]
+}
+
+/** What the snapshots of these articles are now. */
+export async function computeSnapshots(req: PayloadRequest, articleIds: readonly DocId[]): Promise<Snapshot[]> {
+  const ids = storableIds(req, uniqueIds(articleIds))
+  const snapshots: Snapshot[] = []
+  for (let start = 0; start < ids.length; start += BATCH) {
+    for (const doc of await anonymousReads(req, ids.slice(start, start + BATCH))) {
+      if (typeof doc.slug !== 'string' || doc.slug === '') continue
+      const json = JSON.stringify(doc)
+      snapshots.push({ articleId: doc.id as DocId, slug: doc.slug, etag: etagOf(json), json })
+    }
+  }
+  return snapshots
+}
+
+/** The stored ETags and slugs of these articles' snapshots (one query). */
+async function storedEtags(req: PayloadRequest, ids: readonly DocId[], withDoc: boolean): Promise<Map<string, { etag: string; slug: string; doc?: string }>> {
+  if (ids.length === 0) return new Map()
+  const { docs } = await req.payload.db.find<{ id: DocId; articleId: DocId; etag: string; slug: string; doc?: string }>({
+    collection: SNAPSHOTS_SLUG,
+    where: { articleId: { in: [...ids] } },
+    select: { articleId: true, etag: true, slug: true, ...(withDoc ? { doc: true } : {}) },
+    pagination: false,
+    req,
+  })
+  return new Map(docs.map((doc) => [String(doc.articleId), { etag: doc.etag, slug: doc.slug, doc: doc.doc }]))
+}
+
+/**
+ * Recomputes and stores the snapshots of these articles (an article no longer published loses its
+ * own). A snapshot is rewritten only when its ETag changed — or, with `verify` (reindex), when
+ * its stored bytes differ from a fresh read. Returns how many were written and removed.
+ */
+export async function refreshSnapshots(
+  req: PayloadRequest,
+  articleIds: readonly DocId[],
+  options: { verify?: boolean } = {},
+): Promise<{ written: number; removed: number }> {
+  const ids = storableIds(req, uniqueIds(articleIds))
+  if (ids.length === 0) return { written: 0, removed: 0 }
+  const [fresh, stored] = await Promise.all([computeSnapshots(req, ids), storedEtags(req, ids, options.verify === true)])
+  const changed = fresh.filter((snapshot) => {
+    const before = stored.get(String(snapshot.articleId))
+    return before?.etag !== snapshot.etag || (options.verify === true && before.doc !== snapshot.json)
+  })
+  const kept = new Set(fresh.map((snapshot) => String(snapshot.articleId)))
+  const gone = ids.filter((id) => stored.has(String(id)) && !kept.has(String(id)))
+  const stale = [...gone, ...changed.filter((snapshot) => stored.has(String(snapshot.articleId))).map((snapshot) => snapshot.articleId)]
+  if (stale.length > 0) await req.payload.db.deleteMany({ collection: SNAPSHOTS_SLUG, where: { articleId: { in: stale } }, req })
+  // A slug moves with its article: another article's stale row under the same slug goes first.
+  const newSlugs = changed.map((snapshot) => snapshot.slug)
+  if (newSlugs.length > 0) await req.payload.db.deleteMany({ collection: SNAPSHOTS_SLUG, where: { slug: { in: newSlugs } }, req })
+  for (const snapshot of changed) {
+    await req.payload.db.create({
+      collection: SNAPSHOTS_SLUG,
+      data: { articleId: snapshot.articleId, slug: snapshot.slug, etag: snapshot.etag, doc: snapshot.json },
+      req,
+      returning: false,
+    })
+  }
+  // What readers see changed: the pages of these articles (under their old slugs too) and the list.
+  const slugs = [...changed.map((snapshot) => snapshot.slug), ...[...changed.map((snapshot) => snapshot.articleId), ...gone].map((id) => stored.get(String(id))?.slug)]
+  if (changed.length + gone.length > 0) await revalidate(req, articleRevalidationTargets(slugs))
+  return { written: changed.length, removed: gone.length }
+}
+
+/** The stored snapshot of the published article with this slug (one indexed row), or undefined. */
+export async function readSnapshot(req: PayloadRequest, slug: string): Promise<Snapshot | undefined> {
+  const doc = await req.payload.db.findOne<{ id: DocId; articleId: DocId; slug: string; etag: string; doc: string }>({
+    collection: SNAPSHOTS_SLUG,
+    where: { slug: { equals: slug } },
+    req,
+  })
+  if (!doc || typeof doc.doc !== 'string') return undefined
+  return { articleId: doc.articleId, slug: doc.slug, etag: doc.etag, json: doc.doc }
+}
+
+/** Whether an `If-None-Match` header names this ETag (a list, weak forms and `*` included). */
+export function etagMatches(ifNoneMatch: null | string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  if (ifNoneMatch.trim() === '*') return true
+  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)
+}
