@@ -56,6 +56,7 @@ describe('editors and reviewers in the admin', () => {
   let browser: Browser
   let rest: Rest
   let editor: Rest
+  let reviewer: Rest
   let sourceTitle: string
   let sourceId: number
   let claimId: number
@@ -65,6 +66,7 @@ describe('editors and reviewers in the admin', () => {
     rest = new Rest(baseUrl)
     const tokens = await ensureUsers(rest)
     editor = rest.as(tokens.editor)
+    reviewer = rest.as(tokens.reviewer)
     sourceTitle = `Acupuncture for chronic pain meta-analysis ${run}`
     const source = await editor.post('/sources', {
       type: 'systematic-review',
@@ -183,6 +185,39 @@ describe('editors and reviewers in the admin', () => {
       await expect.poll(() => page.locator('sup').first().textContent()).toContain('1')
       await expect.poll(() => page.locator('body').textContent()).toContain(sourceTitle)
       await screenshot(page, 'article-page')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('the cached page follows a new approved version of its claim within seconds', async () => {
+    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } })
+    try {
+      const page = await context.newPage()
+      // The page is served from Next's cache now: a view reads no API.
+      expect((await page.goto(`/articles/${articleSlug}`))?.status()).toBe(200)
+      const newerTitle = `A newer acupuncture trial ${run}`
+      const newer = await editor.post('/sources', { type: 'journal-article', title: newerTitle, year: 2024, doi: `10.5555/cited-e2e-newer.${run}` })
+      expect(newer.status, JSON.stringify(newer.body)).toBe(201)
+      const edited = await editor.patch(`/claims/${claimId}?draft=true`, { statistics: [{ value: 62, unit: 'percent', sources: [newer.body.doc.id] }] })
+      expect(edited.status, JSON.stringify(edited.body)).toBe(200)
+      expect((await editor.post(`/claims/${claimId}/submit`, {})).status).toBe(200)
+      const approved = await reviewer.post(`/claims/${claimId}/review`, { decision: 'approve', password: E2E_PASSWORD })
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200)
+      const approvedAt = Date.now()
+      // Cited revalidated the page when the snapshot changed: a reload shows the new reference.
+      await expect
+        .poll(
+          async () => {
+            await page.reload()
+            return page.locator('.references').textContent()
+          },
+          { timeout: 20_000, interval: 500 },
+        )
+        .toContain(newerTitle)
+      expect(Date.now() - approvedAt).toBeLessThan(20_000)
+      expect(await page.locator('.references').textContent()).not.toContain(sourceTitle)
+      await screenshot(page, 'article-page-after-claim-change')
     } finally {
       await context.close()
     }

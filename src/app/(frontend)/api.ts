@@ -1,15 +1,23 @@
 /**
  * The example site reads Cited the way any frontend does: the public REST API over HTTP,
- * anonymously. One request per page; the API derives references and reference numbers.
+ * anonymously. One request per page — the article's published snapshot — and Next keeps what it
+ * got: pages are rendered once and served from Next's cache until Cited revalidates them (it calls
+ * `revalidatePath`/`revalidateTag` whenever a published snapshot changes), so a page view costs
+ * no API call.
  */
 import { cache } from 'react'
 
 import type { Article } from '../../../payload-types'
 
+import { ARTICLES_TAG, articleTag } from '../../collections/Articles/hooks/revalidate'
+
 interface FindResult<T> {
   docs: T[]
   totalDocs: number
 }
+
+/** How long Next may keep a page or a response when nothing revalidates it (a safety net). */
+export const REVALIDATE_SECONDS = 300
 
 /**
  * The server's own origin: `SERVER_URL`, else this server on loopback. Never taken from request
@@ -20,40 +28,42 @@ function origin(): string {
   return `http://127.0.0.1:${process.env.PORT ?? '3000'}`
 }
 
-async function get<T>(path: string, query: Record<string, string>): Promise<T> {
-  const url = `${origin()}/api/${path}?${new URLSearchParams(query).toString()}`
-  // Pages are rendered per request; the API's own Cache-Control lets a CDN in front cache them.
-  const response = await fetch(url, { cache: 'no-store', headers: { Accept: 'application/json' } })
+/** An API read kept in Next's data cache under `tags` (null for a 404). */
+async function get<T>(path: string, query: Record<string, string>, tags: string[]): Promise<T | null> {
+  const search = new URLSearchParams(query).toString()
+  const url = `${origin()}/api/${path}${search ? `?${search}` : ''}`
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, next: { revalidate: REVALIDATE_SECONDS, tags } })
+  if (response.status === 404) return null
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
   return (await response.json()) as T
 }
 
 /**
- * A published article by slug with blocks populated (depth 2) and its references, or null.
- * Memoised per render: the page and its metadata share one API request.
+ * A published article by slug, as its published snapshot (the page read: blocks populated at
+ * depth 2, references and reference numbers), or null. Memoised per render: the page and its
+ * metadata share one request.
  */
-export const getArticle = cache(async (slug: string): Promise<Article | null> => {
-  const result = await get<FindResult<Article>>('articles', {
-    'where[slug][equals]': slug,
-    depth: '2',
-    limit: '1',
-  })
-  return result.docs[0] ?? null
-})
+export const getArticle = cache(
+  (slug: string): Promise<Article | null> => get<Article>(`articles/published/${encodeURIComponent(slug)}`, {}, [articleTag(slug)]),
+)
 
 export type ArticleSummary = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 'author' | 'updatedAt'>
 
 /** Published articles, newest first: only what a list shows. */
 export async function listArticles(): Promise<ArticleSummary[]> {
-  const result = await get<FindResult<ArticleSummary>>('articles', {
-    depth: '0',
-    limit: '100',
-    sort: '-updatedAt',
-    'select[title]': 'true',
-    'select[slug]': 'true',
-    'select[excerpt]': 'true',
-    'select[author]': 'true',
-    'select[updatedAt]': 'true',
-  })
-  return result.docs
+  const result = await get<FindResult<ArticleSummary>>(
+    'articles',
+    {
+      depth: '0',
+      limit: '100',
+      sort: '-updatedAt',
+      'select[title]': 'true',
+      'select[slug]': 'true',
+      'select[excerpt]': 'true',
+      'select[author]': 'true',
+      'select[updatedAt]': 'true',
+    },
+    [ARTICLES_TAG],
+  )
+  return result?.docs ?? []
 }

@@ -41,6 +41,10 @@ export class Rest {
     return this.request<T>('POST', path, body)
   }
 
+  patch<T = Record<string, any>>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body)
+  }
+
   async login(email: string, password: string): Promise<string> {
     const { status, body } = await this.post<{ token?: string }>('/users/login', { email, password })
     if (status !== 200 || !body.token) throw new Error(`login ${email} failed: ${status} ${JSON.stringify(body)}`)

@@ -10,7 +10,14 @@ import { CitedRichText } from '../../../../blocks/RichText/Component'
 import { idOf } from '../../../../blocks/populated'
 import { getArticle } from '../../api'
 
-export const dynamic = 'force-dynamic'
+// Incremental static regeneration: each page is rendered on its first visit and kept until Cited
+// revalidates it (a publish, a claim's new approved version, an edit of anything it shows), or
+// REVALIDATE_SECONDS at most. No page is rendered at build time: there is no API to read then.
+export const revalidate = 300
+export const dynamicParams = true
+export function generateStaticParams(): { slug: string }[] {
+  return []
+}
 
 interface Props {
   params: Promise<{ slug: string }>
