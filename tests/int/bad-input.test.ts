@@ -208,6 +208,9 @@ describe('a where Payload cannot run is a 400 saying which, never a 500', () => 
     ['claims', { 'statistics.sources.year': { contains: '20' } }, 'statistics.sources.year', /number field/],
     ['claims', { or: [{ statement: { like: 'pain' } }, { 'review.status': { equals: 'sure' } }] }, 'review.status', /no option "sure"/],
     ['articles', { heroImage: { equals: 'cover.jpg' } }, 'heroImage', /document id/],
+    ...(['like', 'contains', 'equals', 'in'] as const).map(
+      (operator): [string, Record<string, unknown>, string, RegExp] => ['benefits', { howItWorks: { [operator]: 'needle' } }, 'howItWorks', new RegExp(`cannot be filtered with “${operator}”: a richText field supports exists`)],
+    ),
     ['sources', { or: Array.from({ length: 101 }, (_, i) => ({ title: { equals: `t${i}` } })) }, 'where', /at most 100/],
   ]
 
