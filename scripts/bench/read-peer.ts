@@ -11,15 +11,12 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import pg from 'pg'
-import { createLocalReq, getPayload } from 'payload'
+import { getPayload } from 'payload'
 
 import type { ApiResponse } from '../../tests/helpers/api'
 
 import citedConfig from '../../payload.config'
-import { parseArticle } from '../../src/importer/parse'
-import { planImport } from '../../src/importer/plan'
-import { writeImport } from '../../src/importer/write'
-import { asWorkflow } from '../../src/review/context'
+import { createDemoSource, publishImportedArticle } from '../../src/demo/publish'
 import { Api, createUser } from '../../tests/helpers/api'
 import plainConfig from './plain.config'
 
@@ -50,17 +47,7 @@ export async function main(): Promise<void> {
 
   const fixture = await fs.readFile(path.join(root, 'tests/fixtures/acupuncture-back-pain.txt'), 'utf8')
   const query = await fs.readFile(path.join(root, 'examples/graphql/article.graphql'), 'utf8')
-  const source = await payload.create({
-    collection: 'sources',
-    data: {
-      type: 'systematic-review',
-      title: 'Acupuncture for chronic pain: an individual patient data meta-analysis',
-      doi: '10.1001/archinternmed.2012.3654',
-      year: 2012,
-      containerTitle: 'Arch Intern Med',
-      authors: [{ family: 'Vickers', given: 'AJ' }],
-    },
-  })
+  const source = await createDemoSource(payload)
   debug('ready')
 
   let copies = 0
@@ -70,40 +57,7 @@ export async function main(): Promise<void> {
   /** One more published copy of the demo article, with benefits, tips, rows and claims of its own. */
   async function addCopy(): Promise<void> {
     copies += 1
-    const plan = planImport(parseArticle(fixture, { fileName: 'acupuncture-back-pain.txt' }))
-    plan.article.title = `${plan.article.title} (${copies})`
-    plan.article.slug = `${plan.article.slug}-${copies}`
-    const req = await createLocalReq({}, payload)
-    const before = await payload.find({ collection: 'claims', sort: '-id', limit: 1, depth: 0, draft: true, req })
-    const lastClaim = before.docs[0]?.id ?? 0
-    const { articleId } = await writeImport(payload, plan)
-    const { docs: claims } = await payload.find({
-      collection: 'claims',
-      where: { id: { greater_than: lastClaim } },
-      pagination: false,
-      depth: 0,
-      draft: true,
-      req,
-    })
-    // Every claim cites the source and is approved, as the review workflow does (trusted).
-    for (const claim of claims) {
-      await asWorkflow(req, 'approve', () =>
-        payload.update({
-          collection: 'claims',
-          id: claim.id,
-          draft: false,
-          data: {
-            _status: 'published',
-            statistics: (claim.statistics ?? []).map((row) => ({ ...row, sources: [source.id] })),
-            review: { status: 'approved', approvedAt: new Date().toISOString(), reviewBy: new Date(Date.now() + 365 * 864e5).toISOString() },
-          },
-          depth: 0,
-          req,
-        }),
-      )
-    }
-    const published = await payload.update({ collection: 'articles', id: articleId, data: { _status: 'published' }, depth: 0, req })
-    if (published._status !== 'published') throw new Error('the copy was not published')
+    const published = await publishImportedArticle(payload, fixture, { source, copy: copies })
     if (copies === 1) {
       firstSlug = published.slug ?? ''
       const block = (published.layout ?? []).find((candidate) => candidate.blockType === 'benefit')

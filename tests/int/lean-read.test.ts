@@ -8,12 +8,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { ARTICLES_SLUG, CLAIMS_SLUG } from '../../src/collections/slugs'
-import { seedDemo } from '../../src/demo/seed'
-import { asWorkflow } from '../../src/review/context'
+import { createDemoSource, publishImportedArticle } from '../../src/demo/publish'
 import { bootPayload, type TestContext } from '../helpers/payload'
 
 /** The page read's size before population was made lean. */
@@ -23,44 +20,11 @@ const TARGET_BYTES = 88_000
 let t: TestContext
 let slug: string
 
-/** The demo article (src/demo/seed.ts) with every claim approved (citing a source) and published. */
+/** The demo article (the file src/demo/seed.ts imports) with every claim approved (citing a source) and published. */
 async function publishDemoArticle(): Promise<string> {
-  const seeded = await seedDemo(t.payload, path.resolve('src/importer/demo/acupuncture-back-pain.txt'))
-  if (!seeded.importedArticle) throw new Error('the demo article was not imported')
-  const req = await createLocalReq({}, t.payload)
-  const source = await t.payload.create({
-    collection: 'sources',
-    data: {
-      type: 'systematic-review',
-      title: 'Acupuncture for chronic pain: an individual patient data meta-analysis',
-      doi: '10.1001/archinternmed.2012.3654',
-      year: 2012,
-      containerTitle: 'Arch Intern Med',
-      authors: [{ family: 'Vickers', given: 'AJ' }],
-    },
-    req,
-  })
-  const { docs: claims } = await t.payload.find({ collection: CLAIMS_SLUG, pagination: false, depth: 0, draft: true, req })
-  for (const claim of claims) {
-    await asWorkflow(req, 'approve', () =>
-      t.payload.update({
-        collection: CLAIMS_SLUG,
-        id: claim.id,
-        draft: false,
-        data: {
-          _status: 'published',
-          statistics: (claim.statistics ?? []).map((row) => ({ ...row, sources: [source.id] })),
-          review: { status: 'approved', approvedAt: new Date().toISOString(), reviewBy: new Date(Date.now() + 365 * 864e5).toISOString() },
-        },
-        depth: 0,
-        req,
-      }),
-    )
-  }
-  const { docs } = await t.payload.find({ collection: ARTICLES_SLUG, limit: 1, depth: 0, draft: true, req })
-  const published = await t.payload.update({ collection: ARTICLES_SLUG, id: docs[0]!.id, data: { _status: 'published' }, depth: 0, req })
-  if (published._status !== 'published' || !published.slug) throw new Error('the demo article was not published')
-  return published.slug
+  const text = fs.readFileSync(path.resolve('src/importer/demo/acupuncture-back-pain.txt'), 'utf8')
+  const published = await publishImportedArticle(t.payload, text, { source: await createDemoSource(t.payload) })
+  return published.slug ?? ''
 }
 
 beforeAll(async () => {
