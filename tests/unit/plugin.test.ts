@@ -24,6 +24,7 @@ describe('citedPlugin', () => {
       'articles',
       'review-events',
       'cited-public-sets',
+      'cited-snapshots',
     ])
   })
 
