@@ -16,7 +16,7 @@
  * Served as stored (`GET /api/articles/published/<slug>`, GraphQL `PublishedArticle(slug:)`): a
  * read is one indexed row, no population, no hooks; `If-None-Match` answers 304.
  */
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { createHash } from 'node:crypto'
 import { createLocalReq } from 'payload'
@@ -25,6 +25,7 @@ import type { DocId } from '../shared/ids'
 
 import { articleRevalidationTargets, revalidate } from '../collections/Articles/hooks/revalidate'
 import { ARTICLES_SLUG, SNAPSHOTS_SLUG } from '../collections/slugs'
+import { PUBLIC_CACHE_CONTROL } from '../hooks/delivery/cacheHeaders'
 import { uniqueIds } from '../shared/ids'
 import { storableIds } from './load'
 
@@ -134,14 +135,30 @@ export async function refreshSnapshots(
 }
 
 /** The stored snapshot of the published article with this slug (one indexed row), or undefined. */
-export async function readSnapshot(req: PayloadRequest, slug: string): Promise<Snapshot | undefined> {
-  const doc = await req.payload.db.findOne<{ id: DocId; articleId: DocId; slug: string; etag: string; doc: string }>({
+export async function readSnapshot(payload: Payload, slug: string, req?: PayloadRequest): Promise<Snapshot | undefined> {
+  const doc = await payload.db.findOne<{ id: DocId; articleId: DocId; slug: string; etag: string; doc: string }>({
     collection: SNAPSHOTS_SLUG,
     where: { slug: { equals: slug } },
     req,
   })
   if (!doc || typeof doc.doc !== 'string') return undefined
   return { articleId: doc.articleId, slug: doc.slug, etag: doc.etag, json: doc.doc }
+}
+
+/**
+ * The answer to a read of the published article with this slug: its snapshot byte for byte with
+ * its ETag and public caching, 304 when `If-None-Match` names the ETag, a 404 without one.
+ */
+export function snapshotResponse(snapshot: Snapshot | undefined, slug: unknown, ifNoneMatch: null | string): Response {
+  if (!snapshot) {
+    return Response.json(
+      { errors: [{ message: `No published article has the slug ${JSON.stringify(typeof slug === 'string' ? slug : '')}.` }] },
+      { status: 404, headers: { 'Cache-Control': PUBLIC_CACHE_CONTROL } },
+    )
+  }
+  const headers = { 'Cache-Control': PUBLIC_CACHE_CONTROL, 'Content-Type': 'application/json; charset=utf-8', ETag: snapshot.etag }
+  if (etagMatches(ifNoneMatch, snapshot.etag)) return new Response(null, { status: 304, headers })
+  return new Response(snapshot.json, { status: 200, headers })
 }
 
 /** Whether an `If-None-Match` header names this ETag (a list, weak forms and `*` included). */

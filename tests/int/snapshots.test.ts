@@ -8,6 +8,7 @@ import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { reindexPublicSets } from '../../src/content/store'
+import { publishedArticleRoute } from '../../src/http/published'
 import { PUBLIC_CACHE_CONTROL } from '../../src/hooks/delivery/cacheHeaders'
 import { inTransaction } from '../../src/review/transaction'
 import type { ApiResponse } from '../helpers/api'
@@ -142,6 +143,31 @@ describe('GET /api/articles/published/<slug>', () => {
     for (const slug of [article.slug, other.slug]) {
       expect((await t.api.get(`/articles/published/${slug}`)).body).toEqual(await pageRead(slug))
     }
+  })
+})
+
+describe("the app's own route for the published read", () => {
+  it('answers what the Payload endpoint answers — body, ETag, 304, 404 — in one SQL statement', async () => {
+    const article = await publishedArticle(await approvedClaim())
+    const route = publishedArticleRoute(t.config)
+    const get = (slug: string, headers: Record<string, string> = {}) =>
+      route(new Request(`http://localhost:3000/api/articles/published/${slug}`, { headers }), { params: Promise.resolve({ slug }) })
+    const viaPayload = await t.api.get(`/articles/published/${article.slug}`)
+    let response: Response | undefined
+    const statements = await countStatements(async () => {
+      response = await get(article.slug)
+    })
+    expect(statements).toBe(1)
+    expect(response!.status).toBe(200)
+    expect(response!.headers.get('etag')).toBe(viaPayload.headers.get('etag'))
+    expect(response!.headers.get('cache-control')).toBe(PUBLIC_CACHE_CONTROL)
+    expect(await response!.json()).toEqual(viaPayload.body)
+    const again = await get(article.slug, { 'If-None-Match': viaPayload.headers.get('etag')! })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    const missing = await get('no-such-article')
+    expect(missing.status).toBe(404)
+    expect((await missing.json()).errors[0].message).toMatch(/No published article/)
   })
 })
 
