@@ -1,9 +1,11 @@
 import type { DocumentNode, FragmentDefinitionNode, SelectionSetNode } from 'graphql'
-import type { SanitizedConfig } from 'payload'
+import type { PayloadRequest, SanitizedConfig } from 'payload'
 
 import { Kind, parse } from 'graphql'
+import { getPayload, headersWithCors } from 'payload'
 
-import { etagMatches, etagOf } from '../content/snapshots'
+import { etagMatches, etagOf, readSnapshot } from '../content/snapshots'
+import { CITED_CUSTOM_KEY } from '../review/options'
 import { mapError } from './errors'
 
 /**
@@ -173,40 +175,74 @@ export function expandedFieldCount(document: DocumentNode): number {
   return largest
 }
 
-/** Why a GraphQL request body must be refused before Payload runs it, if it must. */
-function refuseGraphQL(text: string, contentType: string, maxFields: number): Response | undefined {
-  if (!contentType.toLowerCase().startsWith('application/json')) return undefined
+type Checked = { refused: Response } | { document?: DocumentNode; variables?: unknown }
+
+/** Why a GraphQL request body must be refused before Payload runs it, if it must; else its parsed document. */
+function checkGraphQL(text: string, contentType: string, maxFields: number): Checked {
+  const refused = (response: Response): Checked => ({ refused: response })
+  if (!contentType.toLowerCase().startsWith('application/json')) return {}
   let body: unknown
   try {
     body = text ? JSON.parse(text) : {}
   } catch {
-    return graphqlError(400, 'The request body is not valid JSON.')
+    return refused(graphqlError(400, 'The request body is not valid JSON.'))
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return graphqlError(400, 'The request body must be a JSON object with a "query".')
+    return refused(graphqlError(400, 'The request body must be a JSON object with a "query".'))
   }
   const query = (body as { query?: unknown }).query
-  if (typeof query !== 'string') return undefined // graphql-http explains what is missing
+  if (typeof query !== 'string') return {} // graphql-http explains what is missing
   if (query.length > MAX_GRAPHQL_QUERY_LENGTH) {
-    return graphqlError(413, `The query is too long: ${query.length.toLocaleString('en')} characters, at most ${MAX_GRAPHQL_QUERY_LENGTH.toLocaleString('en')}.`)
+    return refused(graphqlError(413, `The query is too long: ${query.length.toLocaleString('en')} characters, at most ${MAX_GRAPHQL_QUERY_LENGTH.toLocaleString('en')}.`))
   }
   let document: DocumentNode
   try {
     document = parse(query, { maxTokens: MAX_GRAPHQL_TOKENS })
   } catch (error) {
     if (error instanceof Error && /maximum number of tokens/i.test(error.message)) {
-      return graphqlError(400, `The query is too large: at most ${MAX_GRAPHQL_TOKENS.toLocaleString('en')} tokens.`)
+      return refused(graphqlError(400, `The query is too large: at most ${MAX_GRAPHQL_TOKENS.toLocaleString('en')} tokens.`))
     }
-    return undefined // a syntax error: GraphQL's own message says where
+    return {} // a syntax error: GraphQL's own message says where
   }
   const fields = expandedFieldCount(document)
   if (fields > maxFields) {
-    return graphqlError(
+    return refused(graphqlError(
       400,
       `The query is too large: its fragments expand to ${fields > 1e15 ? 'more than 10¹⁵' : fields.toLocaleString('en')} fields, at most ${maxFields.toLocaleString('en')}.`,
-    )
+    ))
   }
-  return undefined
+  return { document, variables: (body as { variables?: unknown }).variables }
+}
+
+/**
+ * A document that only asks `PublishedArticle(slug:)` (one query, one field, no fragments or
+ * directives): its response key and slug. Such a query is answered straight from the snapshot row —
+ * the resolver's answer, without running GraphQL — as the REST route does (`http/published.ts`).
+ */
+function publishedArticleQueryOf(document: DocumentNode, variables: unknown): { key: string; slug: string } | undefined {
+  if (document.definitions.length !== 1) return undefined
+  const [operation] = document.definitions
+  if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query' || operation.directives?.length) return undefined
+  if (operation.selectionSet.selections.length !== 1) return undefined
+  const [field] = operation.selectionSet.selections
+  if (field?.kind !== Kind.FIELD || field.name.value !== 'PublishedArticle' || field.directives?.length || field.selectionSet) return undefined
+  if (field.arguments?.length !== 1 || field.arguments[0]!.name.value !== 'slug') return undefined
+  const value = field.arguments[0]!.value
+  const slug =
+    value.kind === Kind.STRING
+      ? value.value
+      : value.kind === Kind.VARIABLE && variables && typeof variables === 'object'
+        ? (variables as Record<string, unknown>)[value.name.value]
+        : undefined
+  if (typeof slug !== 'string') return undefined
+  return { key: field.alias?.value ?? field.name.value, slug }
+}
+
+async function publishedArticleAnswer(config: SanitizedConfig, request: Request, query: { key: string; slug: string }): Promise<Response> {
+  const payload = await getPayload({ config })
+  const snapshot = await readSnapshot(payload, query.slug)
+  const headers = headersWithCors({ headers: new Headers({ 'Content-Type': 'application/json; charset=utf-8' }), req: { payload, headers: request.headers } as PayloadRequest })
+  return new Response(`{"data":{${JSON.stringify(query.key)}:${snapshot?.json ?? 'null'}}}`, { status: 200, headers })
 }
 
 /**
@@ -222,9 +258,13 @@ export function guardGraphQL(
     try {
       const body = await readBody(request, MAX_JSON_BODY_BYTES)
       if (body === TOO_LARGE) return graphqlError(413, `The request is too large: at most ${mib(MAX_JSON_BODY_BYTES)} can be sent at once.`)
-      const { graphQL } = await config
-      const refused = refuseGraphQL(new TextDecoder().decode(body), request.headers.get('content-type') ?? '', graphQL?.maxComplexity ?? 1000)
-      if (refused) return refused
+      const resolved = await config
+      const checked = checkGraphQL(new TextDecoder().decode(body), request.headers.get('content-type') ?? '', resolved.graphQL?.maxComplexity ?? 1000)
+      if ('refused' in checked) return checked.refused
+      const cited = (resolved.custom?.[CITED_CUSTOM_KEY] as { disabled?: boolean } | undefined) ?? { disabled: true }
+      const fast = checked.document && !resolved.graphQL?.disable && !cited.disabled
+      const published = fast ? publishedArticleQueryOf(checked.document!, checked.variables) : undefined
+      if (published) return await publishedArticleAnswer(resolved, request, published)
       return await handler(withBody(request, body))
     } catch (error) {
       return answerThrown(error, true)

@@ -132,6 +132,20 @@ describe('GET /api/articles/published/<slug>', () => {
     expect(res.body.data?.missing).toBeNull()
   })
 
+  it('a query of PublishedArticle alone is answered from the snapshot row without running GraphQL: the same answer, one statement', async () => {
+    const article = await publishedArticle(await approvedClaim())
+    const viaResolver = await t.api.gql(`{ PublishedArticle(slug: "${article.slug}") __typename }`)
+    expect(viaResolver.body.errors).toBeUndefined()
+    let fast: ApiResponse | undefined
+    const statements = await countStatements(async () => {
+      fast = await t.api.gql('query ($slug: String!) { PublishedArticle(slug: $slug) }', { slug: article.slug })
+    })
+    expect(statements).toBe(1)
+    expect(fast!.body).toEqual({ data: { PublishedArticle: viaResolver.body.data.PublishedArticle } })
+    expect((await t.api.gql(`{ page: PublishedArticle(slug: "${article.slug}") }`)).body.data.page).toEqual(viaResolver.body.data.PublishedArticle)
+    expect((await t.api.gql('{ PublishedArticle(slug: "no-such-article") }')).body).toEqual({ data: { PublishedArticle: null } })
+  })
+
   it('reindex repairs a corrupted or missing snapshot', async () => {
     const article = await publishedArticle(await approvedClaim())
     await sql(`update cited_snapshots set doc = '{"title":"tampered"}' where article_id = $1`, [article.id])
