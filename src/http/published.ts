@@ -1,9 +1,9 @@
-import type { PayloadRequest, SanitizedConfig } from 'payload'
+import type { Payload, PayloadRequest, SanitizedConfig } from 'payload'
 
 import { getPayload, headersWithCors } from 'payload'
 
 import { readSnapshot, snapshotResponse } from '../content/snapshots'
-import { mapError } from './errors'
+import { answerThrown } from './routes'
 
 /**
  * `GET /api/articles/published/<slug>` as a Next route of its own: the published snapshot read
@@ -18,13 +18,15 @@ export function publishedArticleRoute(config: Promise<SanitizedConfig> | Sanitiz
       const payload = await getPayload({ config })
       const { slug } = await params
       const snapshot = slug ? await readSnapshot(payload, slug) : undefined
-      const response = snapshotResponse(snapshot, slug, request.headers.get('if-none-match'))
-      const headers = headersWithCors({ headers: new Headers(response.headers), req: { payload, headers: request.headers } as PayloadRequest })
-      return new Response(response.body, { status: response.status, headers })
+      return withCors(payload, request, snapshotResponse(snapshot, slug, request.headers.get('if-none-match')))
     } catch (error) {
-      const mapped = mapError(error)
-      if (!mapped) console.error(error)
-      return Response.json({ errors: [{ message: mapped?.message ?? 'Something went wrong.' }] }, { status: mapped?.status ?? 500 })
+      return answerThrown(error, false)
     }
   }
+}
+
+/** `response` with the CORS headers of the config, for an answer made without a Payload request. */
+export function withCors(payload: Payload, request: Request, response: Response): Response {
+  const headers = headersWithCors({ headers: new Headers(response.headers), req: { payload, headers: request.headers } as PayloadRequest })
+  return new Response(response.body, { status: response.status, headers })
 }

@@ -1,12 +1,13 @@
 import type { DocumentNode, FragmentDefinitionNode, SelectionSetNode } from 'graphql'
-import type { PayloadRequest, SanitizedConfig } from 'payload'
+import type { SanitizedConfig } from 'payload'
 
 import { Kind, parse } from 'graphql'
-import { getPayload, headersWithCors } from 'payload'
+import { getPayload } from 'payload'
 
 import { etagMatches, etagOf, readSnapshot } from '../content/snapshots'
 import { CITED_CUSTOM_KEY } from '../review/options'
 import { mapError } from './errors'
+import { withCors } from './published'
 
 /**
  * Guards around Payload's REST and GraphQL route handlers, for what must be refused before
@@ -83,7 +84,7 @@ const withBody = (request: Request, body: Uint8Array<ArrayBuffer>): Request =>
   new Request(request.url, { method: request.method, headers: request.headers, body: body.byteLength > 0 ? body : undefined, signal: request.signal })
 
 /** An answer for what a handler threw, as the `afterError` hook would give it. */
-function answerThrown(error: unknown, graphql: boolean): Response {
+export function answerThrown(error: unknown, graphql: boolean): Response {
   const mapped = mapError(error)
   const status = mapped?.status ?? (typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500)
   const message = mapped?.message ?? (status < 500 && error instanceof Error ? error.message : 'Something went wrong.')
@@ -241,8 +242,8 @@ function publishedArticleQueryOf(document: DocumentNode, variables: unknown): { 
 async function publishedArticleAnswer(config: SanitizedConfig, request: Request, query: { key: string; slug: string }): Promise<Response> {
   const payload = await getPayload({ config })
   const snapshot = await readSnapshot(payload, query.slug)
-  const headers = headersWithCors({ headers: new Headers({ 'Content-Type': 'application/json; charset=utf-8' }), req: { payload, headers: request.headers } as PayloadRequest })
-  return new Response(`{"data":{${JSON.stringify(query.key)}:${snapshot?.json ?? 'null'}}}`, { status: 200, headers })
+  const body = `{"data":{${JSON.stringify(query.key)}:${snapshot?.json ?? 'null'}}}`
+  return withCors(payload, request, new Response(body, { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' } }))
 }
 
 /**
