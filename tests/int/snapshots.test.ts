@@ -13,8 +13,8 @@ import { PUBLIC_CACHE_CONTROL } from '../../src/hooks/delivery/cacheHeaders'
 import { inTransaction } from '../../src/review/transaction'
 import type { ApiResponse } from '../helpers/api'
 
-import { claimRef, paragraph, richText } from '../helpers/lexical'
 import { bootPayload, type TestContext } from '../helpers/payload'
+import { approvedClaim as approved, publishArticle } from '../helpers/reviewWorkflow'
 import { approveClaim } from '../helpers/review'
 import { countStatements, sql } from '../helpers/sql'
 
@@ -30,24 +30,11 @@ afterAll(async () => {
   await t?.payload.destroy()
 })
 
-async function approvedClaim(value = 70): Promise<number> {
-  const source = await t.payload.create({ collection: 'sources', data: { type: 'journal-article', title: 'Acupuncture for chronic pain', doi: `10.1000/s.${unique()}` } })
-  const claim = await t.payload.create({
-    collection: 'claims',
-    data: { statement: `${value} percent of patients improved.`, statistics: [{ value, unit: 'percent', sources: [source.id] }] },
-    draft: true,
-  })
-  await approveClaim(t, claim.id)
-  return claim.id
-}
+/** An approved claim (through the review workflow) and a published article showing it as a callout. */
+const approvedClaim = async (): Promise<number> => (await approved(t)).id
 
 async function publishedArticle(claim: number): Promise<{ id: number; slug: string }> {
-  const res = await t.api.as(t.editor.token).post('/articles', {
-    title: `Acupuncture ${unique()}`,
-    _status: 'published',
-    intro: richText(paragraph('70 percent of patients improved.', claimRef(claim))),
-    layout: [{ blockType: 'clinicalClaim', claim, display: 'callout' }],
-  })
+  const res = await publishArticle(t, [claim])
   if (res.status !== 201) throw new Error(JSON.stringify(res.body))
   return res.body.doc
 }
