@@ -1,6 +1,6 @@
 /**
  * `npm start`: production. Applies the committed migrations (scripts/migrate.ts; no schema push), then serves the
- * built app. Uses DATABASE_URL, or the embedded cluster in `.data/` when it is not set.
+ * built app with scripts/serve.ts. Uses DATABASE_URL, or the embedded cluster in `.data/` when it is not set.
  * Without PAYLOAD_SECRET, a random secret is made once and kept in `.data/payload-secret`, so a
  * production server never runs on the development default.
  */
@@ -31,6 +31,7 @@ const code = await withDatabase(async (env) => {
   const productionEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production', PORT: port, PAYLOAD_SECRET: secret }
   const migrated = await run(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], productionEnv)
   if (migrated !== 0) return migrated
-  return run('next', ['start', '--port', port], productionEnv)
+  // Next's request handler behind Cited's server with admission (scripts/serve.ts), not `next start`.
+  return run(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], productionEnv)
 })
 process.exit(code)

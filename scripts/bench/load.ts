@@ -29,7 +29,9 @@
  * whatever the figures, non-zero only when something crashed. Servers, the cluster and the temp
  * dirs are removed at the end, on an error and on Ctrl-C.
  *
- * `--quick` (a smoke run): 5 s per run, 10 and 50 connections, 2 s warm-up.
+ * `--quick` (a smoke run): 5 s per run, 10 and 50 connections, 2 s warm-up. `--targets page,published`
+ * measures only those targets (keys: page, published, publishedGraphql, rest, graphql); `--serve`
+ * sets everything up, prints the targets' URLs and keeps the servers up until Ctrl-C.
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -57,6 +59,8 @@ const DURATION = Number(option('duration', QUICK ? '5' : '20'))
 const CONNECTIONS = option('connections', QUICK ? '10,50' : '10,200').split(',').map(Number)
 const WARMUP = Number(option('warmup', QUICK ? '2' : '5'))
 const FORCE_BUILD = flag('build')
+const ONLY = option('targets', '').split(',').filter(Boolean)
+const SERVE = flag('serve')
 
 // ---------------------------------------------------------------------------------------------
 // Targets
@@ -359,7 +363,7 @@ async function main(): Promise<void> {
   const query = await fs.readFile(path.join(root, 'examples/graphql/article.graphql'), 'utf8')
   const publishedQuery = await fs.readFile(path.join(root, 'examples/graphql/published-article.graphql'), 'utf8')
   const all = targets(slug, query, publishedQuery)
-  const plan: { row: Row; target: Target }[][] = [
+  const fullPlan: { row: Row; target: Target }[][] = [
     [{ row: 'next:cited', target: all.page }],
     [{ row: 'next:cited', target: all.published }],
     [{ row: 'next:cited', target: all.publishedGraphql }],
@@ -368,9 +372,14 @@ async function main(): Promise<void> {
     [{ row: 'node:cited', target: all.rest }, { row: 'node:plain', target: all.rest }],
     [{ row: 'node:cited', target: all.graphql }, { row: 'node:plain', target: all.graphql }],
   ]
+  const plan = ONLY.length ? fullPlan.filter((group) => ONLY.includes(group[0]!.target.key)) : fullPlan
 
   // Every target answers right, then a warm-up of each, then each server's idle latency.
   for (const group of plan) for (const { row, target } of group) await check(baseUrls[row], target, slug, ROW_LABEL[row])
+  if (SERVE) {
+    console.log(`--serve: the servers stay up until Ctrl-C\n${plan.flat().map(({ row, target }) => `  ${ROW_LABEL[row]}, ${target.label}: ${target.method} ${baseUrls[row]}${target.path}`).join('\n')}`)
+    await new Promise<never>(() => {})
+  }
   for (const group of plan) for (const { row, target } of group) await load(baseUrls[row], target, 10, WARMUP)
   const idle = {} as Record<Row, number>
   for (const row of Object.keys(baseUrls) as Row[]) {
@@ -416,13 +425,14 @@ async function main(): Promise<void> {
 }
 
 function report(measured: Measured[]): void {
-  const find = (row: Row, key: TargetKey, connections: number) => measured.find((m) => m.row === row && m.target.key === key && m.connections === connections)!.result
+  const find = (row: Row, key: TargetKey, connections: number) => measured.find((m) => m.row === row && m.target.key === key && m.connections === connections)?.result
 
   console.log('\nCited / plain (node http, the same handlers behind the same server):')
   for (const key of ['rest', 'graphql'] as TargetKey[]) {
     for (const connections of CONNECTIONS) {
       const cited = find('node:cited', key, connections)
       const plain = find('node:plain', key, connections)
+      if (!cited || !plain) continue
       console.log(
         `  ${(key === 'rest' ? 'REST article read depth=2' : 'GraphQL example query').padEnd(26)} ${String(connections).padStart(3)} conns: ` +
           `req/s ${fixed(cited.requests.average)} / ${fixed(plain.requests.average)} (${fixed(cited.requests.average / plain.requests.average, 2)}×), ` +
@@ -438,6 +448,7 @@ function report(measured: Measured[]): void {
   console.log(`\nTargets (next start, the production app; the article reads are the documented ones, from the published snapshot):`)
   for (const key of ['page', 'published', 'publishedGraphql'] as TargetKey[]) {
     const r = find('next:cited', key, top)
+    if (!r) continue
     const ok = answered(r) > 0 && r.errors === 0 && r.timeouts === 0 && p99(r) <= 1000
     console.log(
       `  ${top} connections, ${(key === 'page' ? 'article page' : key === 'published' ? 'REST article read' : 'GraphQL query').padEnd(17)}: ` +
@@ -446,10 +457,12 @@ function report(measured: Measured[]): void {
   }
   for (const connections of CONNECTIONS) {
     const rest = find('next:cited', 'published', connections)
+    if (!rest) continue
     console.log(`  REST article read ≥ 20× the baseline (8–10 req/s at 10 connections; ≥ 200 req/s), ${connections} connections: ${fixed(rest.requests.average)} req/s (${fixed(rest.requests.average / 10)}× 10 req/s): ${verdict(rest.requests.average >= 200)}`)
   }
   for (const connections of CONNECTIONS) {
     const page = find('next:cited', 'page', connections)
+    if (!page) continue
     console.log(`  article page ≥ 500 req/s, ${connections} connections: ${fixed(page.requests.average)} req/s: ${verdict(page.requests.average >= 500)}`)
   }
   if (low !== 10) console.log('  (the baseline was measured at 10 connections; this run did not measure 10)')

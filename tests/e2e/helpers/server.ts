@@ -1,7 +1,7 @@
 /**
  * The production app for browser and contract tests: a throw-away embedded PostgreSQL, the
  * committed migrations applied by `scripts/migrate.ts`, the `next build` output (built here only
- * when `.next/BUILD_ID` is missing, or always with `CITED_E2E_BUILD=1`) served by `next start` on
+ * when `.next/BUILD_ID` is missing, or always with `CITED_E2E_BUILD=1`) served by scripts/serve.ts (Next's handler, as `next start`) on
  * a free port. `stop()` ends the server and removes the database, also after a failure.
  *
  * `CITED_E2E_URL=http://localhost:3000` runs the tests against a server you started yourself.
@@ -54,7 +54,7 @@ function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv, logFi
 async function waitForHttp(url: string, server: ChildProcess, logFile: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${await tail(logFile)}`)
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}:\n${await tail(logFile)}`)
     try {
       const response = await fetch(url, { redirect: 'follow' })
       if (response.status === 200) return
@@ -154,11 +154,11 @@ export async function startServer(log: (message: string) => void = console.log):
 
     const port = await findFreePort()
     const url = `http://127.0.0.1:${port}`
-    log(`e2e: next start on ${url}…`)
+    log(`e2e: production server (scripts/serve.ts) on ${url}…`)
     const out = createWriteStream(logFile, { flags: 'a' })
-    const server = spawn(bin('next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
       cwd: root,
-      env: { ...env, PORT: String(port), SERVER_URL: url },
+      env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1', SERVER_URL: url },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     })
