@@ -134,22 +134,78 @@ export async function refreshSnapshots(
   return { written: changed.length, removed: gone.length }
 }
 
-/** The stored snapshot of the published article with this slug (one indexed row), or undefined. */
-export async function readSnapshot(payload: Payload, slug: string, req?: PayloadRequest): Promise<Snapshot | undefined> {
-  const doc = await payload.db.findOne<{ id: DocId; articleId: DocId; slug: string; etag: string; doc: string }>({
+/** A stored snapshot as it is served: its document's UTF-8 bytes. */
+export interface StoredSnapshot {
+  articleId: DocId
+  slug: string
+  etag: string
+  body: Uint8Array<ArrayBuffer>
+}
+
+/**
+ * The encoded documents of recently read snapshots, by ETag (a hash of the bytes, so an entry is
+ * right for whichever row carries that ETag — in any database and any process), least recently
+ * read first, at most {@link BODY_CACHE_BYTES} in all. A read then asks the database only for the
+ * row's ETag: no document crosses the connection, and nothing is decoded or encoded per request.
+ */
+const bodies = new Map<string, Uint8Array<ArrayBuffer>>()
+const BODY_CACHE_BYTES = 64 * 1024 * 1024
+let cachedBytes = 0
+
+function remember(etag: string, body: Uint8Array<ArrayBuffer>): void {
+  if (body.byteLength > BODY_CACHE_BYTES / 4) return
+  const before = bodies.get(etag)
+  if (before) cachedBytes -= before.byteLength
+  bodies.delete(etag)
+  bodies.set(etag, body)
+  cachedBytes += body.byteLength
+  for (const [oldest, oldBody] of bodies) {
+    if (cachedBytes <= BODY_CACHE_BYTES) break
+    bodies.delete(oldest)
+    cachedBytes -= oldBody.byteLength
+  }
+}
+
+function recall(etag: string): Uint8Array<ArrayBuffer> | undefined {
+  const body = bodies.get(etag)
+  if (body) {
+    bodies.delete(etag)
+    bodies.set(etag, body)
+  }
+  return body
+}
+
+/**
+ * The stored snapshot of the published article with this slug, or undefined: one indexed read of
+ * the row's ETag, and of its document only when that ETag's bytes are not in memory yet.
+ */
+export async function readSnapshot(payload: Payload, slug: string, req?: PayloadRequest): Promise<StoredSnapshot | undefined> {
+  type Row = { id: DocId; articleId: DocId; slug: string; etag: string; doc?: string }
+  const row = await payload.db.findOne<Row>({
     collection: SNAPSHOTS_SLUG,
     where: { slug: { equals: slug } },
+    select: { articleId: true, slug: true, etag: true },
     req,
   })
-  if (!doc || typeof doc.doc !== 'string') return undefined
-  return { articleId: doc.articleId, slug: doc.slug, etag: doc.etag, json: doc.doc }
+  if (!row || typeof row.etag !== 'string') return undefined
+  const body = recall(row.etag)
+  if (body) return { articleId: row.articleId, slug: row.slug, etag: row.etag, body }
+  // Read again with the document: the row may have changed since, so its own ETag is kept with it.
+  const full = await payload.db.findOne<Row>({ collection: SNAPSHOTS_SLUG, where: { slug: { equals: slug } }, req })
+  if (!full || typeof full.doc !== 'string') return undefined
+  const encoded = new TextEncoder().encode(full.doc)
+  remember(full.etag, encoded)
+  return { articleId: full.articleId, slug: full.slug, etag: full.etag, body: encoded }
 }
+
+/** The snapshot's document as a value (GraphQL's JSON scalar). */
+export const snapshotDocument = (snapshot: StoredSnapshot): unknown => JSON.parse(new TextDecoder().decode(snapshot.body))
 
 /**
  * The answer to a read of the published article with this slug: its snapshot byte for byte with
  * its ETag and public caching, 304 when `If-None-Match` names the ETag, a 404 without one.
  */
-export function snapshotResponse(snapshot: Snapshot | undefined, slug: unknown, ifNoneMatch: null | string): Response {
+export function snapshotResponse(snapshot: StoredSnapshot | undefined, slug: unknown, ifNoneMatch: null | string): Response {
   if (!snapshot) {
     return Response.json(
       { errors: [{ message: `No published article has the slug ${JSON.stringify(typeof slug === 'string' ? slug : '')}.` }] },
@@ -158,7 +214,7 @@ export function snapshotResponse(snapshot: Snapshot | undefined, slug: unknown, 
   }
   const headers = { 'Cache-Control': PUBLIC_CACHE_CONTROL, 'Content-Type': 'application/json; charset=utf-8', ETag: snapshot.etag }
   if (etagMatches(ifNoneMatch, snapshot.etag)) return new Response(null, { status: 304, headers })
-  return new Response(snapshot.json, { status: 200, headers })
+  return new Response(snapshot.body, { status: 200, headers })
 }
 
 /** Whether an `If-None-Match` header names this ETag (a list, weak forms and `*` included). */

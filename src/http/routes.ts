@@ -242,7 +242,7 @@ function publishedArticleQueryOf(document: DocumentNode, variables: unknown): { 
 async function publishedArticleAnswer(config: SanitizedConfig, request: Request, query: { key: string; slug: string }): Promise<Response> {
   const payload = await getPayload({ config })
   const snapshot = await readSnapshot(payload, query.slug)
-  const body = `{"data":{${JSON.stringify(query.key)}:${snapshot?.json ?? 'null'}}}`
+  const body = Buffer.concat([Buffer.from(`{"data":{${JSON.stringify(query.key)}:`), snapshot?.body ?? Buffer.from('null'), Buffer.from('}}')])
   return withCors(payload, request, new Response(body, { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' } }))
 }
 

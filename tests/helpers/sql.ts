@@ -1,11 +1,12 @@
 import pg from 'pg'
 
-/** SQL statements sent to PostgreSQL while `work` runs (every pg client of the pool). */
-export async function countStatements(work: () => Promise<unknown>): Promise<number> {
+/** The SQL text of every statement sent to PostgreSQL while `work` runs (every pg client of the pool). */
+export async function recordStatements(work: () => Promise<unknown>): Promise<string[]> {
   const original = pg.Client.prototype.query
-  let count = 0
+  const statements: string[] = []
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    count += 1
+    const [query] = args
+    statements.push(typeof query === 'string' ? query : String((query as { text?: unknown } | undefined)?.text ?? ''))
     return (original as (...a: unknown[]) => unknown).apply(this, args)
   } as typeof original
   try {
@@ -13,7 +14,12 @@ export async function countStatements(work: () => Promise<unknown>): Promise<num
   } finally {
     pg.Client.prototype.query = original
   }
-  return count
+  return statements
+}
+
+/** How many SQL statements were sent to PostgreSQL while `work` runs. */
+export async function countStatements(work: () => Promise<unknown>): Promise<number> {
+  return (await recordStatements(work)).length
 }
 
 /** One SQL statement on the test database, outside Payload (to corrupt or inspect stored state). */

@@ -8,6 +8,7 @@ import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { reindexPublicSets } from '../../src/content/store'
+import { etagOf } from '../../src/content/snapshots'
 import { publishedArticleRoute } from '../../src/http/published'
 import { PUBLIC_CACHE_CONTROL } from '../../src/hooks/delivery/cacheHeaders'
 import { inTransaction } from '../../src/review/transaction'
@@ -16,7 +17,7 @@ import type { ApiResponse } from '../helpers/api'
 import { bootPayload, type TestContext } from '../helpers/payload'
 import { approvedClaim as approved, publishArticle } from '../helpers/reviewWorkflow'
 import { approveClaim } from '../helpers/review'
-import { countStatements, sql } from '../helpers/sql'
+import { countStatements, recordStatements, sql } from '../helpers/sql'
 
 let t: TestContext
 let counter = 0
@@ -46,9 +47,19 @@ describe('GET /api/articles/published/<slug>', () => {
   it('is the anonymous page read, from one indexed row, with a strong ETag and public caching', async () => {
     const article = await publishedArticle(await approvedClaim())
     let res: ApiResponse | undefined
-    const statements = await countStatements(async () => {
+    // The first read of these bytes: the row's ETag, then its document.
+    const first = await recordStatements(async () => {
       res = await t.api.get(`/articles/published/${article.slug}`)
     })
+    expect(first).toHaveLength(2)
+    expect(first[1]).toMatch(/"doc"/)
+    const firstBody = res!.body
+    // Every later read: the row's ETag alone — the document does not cross the connection again.
+    const statements = await recordStatements(async () => {
+      res = await t.api.get(`/articles/published/${article.slug}`)
+    })
+    expect(res!.body).toEqual(firstBody)
+    expect(statements[0]).not.toMatch(/"doc"/)
     expect(res!.status).toBe(200)
     expect(res!.body).toEqual(await pageRead(article.slug))
     expect(res!.body.references.length).toBeGreaterThan(0)
@@ -56,7 +67,7 @@ describe('GET /api/articles/published/<slug>', () => {
     expect(res!.headers.get('cache-control')).toBe(PUBLIC_CACHE_CONTROL)
     expect(res!.headers.get('content-type')).toMatch(/application\/json/)
     // No population, no hooks: the snapshot row (an anonymous reader needs no user lookup).
-    expect(statements).toBe(1)
+    expect(statements).toHaveLength(1)
     // The same for a logged-in reader: it is the public version.
     expect((await t.api.as(t.editor.token).get(`/articles/published/${article.slug}`)).body).toEqual(res!.body)
   })
@@ -131,6 +142,25 @@ describe('GET /api/articles/published/<slug>', () => {
     expect(fast!.body).toEqual({ data: { PublishedArticle: viaResolver.body.data.PublishedArticle } })
     expect((await t.api.gql(`{ page: PublishedArticle(slug: "${article.slug}") }`)).body.data.page).toEqual(viaResolver.body.data.PublishedArticle)
     expect((await t.api.gql('{ PublishedArticle(slug: "no-such-article") }')).body).toEqual({ data: { PublishedArticle: null } })
+  })
+
+  it('a read follows its row at once: the bytes kept in memory are those of the ETag the row has now', async () => {
+    const article = await publishedArticle(await approvedClaim())
+    const before = await t.api.get(`/articles/published/${article.slug}`)
+    expect(before.status).toBe(200)
+    // The row changes behind this process's back (another server wrote it): the next read has it.
+    const changed = '{"title":"Written by another process"}'
+    await sql('update cited_snapshots set doc = $1, etag = $2 where article_id = $3', [changed, etagOf(changed), article.id])
+    const after = await t.api.get(`/articles/published/${article.slug}`)
+    expect(after.body).toEqual({ title: 'Written by another process' })
+    expect(after.headers.get('etag')).toBe(etagOf(changed))
+    expect((await t.api.gql('query ($slug: String!) { PublishedArticle(slug: $slug) }', { slug: article.slug })).body.data.PublishedArticle).toEqual({ title: 'Written by another process' })
+    // Back to the document it had: the bytes are known again under their ETag.
+    const req = await createLocalReq({}, t.payload)
+    await inTransaction(req, () => reindexPublicSets(req))
+    const repaired = await t.api.get(`/articles/published/${article.slug}`)
+    expect(repaired.body).toEqual(before.body)
+    expect(repaired.headers.get('etag')).toBe(before.headers.get('etag'))
   })
 
   it('reindex repairs a corrupted or missing snapshot', async () => {

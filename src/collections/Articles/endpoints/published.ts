@@ -1,6 +1,6 @@
 import type { Endpoint, GraphQLExtension, PayloadRequest } from 'payload'
 
-import { readSnapshot, snapshotResponse } from '../../../content/snapshots'
+import { readSnapshot, snapshotDocument, snapshotResponse } from '../../../content/snapshots'
 
 /**
  * `GET /api/articles/published/<slug>`: the published article as an anonymous page read gets it
@@ -32,7 +32,7 @@ export const publishedArticleQuery = (graphQL: GraphQL, json: unknown) => ({
     args: { slug: { type: new graphQL.GraphQLNonNull(graphQL.GraphQLString) } },
     resolve: async (_: unknown, { slug }: { slug: string }, { req }: { req: PayloadRequest }) => {
       const snapshot = await readSnapshot(req.payload, slug, req)
-      return snapshot ? JSON.parse(snapshot.json) : null
+      return snapshot ? snapshotDocument(snapshot) : null
     },
   },
 })
