@@ -1,7 +1,11 @@
 /**
  * What changed in a claim since its last approved version: the statement word by word, and the
- * statistics and sources as lines added, removed or kept. Pure: no Payload import.
+ * statistics and sources as lines added, removed or kept. Pure: no Payload import; the diffing
+ * itself is the `diff` package's.
  */
+import type { ChangeObject } from 'diff'
+
+import { diffArrays } from 'diff'
 
 export type DiffOp = 'added' | 'removed' | 'same'
 
@@ -25,53 +29,25 @@ export interface ClaimDiff {
   hasChanges: boolean
 }
 
-/** Longest-common-subsequence diff of two token lists. */
+const opOf = (change: ChangeObject<string[]>): DiffOp => (change.added ? 'added' : change.removed ? 'removed' : 'same')
+
+/** Diff of two token lists (the `diff` package's Myers diff): one part per token, in order. */
 export function diffTokens(before: readonly string[], after: readonly string[]): DiffPart[] {
-  const n = before.length
-  const m = after.length
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
-    }
-  }
-  const parts: DiffPart[] = []
-  const push = (op: DiffOp, text: string) => parts.push({ op, text })
-  let i = 0
-  let j = 0
-  while (i < n && j < m) {
-    if (before[i] === after[j]) {
-      push('same', before[i]!)
-      i++
-      j++
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
-      push('removed', before[i++]!)
-    } else {
-      push('added', after[j++]!)
-    }
-  }
-  while (i < n) push('removed', before[i++]!)
-  while (j < m) push('added', after[j++]!)
-  return parts
+  return diffArrays([...before], [...after]).flatMap((change) => change.value.map((text) => ({ op: opOf(change), text })))
 }
 
+/** Words and the whitespace between them, so that joining the tokens gives the text back. */
 const words = (text: string): string[] => text.split(/(\s+)/).filter((token) => token !== '')
 
-/** Joins adjacent word parts of the same kind, so "+ 70% of" reads as one insertion. */
-function mergeRuns(parts: DiffPart[]): DiffPart[] {
-  const merged: DiffPart[] = []
-  for (const part of parts) {
-    const last = merged[merged.length - 1]
-    if (last && last.op === part.op) last.text += part.text
-    else merged.push({ ...part })
-  }
-  return merged
+/** Word diff of two statements; a run of words of one kind is one part, so "+ 70% of" reads as one insertion. */
+function diffStatement(before: string, after: string): DiffPart[] {
+  return diffArrays(words(before), words(after)).map((change) => ({ op: opOf(change), text: change.value.join('') }))
 }
 
 /** The changes from the last approved version (`null` when there is none) to the draft. */
 export function diffClaims(approved: ComparableClaim | null, draft: ComparableClaim): ClaimDiff {
   const base: ComparableClaim = approved ?? { statement: '', statistics: [], sources: [] }
-  const statement = mergeRuns(diffTokens(words(base.statement), words(draft.statement)))
+  const statement = diffStatement(base.statement, draft.statement)
   const statistics = diffTokens(base.statistics, draft.statistics)
   const sources = diffTokens([...base.sources].sort(), [...draft.sources].sort())
   const hasChanges = [...statement, ...statistics, ...sources].some((part) => part.op !== 'same')

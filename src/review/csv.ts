@@ -1,18 +1,25 @@
+/**
+ * CSV for the audit-trail export, written by `csv-stringify` (RFC 4180: a cell holding a comma,
+ * quote or line break is quoted, quotes are doubled, lines end with CRLF).
+ */
+import type { Options } from 'csv-stringify/sync'
+
+import { stringify } from 'csv-stringify/sync'
+
 /** A value a CSV cell can hold. */
 export type CsvValue = boolean | null | number | string | undefined
 
-/**
- * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, with quotes doubled.
- * Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading `'`.
- */
-export function csvCell(value: CsvValue): string {
-  if (value === null || value === undefined) return ''
-  let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+const OPTIONS: Options = {
+  record_delimiter: 'windows',
+  // Giving a record delimiter turns off quoting of a lone `\n` or `\r` inside a cell; keep it.
+  quote_record_delimiter: true,
+  // Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading `'`.
+  escape_formulas: true,
+  // `true`/`false` as words, not csv-stringify's default `1`/empty.
+  cast: { boolean: (value) => String(value) },
 }
 
-/** A CSV document with a header row; lines end with CRLF as RFC 4180 asks. */
+/** A CSV document with a header row; every line, the last included, ends with CRLF. */
 export function toCsv(header: readonly string[], rows: readonly CsvValue[][]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return stringify([[...header], ...rows], OPTIONS)
 }
