@@ -1,6 +1,8 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config, Endpoint, Field } from 'payload'
 
-/** The collections Cited adds. */
+import { USERS_SLUG } from './collections/slugs'
+
+/** The collections Cited adds (`users` stands for Cited's users collection, whatever its slug). */
 export type CitedCollectionSlug =
   | 'aftercare-tips'
   | 'articles'
@@ -13,28 +15,80 @@ export type CitedCollectionSlug =
   | 'users'
 
 /**
- * Changes to one of Cited's collections: `fields` receives Cited's fields and returns the ones
- * to use (add yours, re-order, change labels — keep the ones Cited's rules read); any other key
- * replaces Cited's value (e.g. `admin`, `labels`).
+ * Changes to one of Cited's collections. Overrides merge per key, and none can take away a rule
+ * Cited enforces:
+ *
+ * - `fields` receives Cited's fields (`defaultFields`) and returns the ones to use: add yours,
+ *   re-order, change labels — keep the ones Cited's rules read.
+ * - `hooks` run after Cited's, per hook name (`beforeChange: [yours]` runs after Cited's
+ *   `beforeChange` hooks). Cited's hooks cannot be removed or replaced by an override.
+ * - `access` is per operation: an operation you name replaces Cited's rule for that operation
+ *   only (`{ read }` leaves Cited's `create`, `update` and `delete` in place). Replacing one is
+ *   explicit and yours to answer for: `claims.access.read` decides what anonymous readers see,
+ *   `users.access.update` who may change whose account. What Cited's review stands on — publishing
+ *   a claim is approving it, four eyes, the read-only review state, the append-only audit trail,
+ *   admin-only roles — is enforced by hooks and field access, which no `access` override reaches.
+ * - `admin`, `auth`, `upload` and `versions` are merged per key (yours win). A collection Cited
+ *   gives drafts keeps them: turning `versions.drafts` off there is a configuration error.
+ * - `endpoints` are added after Cited's.
+ * - Any other key (`labels`, `defaultSort`, …) replaces Cited's value.
  */
-export type CollectionOverride = Partial<Omit<CollectionConfig, 'fields' | 'slug'>> & {
+export type CollectionOverride = Partial<
+  Omit<CollectionConfig, 'access' | 'admin' | 'endpoints' | 'fields' | 'hooks' | 'slug'>
+> & {
+  /** Per operation: a named operation replaces Cited's rule for that operation only. */
+  access?: CollectionConfig['access']
+  /** Merged per key with Cited's (yours win). */
+  admin?: CollectionConfig['admin']
+  /** Added after Cited's endpoints. */
+  endpoints?: Endpoint[]
+  /**
+   * The host config already defines a collection with this slug and Cited should use it: Cited
+   * extends the host's collection as it extends the users collection — adds the fields it needs
+   * that the host's lacks (by name; a host field of the same name is kept), runs its hooks before
+   * the host's, allows an operation only when both the host's access rule and Cited's allow it,
+   * adds its endpoints before the host's; every other setting the host made is kept, Cited's fills
+   * the rest. Without `extend`, a host collection with one of Cited's slugs is a configuration
+   * error (rename the host's collection, or extend it).
+   * @default false
+   */
+  extend?: boolean
+  /** Receives Cited's fields and returns the ones to use. */
   fields?: (args: { defaultFields: Field[] }) => Field[]
+  /** Run after Cited's hooks of the same name; Cited's cannot be removed. */
+  hooks?: CollectionConfig['hooks']
 }
 
 /** Options of `citedPlugin`. Every option is optional; defaults live in `sanitizeOptions`. */
 export interface CitedPluginOptions {
   /**
-   * Per-collection overrides, applied before Cited adds its hooks, e.g.
+   * Per-collection overrides, merged per key (see {@link CollectionOverride}), e.g.
    * `{ articles: { fields: ({ defaultFields }) => [...defaultFields, { name: 'clinic', type: 'text' }] } }`.
+   * `users` is Cited's users collection, whatever `usersCollection` names it.
    * @default {}
    */
   collections?: Partial<Record<CitedCollectionSlug, CollectionOverride>>
   /**
-   * Turns Cited's behaviour (hooks, endpoints, jobs) off but keeps its collections and fields,
-   * so the database schema and migrations stay stable.
+   * Turns Cited's behaviour off but keeps its collections, fields and access rules, so the
+   * database schema and migrations stay stable: no Cited hook, endpoint, job schedule, GraphQL
+   * query or mutation, admin view or error mapping is attached. Hooks and endpoints of the host
+   * (its own collections, or given as overrides) still run.
    * @default false
    */
   disabled?: boolean
+  /**
+   * The auth collection of the people who use Cited (editors, reviewers, admins). When the host
+   * config defines it, Cited extends it rather than bringing its own: it adds its `roles` field
+   * (and `name`) where the host's collection has no field of that name, runs its hooks before the
+   * host's, and allows an operation only when both the host's access rule and Cited's allow it
+   * (so no one reads or edits other people's accounts unless both agree); the host's `auth`
+   * settings stay. A host `roles` field is kept only when it is a `select` with `hasMany` offering
+   * `admin`, `editor` and `reviewer`, and only admins may write it. When the host has no such
+   * collection, Cited adds its own users collection under this slug. Relationships to people
+   * (claims' approver and draft editors, review events' actor) point at it.
+   * @default the host config's `admin.user`, else `'users'`
+   */
+  usersCollection?: CollectionSlug
   /**
    * Directory where uploaded media files are stored.
    * @default `<cwd>/media`
@@ -75,6 +129,7 @@ export interface CitedPluginOptions {
 export interface SanitizedCitedOptions {
   collections: Partial<Record<CitedCollectionSlug, CollectionOverride>>
   disabled: boolean
+  usersCollection: CollectionSlug
   mediaDir: string
   reviewIntervalDays: number
   reviewExpiryCron: string
@@ -83,9 +138,11 @@ export interface SanitizedCitedOptions {
   graphQLMaxComplexity: number
 }
 
-export const sanitizeOptions = (options: CitedPluginOptions = {}): SanitizedCitedOptions => ({
+/** The options with their defaults; `config` is the host config (for the users collection). */
+export const sanitizeOptions = (options: CitedPluginOptions = {}, config?: Pick<Config, 'admin'>): SanitizedCitedOptions => ({
   collections: options.collections ?? {},
   disabled: options.disabled ?? false,
+  usersCollection: options.usersCollection ?? (config?.admin?.user as CollectionSlug | undefined) ?? USERS_SLUG,
   mediaDir: options.mediaDir ?? `${process.cwd()}/media`,
   reviewIntervalDays: options.reviewIntervalDays ?? 365,
   reviewExpiryCron: options.reviewExpiryCron ?? '0 0 * * * *',

@@ -1,27 +1,30 @@
-import type { CollectionConfig, Config, Plugin } from 'payload'
+import type { Access, CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import { GraphQLJSON } from '@payloadcms/graphql/types'
-import { createLocalReq } from 'payload'
+import { createLocalReq, InvalidConfiguration } from 'payload'
 
-import type { CitedCollectionSlug, CitedPluginOptions } from './options'
+import type { CitedCollectionSlug, CitedPluginOptions, CollectionOverride, SanitizedCitedOptions } from './options'
 
+import { allOf } from './access/allOf'
+import { allOfField } from './access/allOfField'
+import { isAdminField } from './access/isAdminField'
+import { ROLES } from './access/roles'
 import { evidenceCheckEndpoint } from './admin/evidenceCheck'
 import { ADMIN_COMPONENTS } from './admin/paths'
 
 import { AftercareTips } from './collections/AftercareTips/index'
 import { Articles } from './collections/Articles/index'
 import { Benefits } from './collections/Benefits/index'
-import { Claims } from './collections/Claims/index'
+import { createClaims } from './collections/Claims/index'
 import { ComparisonRows } from './collections/ComparisonRows/index'
 import { createMedia } from './collections/Media/index'
 import { publishedArticleQuery } from './collections/Articles/endpoints/published'
-import { ReviewEvents } from './collections/ReviewEvents/index'
-import { USERS_SLUG } from './collections/slugs'
+import { createReviewEvents } from './collections/ReviewEvents/index'
 import { PublicSets } from './collections/PublicSets/index'
 import { Snapshots } from './collections/Snapshots/index'
 import { Sources } from './collections/Sources/index'
 import { createDemoAccountsAfterFirstUser } from './collections/Users/hooks/createDemoAccountsAfterFirstUser'
-import { Users } from './collections/Users/index'
+import { createUsers, ROLES_FIELD } from './collections/Users/index'
 import { depthLimit } from './graphql/depthLimit'
 import { reviewMutations } from './graphql/reviewMutations'
 import { ensurePublicSets } from './content/store'
@@ -42,38 +45,26 @@ import { sanitizeOptions } from './options'
  * Cited: evidence-backed health content for Payload.
  *
  * Adds the content model (sources, claims, benefits, aftercare tips, comparison rows, articles,
- * review events, media, users). A collection the host config already defines with the same slug
- * is kept as the host wrote it.
+ * review events, media) and extends the host's users collection with Cited's roles — or adds a
+ * users collection when the host has none. Host collections with another of Cited's slugs are a
+ * configuration error unless the host asks Cited to extend them (`collections.<slug>.extend`).
+ * Overrides merge per key and cannot remove Cited's hooks (see `CollectionOverride`). When
+ * `disabled`, the schema (collections, fields, access) stays the same and no Cited behaviour is
+ * attached.
  */
 export const citedPlugin =
   (pluginOptions: CitedPluginOptions = {}): Plugin =>
   (incomingConfig: Config): Config => {
-    const options = sanitizeOptions(pluginOptions)
-    const collections: CollectionConfig[] = [
-      Users,
-      createMedia(options.mediaDir),
-      Sources,
-      Claims,
-      Benefits,
-      AftercareTips,
-      ComparisonRows,
-      Articles,
-      ReviewEvents,
-      PublicSets,
-      Snapshots,
-    ]
-    const overridden = collections.map((collection): CollectionConfig => {
-      const override = options.collections[collection.slug as CitedCollectionSlug]
-      if (!override) return collection
-      const { fields, ...rest } = override
-      return { ...collection, ...rest, fields: fields ? fields({ defaultFields: collection.fields }) : collection.fields }
-    })
-    // Disabled: the schema stays (migrations stay stable) but our hooks and endpoints are off.
-    const ours = options.disabled
-      ? overridden.map((collection) => ({ ...collection, endpoints: [] }))
-      : overridden.map(withEvidenceHooks).map(withContentHooks).map(withDeliveryHooks).map(withShapeValidation).map(withWhereValidation).map(withStrictRouteIds)
-    const cited = options.demoAccounts ? ours.map(withDemoAccounts) : ours
+    const options = sanitizeOptions(pluginOptions, incomingConfig)
+    const adminUser = incomingConfig.admin?.user
+    if (adminUser && adminUser !== options.usersCollection) {
+      throw new InvalidConfiguration(
+        `Cited: admin.user is '${adminUser}' but usersCollection is '${options.usersCollection}'. Cited's editors and reviewers work in the admin, so both must name the same collection.`,
+      )
+    }
     const existing = incomingConfig.collections ?? []
+    const cited = citedCollections(options, existing)
+    const bySlug = new Map(cited.map((collection) => [collection.slug, collection]))
     const existingSlugs = new Set(existing.map((collection) => collection.slug))
 
     const jobs = incomingConfig.jobs ?? {}
@@ -141,7 +132,7 @@ export const citedPlugin =
       },
       admin: {
         ...incomingConfig.admin,
-        user: incomingConfig.admin?.user ?? USERS_SLUG,
+        user: incomingConfig.admin?.user ?? options.usersCollection,
         // The reviewers' queue at /admin/review and a link to it; a host view of the same name wins.
         components: options.disabled
           ? hostComponents
@@ -163,13 +154,232 @@ export const citedPlugin =
       endpoints: options.disabled
         ? incomingConfig.endpoints
         : [...(incomingConfig.endpoints ?? []), evidenceCheckEndpoint],
-      collections: [...existing, ...cited.filter((collection) => !existingSlugs.has(collection.slug))],
+      // Host collections stay where the host put them (extended where Cited extends them); Cited's
+      // own follow.
+      collections: [
+        ...existing.map((collection) => bySlug.get(collection.slug) ?? collection),
+        ...cited.filter((collection) => !existingSlugs.has(collection.slug)),
+      ],
     }
   }
 
+/** One of Cited's collections and the key of its override (none for Cited's bookkeeping). */
+interface CitedCollection {
+  key?: CitedCollectionSlug
+  collection: CollectionConfig
+}
+
+/** Cited's collections as Cited defines them, relationships to people pointing at `usersCollection`. */
+const definitions = (options: SanitizedCitedOptions): CitedCollection[] => {
+  const usersSlug = options.usersCollection
+  return [
+    { key: 'users', collection: createUsers(usersSlug) },
+    { key: 'media', collection: createMedia(options.mediaDir) },
+    { key: 'sources', collection: Sources },
+    { key: 'claims', collection: createClaims({ usersSlug }) },
+    { key: 'benefits', collection: Benefits },
+    { key: 'aftercare-tips', collection: AftercareTips },
+    { key: 'comparison-rows', collection: ComparisonRows },
+    { key: 'articles', collection: Articles },
+    { key: 'review-events', collection: createReviewEvents({ usersSlug }) },
+    { collection: PublicSets },
+    { collection: Snapshots },
+  ]
+}
+
+/**
+ * Cited's collections as the app gets them. Per collection:
+ * 1. Cited's definition — without its hooks and endpoints when disabled (the schema stays);
+ * 2. merged into the host's collection of the same slug (the users collection always, others
+ *    with `extend`; otherwise a configuration error);
+ * 3. the host's override, merged per key;
+ * 4. when enabled, the rules shared by several collections (evidence, content graph, delivery,
+ *    input checks), which put their hooks first (delivery's last: they shape what readers get).
+ */
+function citedCollections(options: SanitizedCitedOptions, existing: CollectionConfig[]): CollectionConfig[] {
+  const hosts = new Map(existing.map((collection) => [collection.slug, collection]))
+  const usersSlug = options.usersCollection
+  const ours = definitions(options)
+  if (ours.some(({ key, collection }) => key !== 'users' && collection.slug === usersSlug)) {
+    throw new InvalidConfiguration(
+      `Cited: usersCollection '${usersSlug}' is one of Cited's own collections. Name the collection your editors, reviewers and admins sign in with.`,
+    )
+  }
+  return ours.map(({ key, collection: definition }) => {
+    const override = key ? options.collections[key] : undefined
+    const host = hosts.get(definition.slug)
+    let collection = options.disabled
+      ? { ...definition, hooks: {}, endpoints: [] }
+      : key === 'users' && options.demoAccounts
+        ? withDemoAccounts(definition)
+        : definition
+    if (host && key === 'users') collection = extendHostUsers(collection, host)
+    else if (host && override?.extend) collection = extendHostCollection(collection, host)
+    else if (host) throw slugTaken(definition.slug, key)
+    if (override) collection = applyOverride(collection, override)
+    if (hasDrafts(definition) && !hasDrafts(collection)) {
+      throw new InvalidConfiguration(
+        `Cited: the '${definition.slug}' collection needs drafts (versions.drafts): publishing is how its documents go live through review. Keep drafts on in the host's collection and in overrides.`,
+      )
+    }
+    return options.disabled ? collection : withSharedRules(collection)
+  })
+}
+
+const withSharedRules = (collection: CollectionConfig): CollectionConfig =>
+  [withEvidenceHooks, withContentHooks, withDeliveryHooks, withShapeValidation, withWhereValidation, withStrictRouteIds].reduce(
+    (result, attach) => attach(result),
+    collection,
+  )
+
+function slugTaken(slug: string, key: CitedCollectionSlug | undefined): InvalidConfiguration {
+  const extend = key
+    ? `, or let Cited extend yours with citedPlugin({ collections: { '${key}': { extend: true } } }) (Cited adds the fields it needs that yours lacks, runs its hooks first and combines access rules)`
+    : ''
+  return new InvalidConfiguration(
+    `Cited: the host config already has a collection '${slug}', which Cited adds too. Rename your collection${extend}.`,
+  )
+}
+
+const hasDrafts = (collection: CollectionConfig): boolean =>
+  typeof collection.versions === 'object' && Boolean(collection.versions.drafts)
+
+/**
+ * The host's users collection with what Cited needs: its fields (a host `roles` field must be able
+ * to carry Cited's roles, and only admins may write it), hooks and access rules; `auth` stays the host's.
+ */
+function extendHostUsers(cited: CollectionConfig, host: CollectionConfig): CollectionConfig {
+  if (!host.auth) {
+    throw new InvalidConfiguration(
+      `Cited: '${host.slug}' is the users collection (usersCollection / admin.user) but has no auth. Turn on auth for it, or set usersCollection to the collection your editors, reviewers and admins sign in with.`,
+    )
+  }
+  const fields = mapDataField(host.fields, ROLES_FIELD, (field) => adminOnlyRoles(host.slug, field))
+  return extendHostCollection({ ...cited, auth: undefined }, { ...host, fields })
+}
+
+/** A host `roles` field Cited can use: a select of several values offering Cited's roles, written by admins only. */
+function adminOnlyRoles(slug: string, field: Field): Field {
+  const offered = field.type === 'select' ? field.options.map((option) => (typeof option === 'string' ? option : option.value)) : []
+  if (field.type !== 'select' || !field.hasMany || !ROLES.every((role) => offered.includes(role))) {
+    throw new InvalidConfiguration(
+      `Cited: the '${slug}' collection has a '${ROLES_FIELD}' field Cited cannot use: Cited's roles need a select field with hasMany and the options ${ROLES.join(', ')}. Remove your field (Cited adds its own) or make it such a select.`,
+    )
+  }
+  const access = field.access ?? {}
+  return {
+    ...field,
+    access: {
+      ...access,
+      create: access.create ? allOfField(isAdminField, access.create) : isAdminField,
+      update: access.update ? allOfField(isAdminField, access.update) : isAdminField,
+    },
+  }
+}
+
+/**
+ * A host collection extended with one of Cited's: the host's settings stay and Cited's fill the
+ * rest; Cited's fields the host lacks (by name) come after the host's; hooks run Cited's first;
+ * an operation is allowed only when both sides allow it; Cited's endpoints come first.
+ */
+function extendHostCollection(cited: CollectionConfig, host: CollectionConfig): CollectionConfig {
+  const hostNames = dataFieldNames(host.fields)
+  return withoutUndefined({
+    ...withoutUndefined(cited),
+    ...withoutUndefined(host),
+    admin: { ...cited.admin, ...host.admin },
+    access: bothAllow(cited.access, host.access),
+    hooks: concatHooks(cited.hooks, host.hooks),
+    endpoints: [...(cited.endpoints || []), ...(host.endpoints || [])],
+    fields: [...host.fields, ...cited.fields.filter((field) => !('name' in field) || !hostNames.has(field.name))],
+  })
+}
+
+/** An override merged per key (see `CollectionOverride`): Cited's hooks always stay. */
+function applyOverride(collection: CollectionConfig, override: CollectionOverride): CollectionConfig {
+  const { access, admin, auth, endpoints, extend: _extend, fields, hooks, upload, versions, ...rest } = override
+  return withoutUndefined({
+    ...collection,
+    ...withoutUndefined(rest),
+    access: { ...collection.access, ...withoutUndefined(access ?? {}) },
+    admin: { ...collection.admin, ...admin },
+    auth: mergePerKey(collection.auth, auth),
+    upload: mergePerKey(collection.upload, upload),
+    versions: mergePerKey(collection.versions, versions),
+    endpoints: [...(collection.endpoints || []), ...(endpoints ?? [])],
+    fields: fields ? fields({ defaultFields: collection.fields }) : collection.fields,
+    hooks: concatHooks(collection.hooks, hooks),
+  })
+}
+
+type Hooks = NonNullable<CollectionConfig['hooks']>
+type AccessRules = NonNullable<CollectionConfig['access']>
+
+/** Hooks of both, per hook name: `first`'s, then `then`'s. */
+function concatHooks(first: Hooks = {}, then: Hooks = {}): Hooks {
+  const names = new Set([...Object.keys(first), ...Object.keys(then)]) as Set<keyof Hooks>
+  const hooks: Record<string, unknown[]> = {}
+  for (const name of names) hooks[name] = [...(first[name] ?? []), ...(then[name] ?? [])]
+  return hooks as Hooks
+}
+
+/** Per operation: both rules must allow it; an operation only one side rules on follows that rule. */
+function bothAllow(cited: AccessRules = {}, host: AccessRules = {}): AccessRules {
+  const operations = new Set([...Object.keys(cited), ...Object.keys(host)]) as Set<keyof AccessRules>
+  const rules: Record<string, Access> = {}
+  for (const operation of operations) {
+    const ours = cited[operation] as Access | undefined
+    const theirs = host[operation] as Access | undefined
+    const rule = ours && theirs ? allOf(ours, theirs) : (ours ?? theirs)
+    if (rule) rules[operation] = rule
+  }
+  return rules as AccessRules
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Objects merged per key (`then` wins); otherwise `then` replaces `first` when given. */
+function mergePerKey<T>(first: T, then: T | undefined): T {
+  if (then === undefined) return first
+  return isPlainObject(first) && isPlainObject(then) ? ({ ...first, ...then } as T) : then
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T
+}
+
+/** Names of the fields that hold data at the top of a document (rows, collapsibles and unnamed tabs are looked through). */
+function dataFieldNames(fields: Field[]): Set<string> {
+  const names = new Set<string>()
+  const visit = (list: Field[]): void => {
+    for (const field of list) {
+      if ('name' in field && field.name) names.add(field.name)
+      else if (field.type === 'tabs') for (const tab of field.tabs) 'name' in tab && tab.name ? names.add(tab.name) : visit(tab.fields)
+      else if ('fields' in field) visit(field.fields)
+    }
+  }
+  visit(fields)
+  return names
+}
+
+/** `fields` with the top-level data field `name` (found as `dataFieldNames` finds it) replaced by `change(field)`. */
+function mapDataField(fields: Field[], name: string, change: (field: Field) => Field): Field[] {
+  return fields.map((field): Field => {
+    if ('name' in field && field.name) return field.name === name ? change(field) : field
+    if (field.type === 'tabs') {
+      return {
+        ...field,
+        tabs: field.tabs.map((tab) => ('name' in tab && tab.name ? tab : { ...tab, fields: mapDataField(tab.fields, name, change) })),
+      }
+    }
+    if ('fields' in field) return { ...field, fields: mapDataField(field.fields, name, change) } as Field
+    return field
+  })
+}
+
 /** Demo mode: the users collection adds the demo accounts after the first admin signs up. */
 function withDemoAccounts(collection: CollectionConfig): CollectionConfig {
-  if (collection.slug !== USERS_SLUG) return collection
   const hooks = collection.hooks ?? {}
   return {
     ...collection,

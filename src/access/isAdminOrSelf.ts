@@ -1,10 +1,16 @@
 import type { Access } from 'payload'
 
+import { usersSlugOf } from '../review/options'
 import { hasRole } from './roles'
 
-/** Admins see every user; everyone else only themselves. */
-export const isAdminOrSelf: Access = ({ req: { user } }) => {
+/**
+ * Admins see every user; everyone else only themselves. "Themselves" is a person of Cited's
+ * users collection: someone signed in through another auth collection of the host whose id
+ * happens to match is not.
+ */
+export const isAdminOrSelf: Access = ({ req: { payload, user } }) => {
   if (!user) return false
   if (hasRole(user, 'admin')) return true
+  if (user.collection !== undefined && user.collection !== usersSlugOf(payload)) return false
   return { id: { equals: user.id } }
 }

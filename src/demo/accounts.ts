@@ -4,7 +4,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
-import { USERS_SLUG } from '../collections/slugs'
+import { usersSlugOf } from '../review/options'
 
 /** Password of both demo accounts (documented in the README). Development only. */
 export const DEMO_PASSWORD = 'cited-demo'
@@ -17,16 +17,17 @@ export const DEMO_ACCOUNTS = [
 /** Creates the demo accounts that do not exist yet; returns the emails created. */
 export async function createDemoAccounts(payload: Payload, req?: PayloadRequest): Promise<string[]> {
   const created: string[] = []
+  const users = usersSlugOf(payload)
   for (const account of DEMO_ACCOUNTS) {
     const { totalDocs } = await payload.count({
-      collection: USERS_SLUG,
+      collection: users,
       where: { email: { equals: account.email } },
       overrideAccess: true,
       req,
     })
     if (totalDocs > 0) continue
     await payload.create({
-      collection: USERS_SLUG,
+      collection: users,
       data: { email: account.email, name: account.name, roles: [...account.roles], password: DEMO_PASSWORD },
       overrideAccess: true,
       req,

@@ -7,11 +7,12 @@
  */
 import type { Payload } from 'payload'
 
-import { ARTICLES_SLUG, USERS_SLUG } from '../collections/slugs'
+import { ARTICLES_SLUG } from '../collections/slugs'
 import { parseArticle } from '../importer/parse'
 import { planImport } from '../importer/plan'
 import { readArticleFile } from '../importer/readArticleFile'
 import { writeImport } from '../importer/write'
+import { usersSlugOf } from '../review/options'
 import { createDemoAccounts } from './accounts'
 
 export interface DemoSeedResult {
@@ -28,7 +29,7 @@ export async function seedDemo(payload: Payload, articleFile: string): Promise<D
   if (articles.totalDocs > 0) return { importedArticle: false, accounts: [] }
   const plan = planImport(parseArticle(await readArticleFile(articleFile), { fileName: articleFile }))
   await writeImport(payload, plan)
-  const users = await payload.count({ collection: USERS_SLUG, overrideAccess: true })
+  const users = await payload.count({ collection: usersSlugOf(payload), overrideAccess: true })
   const accounts = users.totalDocs > 0 ? await createDemoAccounts(payload) : []
   return { importedArticle: true, accounts }
 }

@@ -1,4 +1,4 @@
-import type { GroupField } from 'payload'
+import type { CollectionSlug, GroupField } from 'payload'
 
 import { isLoggedInField } from '../access/isLoggedInField'
 import { ADMIN_COMPONENTS } from '../admin/paths'
@@ -17,9 +17,10 @@ const noWrites = () => false
 
 /**
  * The review state of a claim. Read-only in the admin and not writable through any API:
- * only the review workflow (which writes with `overrideAccess`) changes it.
+ * only the review workflow (which writes with `overrideAccess`) changes it. `usersSlug` is the
+ * users collection the approver and draft editors point at (the `usersCollection` option).
  */
-export const reviewField = (): GroupField => ({
+export const reviewField = ({ usersSlug = USERS_SLUG }: { usersSlug?: CollectionSlug } = {}): GroupField => ({
   name: 'review',
   type: 'group',
   admin: {
@@ -41,7 +42,7 @@ export const reviewField = (): GroupField => ({
     {
       name: 'approvedBy',
       type: 'relationship',
-      relationTo: USERS_SLUG,
+      relationTo: usersSlug,
       access: { read: isLoggedInField },
     },
     { name: 'approvedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
@@ -50,7 +51,7 @@ export const reviewField = (): GroupField => ({
     {
       name: 'draftEditors',
       type: 'relationship',
-      relationTo: USERS_SLUG,
+      relationTo: usersSlug,
       hasMany: true,
       label: 'Created or edited this draft',
       access: { read: isLoggedInField },

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { USERS_SLUG } from '../collections/slugs'
 import { reviewError } from './errors'
+import { usersSlugOf } from './options'
 
 /**
  * The reviewer's signature: checks the re-entered password against their own account with
@@ -16,7 +16,7 @@ export async function confirmPassword(req: PayloadRequest, password: unknown): P
   try {
     // Outside the decision's transaction on purpose: a failed attempt is counted even though the
     // decision is not recorded.
-    await req.payload.login({ collection: USERS_SLUG, data: { email, password } })
+    await req.payload.login({ collection: usersSlugOf(req.payload), data: { email, password } })
   } catch (error) {
     // Too many wrong passwords: the sign-in throttle's wait (src/auth/loginThrottle.ts) stands.
     if ((error as { status?: unknown })?.status === 429 && error instanceof Error) {

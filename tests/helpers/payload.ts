@@ -1,6 +1,15 @@
-import type { Payload, SanitizedConfig } from 'payload'
+import type { CollectionConfig, Config, Payload, SanitizedConfig } from 'payload'
 
-import { getPayload } from 'payload'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import os from 'node:os'
+import path from 'node:path'
+import { buildConfig, getPayload } from 'payload'
+import sharp from 'sharp'
+
+import type { CitedPluginOptions } from '../../src'
+
+import { citedPlugin } from '../../src'
 
 import configPromise from '../../payload.config'
 import { Api, createUser, type TestUser } from './api'
@@ -19,6 +28,45 @@ export interface TestContext {
 export async function bootPayload(): Promise<TestContext> {
   const config = await configPromise
   const payload = await getPayload({ config })
+  const api = new Api(config)
+  const admin = await createUser(payload, api, ['admin'], 'admin')
+  const editor = await createUser(payload, api, ['editor'], 'editor')
+  const reviewer = await createUser(payload, api, ['reviewer'], 'reviewer')
+  return { payload, config, api, admin, editor, reviewer }
+}
+
+/** What a test host app brings: its own collections and admin settings, and Cited's options. */
+export interface TestHost {
+  collections?: CollectionConfig[]
+  admin?: Config['admin']
+  cited?: CitedPluginOptions
+}
+
+/**
+ * A host app's config like `payload.config.ts` (PostgreSQL on this file's database, Lexical,
+ * sharp) with the host's own collections and Cited's options. It writes no generated files.
+ */
+export function hostConfig(host: TestHost = {}): Promise<SanitizedConfig> {
+  return buildConfig({
+    secret: process.env.PAYLOAD_SECRET || 'cited-test-secret',
+    admin: { ...host.admin, importMap: { autoGenerate: false } },
+    editor: lexicalEditor(),
+    collections: host.collections ?? [],
+    db: postgresAdapter({ pool: { connectionString: process.env.DATABASE_URL } }),
+    sharp,
+    typescript: { autoGenerate: false },
+    plugins: [citedPlugin({ mediaDir: path.join(os.tmpdir(), 'cited-test-media'), ...host.cited })],
+  })
+}
+
+/**
+ * Boots Payload for a host config on this file's database and creates one user per role. The
+ * REST and GraphQL handlers serve Payload's default instance, so boot one such config per file;
+ * more configs can run under their own `key` through the Local API.
+ */
+export async function bootPayloadFor(configPromise: Promise<SanitizedConfig>, options: { key?: string } = {}): Promise<TestContext> {
+  const config = await configPromise
+  const payload = await getPayload({ config, key: options.key })
   const api = new Api(config)
   const admin = await createUser(payload, api, ['admin'], 'admin')
   const editor = await createUser(payload, api, ['editor'], 'editor')

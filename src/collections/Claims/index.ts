@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import { evidencePanelField } from '../../fields/adminUi'
 import { evidenceField } from '../../fields/evidence'
@@ -9,7 +9,7 @@ import { publicFlagField } from '../../fields/publicFlag'
 import { reviewField } from '../../fields/review'
 import { statisticsField } from '../../fields/statistic'
 import { publishedOnlyForAnonymous } from '../../review/hooks/publishedOnlyForAnonymous'
-import { BENEFITS_SLUG, CLAIMS_SLUG } from '../slugs'
+import { BENEFITS_SLUG, CLAIMS_SLUG, USERS_SLUG } from '../slugs'
 import { claimReviewEndpoints } from './endpoints/reviewEndpoints'
 import { reviewGuardPublish } from './hooks/reviewGuardPublish'
 import { reviewRecordInvalidation } from './hooks/reviewRecordInvalidation'
@@ -17,9 +17,10 @@ import { reviewTrackDraft } from './hooks/reviewTrackDraft'
 
 /**
  * The claims library and the unit of review. Publishing a claim is approving it: the
- * published version is what frontends read while a newer draft waits for review.
+ * published version is what frontends read while a newer draft waits for review. Approvers and
+ * draft editors point at `usersSlug` (the `usersCollection` option).
  */
-export const Claims: CollectionConfig = {
+export const createClaims = ({ usersSlug = USERS_SLUG }: { usersSlug?: CollectionSlug } = {}): CollectionConfig => ({
   slug: CLAIMS_SLUG,
   labels: { singular: 'Clinical claim', plural: 'Clinical claims' },
   admin: {
@@ -70,8 +71,8 @@ export const Claims: CollectionConfig = {
       hasMany: true,
     },
     evidencePanelField(),
-    reviewField(),
+    reviewField({ usersSlug }),
     evidenceField(),
     publicFlagField(),
   ],
-}
+})

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import { isReviewerOrAdmin } from '../../access/isReviewerOrAdmin'
 import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG, USERS_SLUG } from '../slugs'
@@ -17,8 +17,11 @@ export const REVIEW_ACTIONS = [
 
 const nobody = () => false
 
-/** Append-only audit trail of the review workflow. Only the workflow itself writes here. */
-export const ReviewEvents: CollectionConfig = {
+/**
+ * Append-only audit trail of the review workflow. Only the workflow itself writes here. The actor
+ * points at `usersSlug` (the `usersCollection` option).
+ */
+export const createReviewEvents = ({ usersSlug = USERS_SLUG }: { usersSlug?: CollectionSlug } = {}): CollectionConfig => ({
   slug: REVIEW_EVENTS_SLUG,
   labels: { singular: 'Review event', plural: 'Review events' },
   admin: {
@@ -48,7 +51,7 @@ export const ReviewEvents: CollectionConfig = {
       admin: { description: 'The claim version the event is about.' },
     },
     { name: 'action', type: 'select', required: true, index: true, options: REVIEW_ACTIONS },
-    { name: 'actor', type: 'relationship', relationTo: USERS_SLUG },
+    { name: 'actor', type: 'relationship', relationTo: usersSlug },
     {
       name: 'actorName',
       type: 'text',
@@ -62,4 +65,4 @@ export const ReviewEvents: CollectionConfig = {
       admin: { description: 'SHA-256 of the statement, statistics and sources at the time.' },
     },
   ],
-}
+})

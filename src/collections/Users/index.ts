@@ -1,17 +1,43 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, CollectionSlug, SelectField } from 'payload'
 
 import { isAdmin } from '../../access/isAdmin'
 import { isAdminField } from '../../access/isAdminField'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
-import { ROLES } from '../../access/roles'
+import { hasRole, ROLES } from '../../access/roles'
 import { clearLoginThrottle, throttleLogin } from '../../auth/loginThrottle'
 import { outageAwareJwt } from '../../auth/outageAwareJwt'
 import { USERS_SLUG } from '../slugs'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
-/** People who use the admin: editors write, reviewers approve claims, admins manage users. */
-export const Users: CollectionConfig = {
-  slug: USERS_SLUG,
+/** The field Cited's access rules and review workflow read: which of Cited's roles a person has. */
+export const ROLES_FIELD = 'roles'
+
+/**
+ * Roles: only admins set or change them. A new account gets the editor role only when an admin
+ * creates it; one created any other way (sign-up through a host's open `create`, server code
+ * without a user) starts with none — the first account is made an admin by `firstUserIsAdmin`.
+ */
+export const rolesField = (): SelectField => ({
+  name: ROLES_FIELD,
+  type: 'select',
+  hasMany: true,
+  saveToJWT: true,
+  defaultValue: ({ user }) => (hasRole(user, 'admin') ? ['editor'] : []),
+  options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
+  access: {
+    create: isAdminField,
+    update: isAdminField,
+  },
+  admin: { description: 'Only admins can change roles.' },
+})
+
+/**
+ * People who use the admin: editors write, reviewers approve claims, admins manage users.
+ * Added under `slug` when the host has no users collection of its own; otherwise the host's is
+ * extended with these fields, hooks and access rules (see `plugin.ts`).
+ */
+export const createUsers = (slug: CollectionSlug = USERS_SLUG): CollectionConfig => ({
+  slug,
   labels: { singular: 'User', plural: 'Users' },
   // No lockout: Payload's (maxLoginAttempts) lets anyone who knows an e-mail lock its owner out.
   // Repeated failures are slowed down per (account, client) and per client instead — see
@@ -20,7 +46,7 @@ export const Users: CollectionConfig = {
   auth: { maxLoginAttempts: 0, strategies: [outageAwareJwt] },
   admin: {
     useAsTitle: 'email',
-    defaultColumns: ['email', 'name', 'roles'],
+    defaultColumns: ['email', 'name', ROLES_FIELD],
     group: 'Settings',
   },
   access: {
@@ -35,20 +61,5 @@ export const Users: CollectionConfig = {
     afterLogin: [clearLoginThrottle],
     beforeChange: [firstUserIsAdmin],
   },
-  fields: [
-    { name: 'name', type: 'text' },
-    {
-      name: 'roles',
-      type: 'select',
-      hasMany: true,
-      saveToJWT: true,
-      defaultValue: ['editor'],
-      options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
-      access: {
-        create: isAdminField,
-        update: isAdminField,
-      },
-      admin: { description: 'Only admins can change roles.' },
-    },
-  ],
-}
+  fields: [{ name: 'name', type: 'text' }, rolesField()],
+})

@@ -2,7 +2,6 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import { isWorkflowWrite } from '../../../review/context'
 import { reviewError } from '../../../review/errors'
-import { citedOptions } from '../../../review/options'
 
 export const PUBLISH_REFUSED =
   'Claims go live only through review: submit the claim (POST /api/claims/:id/submit) and a reviewer approves it, which publishes it.'
@@ -13,8 +12,8 @@ export const PUBLISH_REFUSED =
  * other saves into drafts so the approved version stays live until a reviewer approves the new one.
  * Trusted server code (Local API with `overrideAccess`) and the workflow itself pass.
  */
-export const reviewGuardPublish: CollectionBeforeOperationHook = ({ args, context, operation, overrideAccess, req }) => {
-  if (overrideAccess || isWorkflowWrite(context) || citedOptions(req.payload).disabled) return args
+export const reviewGuardPublish: CollectionBeforeOperationHook = ({ args, context, operation, overrideAccess }) => {
+  if (overrideAccess || isWorkflowWrite(context)) return args
   if (operation === 'create' || operation === 'update') {
     const data: unknown = args.data
     if (data && typeof data === 'object' && (data as { _status?: unknown })._status === 'published') {

@@ -1,11 +1,10 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { Claim } from '../../../../payload-types'
+import type { Claim } from '../../../types/generated'
 
 import { asWorkflow, isWorkflowWrite } from '../../../review/context'
 import { recordReviewEvent } from '../../../review/events'
 import { claimContentHash } from '../../../review/hash'
-import { citedOptions } from '../../../review/options'
 
 /**
  * An approved (or expired) claim whose statement, statistics or sources were edited is back in
@@ -18,7 +17,7 @@ export const reviewRecordInvalidation: CollectionAfterChangeHook<Claim> = async 
   previousDoc,
   req,
 }) => {
-  if (operation !== 'update' || isWorkflowWrite(context) || citedOptions(req.payload).disabled) return doc
+  if (operation !== 'update' || isWorkflowWrite(context)) return doc
   const was = previousDoc?.review?.status
   if ((was === 'approved' || was === 'expired') && doc.review?.status === 'draft') {
     await asWorkflow(req, 'invalidate', () =>

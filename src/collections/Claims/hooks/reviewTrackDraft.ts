@@ -1,11 +1,10 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Claim } from '../../../../payload-types'
+import type { Claim } from '../../../types/generated'
 
 import { isWorkflowWrite } from '../../../review/context'
 import { claimContentHash } from '../../../review/hash'
 import { relationIds } from '../../../shared/ids'
-import { citedOptions } from '../../../review/options'
 
 type DraftEditor = NonNullable<Claim['review']['draftEditors']>[number]
 
@@ -17,7 +16,7 @@ type DraftEditor = NonNullable<Claim['review']['draftEditors']>[number]
  *   back to draft; after an approval (or expiry) this starts a new draft cycle.
  */
 export const reviewTrackDraft: CollectionBeforeChangeHook<Claim> = ({ context, data, operation, originalDoc, req }) => {
-  if (isWorkflowWrite(context) || citedOptions(req.payload).disabled) return data
+  if (isWorkflowWrite(context)) return data
   const userId = req.user?.id as number | undefined
 
   if (operation === 'create' || !originalDoc) {
