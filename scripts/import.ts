@@ -5,6 +5,8 @@
  * aftercare tips, comparison rows and one draft claim per statistic (no sources: they stay in
  * draft until someone cites them). `--dry-run` writes nothing; `--json` prints one JSON report.
  */
+import type { Payload } from 'payload'
+
 import './lib/keepAlive'
 import { ImportError } from '../src/importer/parse'
 import { importArticleFile } from '../src/importer/run'
@@ -24,12 +26,39 @@ if (files.length !== 1) {
 
 const writeReport = jsonOutput(json)
 
+/**
+ * The app's Payload, loaded only once the file has parsed (the config reads DATABASE_URL when it is
+ * first imported). Quiet: Payload's logger writes straight to stdout, which a --json report must
+ * have alone.
+ */
+async function openAppPayload(quiet: boolean): Promise<Payload> {
+  const [{ getPayload }, { default: configPromise }] = await Promise.all([import('payload'), import('../payload.config')])
+  const config = await configPromise
+  return getPayload({ config: quiet ? ({ ...config, logger: { options: { enabled: false } } } as typeof config) : config })
+}
+
+/** Ends the import's Payload. */
+async function closePayload(payload: Payload): Promise<void> {
+  await payload.destroy()
+  // The postgres adapter leaves its pool open on destroy (and ending it can wait on the jobs
+  // runner): when the database stops under it, its idle connections must not crash the CLI.
+  ;(payload.db as { pool?: { on: (event: 'error', listener: () => void) => void } }).pool?.on('error', () => {})
+}
+
 try {
   const outcome = await (dryRun
     ? importArticleFile(files[0]!, { dryRun: true })
     : withDatabase(async (env) => {
         process.env.DATABASE_URL = env.DATABASE_URL
-        return importArticleFile(files[0]!, { dryRun: false, quiet: json })
+        let payload: Payload | undefined
+        try {
+          return await importArticleFile(files[0]!, {
+            dryRun: false,
+            openPayload: async () => (payload = await openAppPayload(json)),
+          })
+        } finally {
+          if (payload) await closePayload(payload)
+        }
       }))
   if (json) {
     writeReport(`${JSON.stringify(outcome.report, null, 2)}\n`)

@@ -1,4 +1,8 @@
-/** Cited's public API: the plugin, and the pure evidence engine a frontend or CLI can reuse. */
+/**
+ * Cited's public API — the package's `.` export (`dist/index.js`): the plugin, and the pure
+ * evidence engine a frontend or CLI can reuse. Admin components are in `cited/client` and
+ * `cited/rsc` (src/exports/).
+ */
 export { citedPlugin } from './plugin'
 export type { CitedCollectionSlug, CitedPluginOptions, CollectionOverride } from './options'
 

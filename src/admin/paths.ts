@@ -1,14 +1,17 @@
 /**
- * Where Cited's admin components live, as Payload's import map names them (relative to the
- * config's `admin.importMap.baseDir`, the repository root). `npm run generate` writes them into
- * `src/app/(payload)/admin/importMap.js`.
+ * Cited's admin components as Payload's import map names them: package specifiers of the
+ * package's `./client` and `./rsc` exports, so a host resolves them from `node_modules` (its built
+ * `dist/`) and this repository's app from the source (tsconfig `paths` map `cited/*` to
+ * `src/exports/*`). `npm run generate` writes them into `src/app/(payload)/admin/importMap.js`.
  */
-const base = '/src/admin'
+const PACKAGE = 'cited'
+const client = `${PACKAGE}/client`
+const rsc = `${PACKAGE}/rsc`
 
 export const ADMIN_COMPONENTS = {
-  evidencePanel: `${base}/components/EvidencePanel#EvidencePanel`,
-  claimStatusCell: `${base}/components/StatusCells#ClaimStatusCell`,
-  articleStatusCell: `${base}/components/StatusCells#ArticleStatusCell`,
-  reviewNavLink: `${base}/components/ReviewNavLink#ReviewNavLink`,
-  reviewQueueView: `${base}/ReviewQueue/ReviewQueueView#ReviewQueueView`,
+  evidencePanel: `${client}#EvidencePanel`,
+  claimStatusCell: `${client}#ClaimStatusCell`,
+  articleStatusCell: `${client}#ArticleStatusCell`,
+  reviewNavLink: `${client}#ReviewNavLink`,
+  reviewQueueView: `${rsc}#ReviewQueueView`,
 } as const

@@ -1,6 +1,6 @@
 import React from 'react'
 
-import type { Article } from '../../payload-types'
+import type { Article } from '../types/generated'
 
 import { AftercareTipsBlockComponent } from './AftercareTips/Component'
 import { BenefitBlockComponent, type NumbersOf } from './Benefit/Component'

@@ -3,7 +3,7 @@
  * - the evidence rules: every statistic in prose or data is tied to a claim stating it with a source;
  * - the publish gate: every claim cited has an approved, unexpired version.
  */
-import type { Claim } from '../../payload-types'
+import type { Claim } from '../types/generated'
 import type { CoverageClaim } from '../evidence/coverage'
 import type { DocId } from '../shared/ids'
 import type { DataPoint } from './graph'

@@ -15,7 +15,7 @@
  * shown only as a comparison column (or a cell's benefit) is readable by anyone, so all its text
  * and claims are visited, but not its tips, which the table does not show.
  */
-import type { AftercareTip, Article, Benefit, ComparisonRow, Media } from '../../payload-types'
+import type { AftercareTip, Article, Benefit, ComparisonRow, Media } from '../types/generated'
 import type { TextSource } from '../evidence/coverage'
 import type { DetectedStatistic } from '../evidence/types'
 import type { DocId } from '../shared/ids'

@@ -8,7 +8,7 @@
  */
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import type { Claim, Source } from '../../payload-types'
+import type { Claim, Source } from '../types/generated'
 import type { ArticleContent, ContentVisitor, Library, LoadedKind, StandaloneKind } from './graph'
 import type { DocId } from '../shared/ids'
 

@@ -16,7 +16,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { ValidationError } from 'payload'
 
-import type { Article } from '../../payload-types'
+import type { Article } from '../types/generated'
 import type { Reference } from '../evidence/citations'
 import type { DocId } from '../shared/ids'
 import type { ArticleContent } from './graph'

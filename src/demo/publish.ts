@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { createLocalReq } from 'payload'
 
-import type { Article } from '../../payload-types'
+import type { Article } from '../types/generated'
 
 import { ARTICLES_SLUG, CLAIMS_SLUG, SOURCES_SLUG } from '../collections/slugs'
 import { parseArticle } from '../importer/parse'

@@ -5,7 +5,7 @@ import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { ClaimRefBlock } from '../blocks/ClaimRef/config'
 
 /** The editor of every Cited rich text field: Payload's defaults plus the inline `claimRef`. */
-export const citedEditor = lexicalEditor({
+export const citedEditor: ReturnType<typeof lexicalEditor> = lexicalEditor({
   features: ({ defaultFeatures }) => [
     ...defaultFeatures,
     BlocksFeature({ inlineBlocks: [ClaimRefBlock] }),

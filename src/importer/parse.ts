@@ -35,7 +35,7 @@
  * - `ImportError.ts` — the error that stops an import.
  */
 
-import type { AftercareTip } from '../../payload-types'
+import type { AftercareTip } from '../types/generated'
 
 import { parseBenefits } from './parse/benefits'
 import { ctaLabel, isCallToAction } from './parse/callToAction'

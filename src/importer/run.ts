@@ -1,3 +1,5 @@
+import type { Payload } from 'payload'
+
 import type { ImportReport } from './plan'
 
 import { parseArticle } from './parse'
@@ -11,40 +13,30 @@ export interface ImportOutcome {
 }
 
 /**
- * Reads, parses and plans an article file; unless `dryRun`, writes it with the app's Payload
- * (loaded lazily, so a dry run needs no database). Malformed input throws an ImportError before
- * anything is written.
+ * How a real import reaches Payload: called once the file has parsed, so that malformed input (or a
+ * dry run) never opens a database. The caller owns the instance it returns and destroys it.
+ */
+export type OpenPayload = () => Promise<Payload>
+
+/**
+ * Reads, parses and plans an article file; unless `dryRun`, writes it with the Payload that
+ * `openPayload` gives. Malformed input throws an ImportError before anything is written.
  */
 export async function importArticleFile(
   file: string,
-  options: { dryRun: boolean; quiet?: boolean },
+  options: { dryRun: true } | { dryRun: false; openPayload: OpenPayload },
 ): Promise<ImportOutcome> {
   const text = await readArticleFile(file)
   const plan = planImport(parseArticle(text, { fileName: file }))
   const report = reportOf(plan)
   if (options.dryRun) return { report, alreadyImported: false, warnings: plan.warnings }
 
-  const [{ getPayload }, { default: config }, { writeImport }] = await Promise.all([
-    import('payload'),
-    import('@payload-config'),
-    import('./write'),
-  ])
-  const resolved = await config
-  // Quiet: Payload's logger writes straight to stdout, which a --json report must have alone.
-  const payload = await getPayload({
-    config: options.quiet ? ({ ...resolved, logger: { options: { enabled: false } } } as typeof resolved) : resolved,
-  })
-  try {
-    const result = await writeImport(payload, plan)
-    return {
-      report: { ...report, alreadyImported: result.alreadyImported, articleId: result.articleId },
-      alreadyImported: result.alreadyImported,
-      warnings: plan.warnings,
-    }
-  } finally {
-    await payload.destroy()
-    // The postgres adapter leaves its pool open on destroy (and ending it can wait on the jobs
-    // runner): when the database stops under it, its idle connections must not crash the CLI.
-    ;(payload.db as { pool?: { on: (event: 'error', listener: () => void) => void } }).pool?.on('error', () => {})
+  // Loaded here: a dry run needs neither Payload nor the writer.
+  const { writeImport } = await import('./write')
+  const result = await writeImport(await options.openPayload(), plan)
+  return {
+    report: { ...report, alreadyImported: result.alreadyImported, articleId: result.articleId },
+    alreadyImported: result.alreadyImported,
+    warnings: plan.warnings,
   }
 }

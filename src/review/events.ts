@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { ReviewEvent } from '../../payload-types'
+import type { ReviewEvent } from '../types/generated'
 import type { DocId } from '../shared/ids'
 
 import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG } from '../collections/slugs'

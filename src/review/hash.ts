@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 
-import type { Claim } from '../../payload-types'
+import type { Claim } from '../types/generated'
 
 import { relationIds } from '../shared/ids'
 

@@ -1,4 +1,4 @@
-import type { Claim } from '../../payload-types'
+import type { Claim } from '../types/generated'
 
 export type ReviewStatus = Claim['review']['status']
 export type ReviewDecision = 'approve' | 'reject' | 'renew' | 'request_changes'

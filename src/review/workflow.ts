@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Claim, ReviewEvent } from '../../payload-types'
+import type { Claim, ReviewEvent } from '../types/generated'
 import type { DocId } from '../shared/ids'
 import type { ReviewAction, ReviewDecision, ReviewStatus } from './transitions'
 

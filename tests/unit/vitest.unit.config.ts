@@ -1,2 +1,6 @@
 import { defineConfig } from 'vitest/config'
-export default defineConfig({ test: { include: ['tests/unit/**/*.test.ts'] } })
+
+import base from '../../vitest.config'
+
+// The package's specifiers resolve to its source, as in vitest.config.ts.
+export default defineConfig({ resolve: base.resolve, test: { include: ['tests/unit/**/*.test.ts'] } })

@@ -5,10 +5,11 @@
  */
 import type { PayloadRequest, Where } from 'payload'
 
-import type { Claim, Source, User } from '../../../payload-types'
+import type { Claim, Source, User } from '../../types/generated'
 import type { ClaimDiff, ComparableClaim } from '../claimDiff'
 
-import { CLAIMS_SLUG, USERS_SLUG } from '../../collections/slugs'
+import { CLAIMS_SLUG } from '../../collections/slugs'
+import { usersSlugOf } from '../../review/options'
 import { describeStatisticRow, diffClaims } from '../claimDiff'
 
 export const QUEUE_TABS = ['in_review', 'expiring', 'expired'] as const
@@ -73,7 +74,7 @@ async function userNames(req: PayloadRequest, values: unknown[]): Promise<Map<st
   ]
   if (ids.length === 0) return new Map()
   const { docs } = await req.payload.find({
-    collection: USERS_SLUG,
+    collection: usersSlugOf(req.payload),
     where: { id: { in: ids } },
     select: { name: true, email: true },
     depth: 0,

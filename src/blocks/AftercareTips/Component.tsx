@@ -1,6 +1,6 @@
 import React from 'react'
 
-import type { AftercareTip, AftercareTipsBlock as AftercareTipsBlockData } from '../../../payload-types'
+import type { AftercareTip, AftercareTipsBlock as AftercareTipsBlockData } from '../../types/generated'
 
 import { TIP_TIMINGS } from '../../collections/AftercareTips/index'
 import { populatedList } from '../populated'

@@ -1,6 +1,6 @@
 import React from 'react'
 
-import type { AftercareTip, Benefit, BenefitBlock as BenefitBlockData } from '../../../payload-types'
+import type { AftercareTip, Benefit, BenefitBlock as BenefitBlockData } from '../../types/generated'
 
 import { TipList } from '../AftercareTips/Component'
 import { Citation } from '../ClaimRef/Component'

@@ -1,6 +1,6 @@
 import React from 'react'
 
-import type { CallToActionBlock as CallToActionBlockData } from '../../../payload-types'
+import type { CallToActionBlock as CallToActionBlockData } from '../../types/generated'
 
 export function CallToActionBlockComponent({ block }: { block: CallToActionBlockData }): React.ReactNode {
   return (

@@ -1,6 +1,6 @@
 import React from 'react'
 
-import type { ChartBlock as ChartBlockData } from '../../../payload-types'
+import type { ChartBlock as ChartBlockData } from '../../types/generated'
 
 const UNIT_SUFFIX: Record<string, string> = { percent: '%', multiplier: '×', points: ' points', duration: '' }
 

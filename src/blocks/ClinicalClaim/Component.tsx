@@ -1,6 +1,6 @@
 import React from 'react'
 
-import type { Claim, ClinicalClaimBlock as ClinicalClaimBlockData } from '../../../payload-types'
+import type { Claim, ClinicalClaimBlock as ClinicalClaimBlockData } from '../../types/generated'
 
 import { Citation } from '../ClaimRef/Component'
 import { populated } from '../populated'

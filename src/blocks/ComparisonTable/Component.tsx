@@ -1,6 +1,6 @@
 import React from 'react'
 
-import type { Benefit, ComparisonRow, ComparisonTableBlock as ComparisonTableBlockData } from '../../../payload-types'
+import type { Benefit, ComparisonRow, ComparisonTableBlock as ComparisonTableBlockData } from '../../types/generated'
 
 import { Citation } from '../ClaimRef/Component'
 import { idOf, populatedList } from '../populated'

@@ -1,6 +1,6 @@
 import React from 'react'
 
-import type { KeyTakeawaysBlock as KeyTakeawaysBlockData } from '../../../payload-types'
+import type { KeyTakeawaysBlock as KeyTakeawaysBlockData } from '../../types/generated'
 
 /** Key takeaways (bullets) or next steps (numbered), each with optional text and points. */
 export function KeyTakeawaysBlockComponent({ block }: { block: KeyTakeawaysBlockData }): React.ReactNode {

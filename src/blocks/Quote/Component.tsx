@@ -1,6 +1,6 @@
 import React from 'react'
 
-import type { QuoteBlock as QuoteBlockData } from '../../../payload-types'
+import type { QuoteBlock as QuoteBlockData } from '../../types/generated'
 
 export function QuoteBlockComponent({ block }: { block: QuoteBlockData }): React.ReactNode {
   return (

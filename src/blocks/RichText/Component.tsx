@@ -5,7 +5,7 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import React from 'react'
 
-import type { RichTextBlock as RichTextBlockData } from '../../../payload-types'
+import type { RichTextBlock as RichTextBlockData } from '../../types/generated'
 
 import { Citation } from '../ClaimRef/Component'
 

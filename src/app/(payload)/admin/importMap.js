@@ -1,5 +1,5 @@
-import { EvidencePanel as EvidencePanel_4333bc4e4f307ba86c59ce4571ab487d } from '../../../../src/admin/components/EvidencePanel'
-import { ClaimStatusCell as ClaimStatusCell_85dc4e40f568e80f4a3de9ae20058022 } from '../../../../src/admin/components/StatusCells'
+import { EvidencePanel as EvidencePanel_ce0ddd8b54c6bbaf40669e59894c0a9c } from 'cited/client'
+import { ClaimStatusCell as ClaimStatusCell_ce0ddd8b54c6bbaf40669e59894c0a9c } from 'cited/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -25,15 +25,15 @@ import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SlugField as SlugField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
-import { ArticleStatusCell as ArticleStatusCell_85dc4e40f568e80f4a3de9ae20058022 } from '../../../../src/admin/components/StatusCells'
-import { ReviewNavLink as ReviewNavLink_b39f2c1f6e6e475300cd537c7b5f5843 } from '../../../../src/admin/components/ReviewNavLink'
-import { ReviewQueueView as ReviewQueueView_67e8c2ec8338896a91e198ecc588bc76 } from '../../../../src/admin/ReviewQueue/ReviewQueueView'
+import { ArticleStatusCell as ArticleStatusCell_ce0ddd8b54c6bbaf40669e59894c0a9c } from 'cited/client'
+import { ReviewNavLink as ReviewNavLink_ce0ddd8b54c6bbaf40669e59894c0a9c } from 'cited/client'
+import { ReviewQueueView as ReviewQueueView_611d006e73442766501dad3c673602f4 } from 'cited/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "/src/admin/components/EvidencePanel#EvidencePanel": EvidencePanel_4333bc4e4f307ba86c59ce4571ab487d,
-  "/src/admin/components/StatusCells#ClaimStatusCell": ClaimStatusCell_85dc4e40f568e80f4a3de9ae20058022,
+  "cited/client#EvidencePanel": EvidencePanel_ce0ddd8b54c6bbaf40669e59894c0a9c,
+  "cited/client#ClaimStatusCell": ClaimStatusCell_ce0ddd8b54c6bbaf40669e59894c0a9c,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -59,8 +59,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/next/client#SlugField": SlugField_2b8867833a34864a02ddf429b0728a40,
-  "/src/admin/components/StatusCells#ArticleStatusCell": ArticleStatusCell_85dc4e40f568e80f4a3de9ae20058022,
-  "/src/admin/components/ReviewNavLink#ReviewNavLink": ReviewNavLink_b39f2c1f6e6e475300cd537c7b5f5843,
-  "/src/admin/ReviewQueue/ReviewQueueView#ReviewQueueView": ReviewQueueView_67e8c2ec8338896a91e198ecc588bc76,
+  "cited/client#ArticleStatusCell": ArticleStatusCell_ce0ddd8b54c6bbaf40669e59894c0a9c,
+  "cited/client#ReviewNavLink": ReviewNavLink_ce0ddd8b54c6bbaf40669e59894c0a9c,
+  "cited/rsc#ReviewQueueView": ReviewQueueView_611d006e73442766501dad3c673602f4,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadHandler, Where } from 'payload'
 
-import type { ReviewEvent } from '../../../../payload-types'
+import type { ReviewEvent } from '../../../types/generated'
 
 import { hasRole } from '../../../access/roles'
 import { toCsv } from '../../../review/csv'

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
-import type { ReviewEvent } from '../../../../payload-types'
+import type { ReviewEvent } from '../../../types/generated'
 
 import { isWorkflowWrite } from '../../../review/context'
 import { reviewError } from '../../../review/errors'
