@@ -88,7 +88,7 @@ seen.review = {
   submitted: submitted.status,
   anonymousBefore: anonymousBefore.status,
   approved: approved.status,
-  anonymousAfter: { status: anonymousAfter.status, statement: anonymousAfter.body?.statement },
+  anonymousAfter: anonymousAfter.status,
 }
 
 // An uncited statistic blocks publishing; an article citing the approved claim publishes.
@@ -96,11 +96,13 @@ const uncited = await call('POST', 'articles', { title: 'Acupuncture and back pa
 const cited = await call('POST', 'articles', { title: 'Acupuncture for back pain', layout: [{ blockType: 'clinicalClaim', claim: claimId, display: 'callout' }], _status: 'published' }, editor)
 const draft = await call('POST', 'articles', { title: 'Draft: cupping', _status: 'draft' }, editor)
 const anonymousArticles = await call('GET', 'articles?depth=0&limit=100')
+const anonymousClaim = await call('GET', `claims/${claimId}`)
 seen.articles = {
   uncited: { status: uncited.status, message: JSON.stringify(uncited.body?.errors ?? uncited.body) },
   cited: cited.status,
   draft: draft.status,
   anonymousTitles: anonymousArticles.body?.docs?.map((doc: { title: string }) => doc.title),
+  anonymousClaim: { status: anonymousClaim.status, statement: anonymousClaim.body?.statement },
 }
 
 // The host's pages are the host's: no evidence gate, its own access rules.
