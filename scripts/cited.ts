@@ -49,7 +49,7 @@ const report = await withDatabase(async (env) => {
     import('payload'),
     import('../payload.config'),
     import('../src/content/store'),
-    import('../src/review/transaction'),
+    import('../src/shared/transaction'),
   ])
   const resolved = await config
   const payload = await getPayload({

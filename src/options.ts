@@ -1,6 +1,6 @@
-import type { CollectionConfig, CollectionSlug, Config, Endpoint, Field } from 'payload'
+import type { CollectionConfig, CollectionSlug, Config, Endpoint, Field, Payload } from 'payload'
 
-import { USERS_SLUG } from './collections/slugs'
+import { USERS_SLUG } from './shared/slugs'
 
 /** The collections Cited adds (`users` stands for Cited's users collection, whatever its slug). */
 export type CitedCollectionSlug =
@@ -21,7 +21,10 @@ export type CitedCollectionSlug =
  * - `fields` receives Cited's fields (`defaultFields`) and returns the ones to use: add yours,
  *   re-order, change labels — keep the ones Cited's rules read.
  * - `hooks` run after Cited's, per hook name (`beforeChange: [yours]` runs after Cited's
- *   `beforeChange` hooks). Cited's hooks cannot be removed or replaced by an override.
+ *   `beforeChange` hooks) — except the few that shape what readers get, which run after yours
+ *   (the `lastHooks` of `collections/<Name>/behaviour.ts`: articles' numbered references, lean
+ *   population and cache headers, the reference numbers of benefits and rows read in an article,
+ *   claims' cache headers). Cited's hooks cannot be removed or replaced by an override.
  * - `access` is per operation: an operation you name replaces Cited's rule for that operation
  *   only (`{ read }` leaves Cited's `create`, `update` and `delete` in place). Replacing one is
  *   explicit and yours to answer for: `claims.access.read` decides what anonymous readers see,
@@ -150,3 +153,20 @@ export const sanitizeOptions = (options: CitedPluginOptions = {}, config?: Pick<
   graphQLMaxDepth: options.graphQLMaxDepth ?? 10,
   graphQLMaxComplexity: options.graphQLMaxComplexity ?? 1000,
 })
+
+/** Where the plugin keeps its sanitised options on the Payload config. */
+export const CITED_CUSTOM_KEY = 'cited'
+
+/** The plugin's options as `citedPlugin` sanitised them (defaults when the plugin is absent). */
+export function citedOptions(payload: Payload): SanitizedCitedOptions {
+  const stored = payload.config.custom?.[CITED_CUSTOM_KEY] as SanitizedCitedOptions | undefined
+  return stored ?? sanitizeOptions()
+}
+
+/**
+ * The slug of the collection Cited's people sign in with (`usersCollection`: the host's own
+ * users collection, extended, or Cited's). Typed as Cited's users collection: whichever
+ * collection it is, Cited reads and writes only `email`, `password` and the fields it added to it.
+ */
+export const usersSlugOf = (payload: Payload): typeof USERS_SLUG =>
+  citedOptions(payload).usersCollection as typeof USERS_SLUG

@@ -3,43 +3,46 @@ import type { Access, CollectionConfig, Config, Field, Plugin } from 'payload'
 import { GraphQLJSON } from '@payloadcms/graphql/types'
 import { createLocalReq, InvalidConfiguration } from 'payload'
 
+import type { CollectionBehaviour } from './collections/behaviour'
 import type { CitedCollectionSlug, CitedPluginOptions, CollectionOverride, SanitizedCitedOptions } from './options'
 
 import { allOf } from './access/allOf'
 import { allOfField } from './access/allOfField'
 import { isAdminField } from './access/isAdminField'
-import { ROLES } from './access/roles'
 import { evidenceCheckEndpoint } from './admin/evidenceCheck'
-import { ADMIN_COMPONENTS } from './admin/paths'
-
+import { aftercareTipsBehaviour } from './collections/AftercareTips/behaviour'
 import { AftercareTips } from './collections/AftercareTips/index'
-import { Articles } from './collections/Articles/index'
-import { Benefits } from './collections/Benefits/index'
-import { createClaims } from './collections/Claims/index'
-import { ComparisonRows } from './collections/ComparisonRows/index'
-import { createMedia } from './collections/Media/index'
+import { articlesBehaviour } from './collections/Articles/behaviour'
 import { publishedArticleQuery } from './collections/Articles/endpoints/published'
-import { createReviewEvents } from './collections/ReviewEvents/index'
+import { Articles } from './collections/Articles/index'
+import { benefitsBehaviour } from './collections/Benefits/behaviour'
+import { Benefits } from './collections/Benefits/index'
+import { claimsBehaviour } from './collections/Claims/behaviour'
+import { createClaims } from './collections/Claims/index'
+import { comparisonRowsBehaviour } from './collections/ComparisonRows/behaviour'
+import { ComparisonRows } from './collections/ComparisonRows/index'
+import { mediaBehaviour } from './collections/Media/behaviour'
+import { createMedia } from './collections/Media/index'
+import { publicSetsBehaviour } from './collections/PublicSets/behaviour'
 import { PublicSets } from './collections/PublicSets/index'
+import { reviewEventsBehaviour } from './collections/ReviewEvents/behaviour'
+import { createReviewEvents } from './collections/ReviewEvents/index'
+import { snapshotsBehaviour } from './collections/Snapshots/behaviour'
 import { Snapshots } from './collections/Snapshots/index'
+import { sourcesBehaviour } from './collections/Sources/behaviour'
 import { Sources } from './collections/Sources/index'
-import { createDemoAccountsAfterFirstUser } from './collections/Users/hooks/createDemoAccountsAfterFirstUser'
+import { usersBehaviour } from './collections/Users/behaviour'
 import { createUsers, ROLES_FIELD } from './collections/Users/index'
-import { depthLimit } from './graphql/depthLimit'
-import { reviewMutations } from './graphql/reviewMutations'
 import { ensurePublicSets } from './content/store'
 import { withDurableCommits } from './db/durableCommits'
-import { withContentHooks } from './hooks/content/withContentHooks'
-import { withDeliveryHooks } from './hooks/delivery/withDeliveryHooks'
-import { withEvidenceHooks } from './hooks/evidence/withEvidenceHooks'
-import { withStrictRouteIds } from './hooks/input/strictRouteIds'
+import { depthLimit } from './graphql/depthLimit'
+import { reviewMutations } from './graphql/reviewMutations'
 import { mapErrors } from './http/errors'
-import { withShapeValidation } from './hooks/input/validateShapes'
-import { withWhereValidation } from './hooks/input/validateWhere'
 import { expireClaimsTask, REVIEW_QUEUE } from './jobs/expireClaims'
-import { CITED_CUSTOM_KEY } from './review/options'
-import { inTransaction } from './review/transaction'
-import { sanitizeOptions } from './options'
+import { CITED_CUSTOM_KEY, sanitizeOptions } from './options'
+import { ADMIN_COMPONENTS } from './shared/adminComponents'
+import { ROLES } from './shared/roles'
+import { inTransaction } from './shared/transaction'
 
 /**
  * Cited: evidence-backed health content for Payload.
@@ -80,12 +83,13 @@ export const citedPlugin =
     return {
       ...incomingConfig,
       // Published articles without a stored public set (an older database) get theirs rebuilt.
-      onInit: async (payload) => {
-        if (hostOnInit) await hostOnInit(payload)
-        if (options.disabled) return
-        const req = await createLocalReq({}, payload)
-        await ensurePublicSets(req, (work) => inTransaction(req, work))
-      },
+      onInit: options.disabled
+        ? hostOnInit
+        : async (payload) => {
+            if (hostOnInit) await hostOnInit(payload)
+            const req = await createLocalReq({}, payload)
+            await ensurePublicSets(req, (work) => inTransaction(req, work))
+          },
       custom: { ...incomingConfig.custom, [CITED_CUSTOM_KEY]: options },
       // A write whose COMMIT failed is a 503, not a 201 (see db/durableCommits.ts).
       db: incomingConfig.db && !options.disabled ? withDurableCommits(incomingConfig.db) : incomingConfig.db,
@@ -163,38 +167,41 @@ export const citedPlugin =
     }
   }
 
-/** One of Cited's collections and the key of its override (none for Cited's bookkeeping). */
+/** One of Cited's collections: the key of its override (none for Cited's bookkeeping), its schema and its behaviour. */
 interface CitedCollection {
   key?: CitedCollectionSlug
+  /** Fields, access, admin, versions, auth: the same whether Cited is enabled or not. */
   collection: CollectionConfig
+  /** Hooks and endpoints: attached only when Cited is enabled. */
+  behaviour: CollectionBehaviour
 }
 
 /** Cited's collections as Cited defines them, relationships to people pointing at `usersCollection`. */
 const definitions = (options: SanitizedCitedOptions): CitedCollection[] => {
   const usersSlug = options.usersCollection
   return [
-    { key: 'users', collection: createUsers(usersSlug) },
-    { key: 'media', collection: createMedia(options.mediaDir) },
-    { key: 'sources', collection: Sources },
-    { key: 'claims', collection: createClaims({ usersSlug }) },
-    { key: 'benefits', collection: Benefits },
-    { key: 'aftercare-tips', collection: AftercareTips },
-    { key: 'comparison-rows', collection: ComparisonRows },
-    { key: 'articles', collection: Articles },
-    { key: 'review-events', collection: createReviewEvents({ usersSlug }) },
-    { collection: PublicSets },
-    { collection: Snapshots },
+    { key: 'users', collection: createUsers(usersSlug), behaviour: usersBehaviour({ demoAccounts: options.demoAccounts }) },
+    { key: 'media', collection: createMedia(options.mediaDir), behaviour: mediaBehaviour },
+    { key: 'sources', collection: Sources, behaviour: sourcesBehaviour },
+    { key: 'claims', collection: createClaims({ usersSlug }), behaviour: claimsBehaviour },
+    { key: 'benefits', collection: Benefits, behaviour: benefitsBehaviour },
+    { key: 'aftercare-tips', collection: AftercareTips, behaviour: aftercareTipsBehaviour },
+    { key: 'comparison-rows', collection: ComparisonRows, behaviour: comparisonRowsBehaviour },
+    { key: 'articles', collection: Articles, behaviour: articlesBehaviour },
+    { key: 'review-events', collection: createReviewEvents({ usersSlug }), behaviour: reviewEventsBehaviour },
+    { collection: PublicSets, behaviour: publicSetsBehaviour },
+    { collection: Snapshots, behaviour: snapshotsBehaviour },
   ]
 }
 
 /**
  * Cited's collections as the app gets them. Per collection:
- * 1. Cited's definition — without its hooks and endpoints when disabled (the schema stays);
+ * 1. Cited's schema (`collections/<Name>/index.ts`);
  * 2. merged into the host's collection of the same slug (the users collection always, others
  *    with `extend`; otherwise a configuration error);
  * 3. the host's override, merged per key;
- * 4. when enabled, the rules shared by several collections (evidence, content graph, delivery,
- *    input checks), which put their hooks first (delivery's last: they shape what readers get).
+ * 4. when enabled, Cited's behaviour (`collections/<Name>/behaviour.ts`): its hooks before the
+ *    host's and the override's, its last hooks after them, its endpoints first.
  */
 function citedCollections(options: SanitizedCitedOptions, existing: CollectionConfig[]): CollectionConfig[] {
   const hosts = new Map(existing.map((collection) => [collection.slug, collection]))
@@ -205,14 +212,10 @@ function citedCollections(options: SanitizedCitedOptions, existing: CollectionCo
       `Cited: usersCollection '${usersSlug}' is one of Cited's own collections. Name the collection your editors, reviewers and admins sign in with.`,
     )
   }
-  return ours.map(({ key, collection: definition }) => {
+  return ours.map(({ key, collection: definition, behaviour }) => {
     const override = key ? options.collections[key] : undefined
     const host = hosts.get(definition.slug)
-    let collection = options.disabled
-      ? { ...definition, hooks: {}, endpoints: [] }
-      : key === 'users' && options.demoAccounts
-        ? withDemoAccounts(definition)
-        : definition
+    let collection = definition
     if (host && key === 'users') collection = extendHostUsers(collection, host)
     else if (host && override?.extend) collection = extendHostCollection(collection, host)
     else if (host) throw slugTaken(definition.slug, key)
@@ -222,15 +225,18 @@ function citedCollections(options: SanitizedCitedOptions, existing: CollectionCo
         `Cited: the '${definition.slug}' collection needs drafts (versions.drafts): publishing is how its documents go live through review. Keep drafts on in the host's collection and in overrides.`,
       )
     }
-    return options.disabled ? collection : withSharedRules(collection)
+    return options.disabled ? collection : attachBehaviour(collection, behaviour)
   })
 }
 
-const withSharedRules = (collection: CollectionConfig): CollectionConfig =>
-  [withEvidenceHooks, withContentHooks, withDeliveryHooks, withShapeValidation, withWhereValidation, withStrictRouteIds].reduce(
-    (result, attach) => attach(result),
-    collection,
-  )
+/** Cited's behaviour on a collection (see `CollectionBehaviour`). */
+function attachBehaviour(collection: CollectionConfig, { endpoints, hooks, lastHooks }: CollectionBehaviour): CollectionConfig {
+  return {
+    ...collection,
+    hooks: concatHooks(concatHooks(hooks, collection.hooks), lastHooks),
+    ...(endpoints ? { endpoints: [...endpoints, ...(collection.endpoints || [])] } : {}),
+  }
+}
 
 function slugTaken(slug: string, key: CitedCollectionSlug | undefined): InvalidConfiguration {
   const extend = key
@@ -376,13 +382,4 @@ function mapDataField(fields: Field[], name: string, change: (field: Field) => F
     if ('fields' in field) return { ...field, fields: mapDataField(field.fields, name, change) } as Field
     return field
   })
-}
-
-/** Demo mode: the users collection adds the demo accounts after the first admin signs up. */
-function withDemoAccounts(collection: CollectionConfig): CollectionConfig {
-  const hooks = collection.hooks ?? {}
-  return {
-    ...collection,
-    hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), createDemoAccountsAfterFirstUser] },
-  }
 }

@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './roles'
+import { hasRole } from '../shared/roles'
 
 /** Admins only. */
 export const isAdmin: Access = ({ req: { user } }) => hasRole(user, 'admin')

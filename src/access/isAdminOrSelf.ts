@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
-import { usersSlugOf } from '../review/options'
-import { hasRole } from './roles'
+import { usersSlugOf } from '../options'
+import { hasRole } from '../shared/roles'
 
 /**
  * Admins see every user; everyone else only themselves. "Themselves" is a person of Cited's

@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './roles'
+import { hasRole } from '../shared/roles'
 
 /** Editors and admins: the people who write content. */
 export const isEditor: Access = ({ req: { user } }) =>

@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './roles'
+import { hasRole } from '../shared/roles'
 
 /** Reviewers and admins: the people who read the audit trail. */
 export const isReviewerOrAdmin: Access = ({ req: { user } }) =>

@@ -1,6 +1,6 @@
 import type { Access, Where } from 'payload'
 
-import { PUBLIC_FLAG } from '../fields/publicFlag'
+import { PUBLIC_FLAG } from '../shared/publicFlag'
 
 const exposed: Where = { [PUBLIC_FLAG]: { equals: true } }
 const exposedAndApproved: Where = { and: [{ _status: { equals: 'published' } }, exposed] }

@@ -7,21 +7,21 @@ import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
 import { addDataAndFileToRequest } from 'payload'
 
-import type { EvidenceIssue } from '../hooks/evidence/checkEvidence'
+import type { EvidenceIssue } from '../content/checks'
 import type { DocId } from '../shared/ids'
 
-import { claimStatementIssues } from '../collections/Claims/hooks/checkStatement'
+import { day, liveStatus } from '../content/checks'
+import { claimStatementIssues } from '../content/claimStatement'
+import { evaluateEvidence } from '../content/evaluate'
+import { storableIds } from '../content/load'
+import { uniqueIds } from '../shared/ids'
 import {
   AFTERCARE_TIPS_SLUG,
   ARTICLES_SLUG,
   BENEFITS_SLUG,
   CLAIMS_SLUG,
   COMPARISON_ROWS_SLUG,
-} from '../collections/slugs'
-import { evaluateEvidence } from '../hooks/evidence/checkEvidence'
-import { day, liveStatus } from '../content/checks'
-import { storableIds } from '../content/load'
-import { uniqueIds } from '../shared/ids'
+} from '../shared/slugs'
 
 export const EVIDENCE_CHECK_PATH = '/cited/evidence-check'
 

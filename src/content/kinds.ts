@@ -7,7 +7,7 @@ import {
   COMPARISON_ROWS_SLUG,
   MEDIA_SLUG,
   SOURCES_SLUG,
-} from '../collections/slugs'
+} from '../shared/slugs'
 
 /**
  * The kinds of library document a published article can expose, and their collections. The

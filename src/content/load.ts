@@ -8,12 +8,12 @@
  */
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
+import type { DocId } from '../shared/ids'
 import type { Claim, Source } from '../types/generated'
 import type { ArticleContent, ContentVisitor, Library, LoadedKind, StandaloneKind } from './graph'
-import type { DocId } from '../shared/ids'
 
-import { CLAIMS_SLUG, SOURCES_SLUG } from '../collections/slugs'
 import { relationIds, uniqueIds } from '../shared/ids'
+import { CLAIMS_SLUG, SOURCES_SLUG } from '../shared/slugs'
 import { walkArticle, walkDocument } from './graph'
 import { PUBLIC_KIND_SLUGS } from './kinds'
 

@@ -23,11 +23,11 @@ import { createLocalReq } from 'payload'
 
 import type { DocId } from '../shared/ids'
 
-import { articleRevalidationTargets, revalidate } from '../collections/Articles/hooks/revalidate'
-import { ARTICLES_SLUG, SNAPSHOTS_SLUG } from '../collections/slugs'
-import { PUBLIC_CACHE_CONTROL } from '../hooks/delivery/cacheHeaders'
+import { PUBLIC_CACHE_CONTROL } from '../shared/cacheControl'
 import { uniqueIds } from '../shared/ids'
+import { ARTICLES_SLUG, SNAPSHOTS_SLUG } from '../shared/slugs'
 import { storableIds } from './load'
+import { articleRevalidationTargets, revalidate } from './revalidate'
 
 /** The depth of the documented page read: blocks get their documents, and those theirs. */
 export const SNAPSHOT_DEPTH = 2

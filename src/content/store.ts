@@ -9,23 +9,24 @@
  * tip, row, source or medium a published article shows. Reads never walk published content.
  *
  * PostgreSQL only: the flags are refreshed with one SQL statement per collection, and set refreshes
- * are serialised with a transaction-level advisory lock.
+ * are serialised with a transaction-level advisory lock (`lockPublicSets`, `shared/transaction.ts`).
  */
 import type { PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 import { ValidationError } from 'payload'
 
-import type { Article } from '../types/generated'
 import type { Reference } from '../evidence/citations'
 import type { DocId } from '../shared/ids'
+import type { Article } from '../types/generated'
 import type { ArticleContent } from './graph'
 import type { PublicKind } from './kinds'
 
-import { ARTICLES_SLUG, PUBLIC_SETS_SLUG, SNAPSHOTS_SLUG } from '../collections/slugs'
 import { buildReferences, numberSources } from '../evidence/citations'
-import { PUBLIC_FLAG } from '../fields/publicFlag'
 import { relationIds, uniqueIds } from '../shared/ids'
+import { PUBLIC_FLAG } from '../shared/publicFlag'
+import { ARTICLES_SLUG, PUBLIC_SETS_SLUG, SNAPSHOTS_SLUG } from '../shared/slugs'
+import { lockPublicSets, sqlOf, tableName } from '../shared/transaction'
 import { checkGathered } from './checks'
 import { walkArticle } from './graph'
 import { PUBLIC_KIND_SLUGS, PUBLIC_KINDS } from './kinds'
@@ -102,49 +103,6 @@ export async function computePublicSets(
 }
 
 // --- the store ---------------------------------------------------------------------------------
-
-interface SqlExecutor {
-  execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }>
-}
-
-interface DrizzleAdapterLike {
-  drizzle?: SqlExecutor
-  sessions?: Record<string, { db: SqlExecutor }>
-  tableNameMap?: Map<string, string>
-}
-
-/** The SQL connection of `req`'s transaction (or the pool outside one). */
-async function sqlOf(req: PayloadRequest): Promise<SqlExecutor> {
-  const adapter = req.payload.db as unknown as DrizzleAdapterLike
-  const transactionID = req.transactionID === undefined ? undefined : await req.transactionID
-  const session = transactionID === undefined ? undefined : adapter.sessions?.[String(transactionID)]
-  const db = session?.db ?? adapter.drizzle
-  if (!db) throw new Error('Cited needs the PostgreSQL adapter (@payloadcms/db-postgres).')
-  return db
-}
-
-const tableName = (req: PayloadRequest, slug: string): string => {
-  const key = slug.replace(/-/g, '_')
-  return (req.payload.db as unknown as DrizzleAdapterLike).tableNameMap?.get(key) ?? key
-}
-
-/**
- * Serialises changes to the stored sets: taken first by every write that can move them (see
- * `hooks/content/lockContentWrites.ts`), so two writers never interleave the set and flag updates
- * (and never deadlock on each other's rows). Released with the transaction; taking it twice is a
- * no-op. Outside a transaction there is nothing to serialise.
- */
-export async function lockPublicSets(req: PayloadRequest): Promise<void> {
-  if (req.transactionID === undefined) return
-  const transaction = String(await req.transactionID)
-  if (req.context[LOCK_KEY] === transaction) return
-  const db = await sqlOf(req)
-  await db.execute(sql`select pg_advisory_xact_lock(${0x43697465}, ${1})`)
-  req.context[LOCK_KEY] = transaction
-}
-
-/** `req.context` key: the transaction that holds the public-set lock (one statement per transaction). */
-const LOCK_KEY = 'citedPublicSetsLocked'
 
 /** The stored sets of these articles (one query). */
 async function storedSets(req: PayloadRequest, articleIds: readonly DocId[]): Promise<Map<string, PublicSet>> {

@@ -4,7 +4,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
-import { usersSlugOf } from '../review/options'
+import { usersSlugOf } from '../options'
 
 /** Password of both demo accounts (documented in the README). Development only. */
 export const DEMO_PASSWORD = 'cited-demo'

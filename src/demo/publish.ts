@@ -4,11 +4,11 @@ import { createLocalReq } from 'payload'
 
 import type { Article } from '../types/generated'
 
-import { ARTICLES_SLUG, CLAIMS_SLUG, SOURCES_SLUG } from '../collections/slugs'
 import { parseArticle } from '../importer/parse'
 import { planImport } from '../importer/plan'
 import { writeImport } from '../importer/write'
 import { asWorkflow } from '../review/context'
+import { ARTICLES_SLUG, CLAIMS_SLUG, SOURCES_SLUG } from '../shared/slugs'
 
 /** The source every claim of a published demo article cites. */
 const DEMO_SOURCE = {

@@ -7,12 +7,12 @@
  */
 import type { Payload } from 'payload'
 
-import { ARTICLES_SLUG } from '../collections/slugs'
 import { parseArticle } from '../importer/parse'
 import { planImport } from '../importer/plan'
 import { readArticleFile } from '../importer/readArticleFile'
 import { writeImport } from '../importer/write'
-import { usersSlugOf } from '../review/options'
+import { usersSlugOf } from '../options'
+import { ARTICLES_SLUG } from '../shared/slugs'
 import { createDemoAccounts } from './accounts'
 
 export interface DemoSeedResult {

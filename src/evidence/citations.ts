@@ -3,7 +3,7 @@
  * use, each formatted in Vancouver style by citation-js (CSL) and linked (DOI, PubMed, PMC, URL).
  *
  * Pure: no Payload import. The Payload side (loading claims and sources, walking an article in
- * reading order) lives in `collections/Articles/hooks/`.
+ * reading order) lives in `hooks/delivery/addReferences.ts` and `content/store.ts`.
  */
 import type { CslDate, CslItem, CslName } from '@citation-js/core'
 

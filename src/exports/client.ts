@@ -1,6 +1,6 @@
 /**
  * `cited/client`: Cited's client components, the ones the admin's import map loads by the names in
- * `admin/paths.ts` (`'cited/client#EvidencePanel'`). Each module carries its own `'use client'`.
+ * `shared/adminComponents.ts` (`'cited/client#EvidencePanel'`). Each module carries its own `'use client'`.
  */
 export { ArticleStatusCell, ClaimStatusCell } from '../admin/components/StatusCells'
 export { Badge, ReviewStatusBadge } from '../admin/components/StatusBadge'

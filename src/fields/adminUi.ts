@@ -1,6 +1,6 @@
 import type { UIField } from 'payload'
 
-import { ADMIN_COMPONENTS } from '../admin/paths'
+import { ADMIN_COMPONENTS } from '../shared/adminComponents'
 
 /**
  * The evidence panel in the sidebar of the edit view: the statistics that still need a cited

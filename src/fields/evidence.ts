@@ -1,7 +1,7 @@
 import type { GroupField } from 'payload'
 
 import { isLoggedInField } from '../access/isLoggedInField'
-import { CLAIMS_SLUG } from '../collections/slugs'
+import { CLAIMS_SLUG } from '../shared/slugs'
 
 const noWrites = () => false
 

@@ -1,9 +1,8 @@
 import type { CheckboxField } from 'payload'
 
-const noWrites = () => false
+import { PUBLIC_FLAG } from '../shared/publicFlag'
 
-/** Name of the flag every library document carries: shown by a published article. */
-export const PUBLIC_FLAG = 'isPublic'
+const noWrites = () => false
 
 /**
  * True while a published article shows the document (for claims: while one cites its approved

@@ -1,8 +1,8 @@
 import type { CollectionSlug, GroupField } from 'payload'
 
 import { isLoggedInField } from '../access/isLoggedInField'
-import { ADMIN_COMPONENTS } from '../admin/paths'
-import { USERS_SLUG } from '../collections/slugs'
+import { ADMIN_COMPONENTS } from '../shared/adminComponents'
+import { USERS_SLUG } from '../shared/slugs'
 
 export const REVIEW_STATUSES = [
   { label: 'Draft', value: 'draft' },

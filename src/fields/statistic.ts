@@ -1,6 +1,6 @@
 import type { ArrayField } from 'payload'
 
-import { SOURCES_SLUG } from '../collections/slugs'
+import { SOURCES_SLUG } from '../shared/slugs'
 
 export const STATISTIC_UNITS = [
   { label: 'Percent (%)', value: 'percent' },

@@ -5,7 +5,7 @@ import { Kind, parse } from 'graphql'
 import { getPayload } from 'payload'
 
 import { etagMatches, etagOf, readSnapshot } from '../content/snapshots'
-import { CITED_CUSTOM_KEY } from '../review/options'
+import { CITED_CUSTOM_KEY } from '../options'
 import { mapError } from './errors'
 import { withCors } from './published'
 

@@ -14,8 +14,8 @@ import {
   BENEFITS_SLUG,
   CLAIMS_SLUG,
   COMPARISON_ROWS_SLUG,
-} from '../collections/slugs'
-import { inTransaction } from '../review/transaction'
+} from '../shared/slugs'
+import { inTransaction } from '../shared/transaction'
 import { REF_PATTERN } from './plan'
 
 export interface WriteResult {

@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
-import type { ReviewEvent } from '../types/generated'
 import type { DocId } from '../shared/ids'
+import type { ReviewEvent } from '../types/generated'
 
-import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG } from '../collections/slugs'
+import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG } from '../shared/slugs'
 
 export type ReviewEventAction = ReviewEvent['action']
 

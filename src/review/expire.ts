@@ -2,13 +2,13 @@ import type { PayloadRequest } from 'payload'
 
 import type { DocId } from '../shared/ids'
 
-import { ARTICLES_SLUG, CLAIMS_SLUG, PUBLIC_SETS_SLUG } from '../collections/slugs'
 import { documentChanged } from '../content/store'
+import { relationIds } from '../shared/ids'
+import { ARTICLES_SLUG, CLAIMS_SLUG, PUBLIC_SETS_SLUG } from '../shared/slugs'
+import { inTransaction } from '../shared/transaction'
 import { asWorkflow } from './context'
 import { recordReviewEvent } from './events'
 import { claimContentHash } from './hash'
-import { relationIds } from '../shared/ids'
-import { inTransaction } from './transaction'
 
 export interface ExpiredClaim {
   claim: DocId

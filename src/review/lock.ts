@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import type { DocId } from '../shared/ids'
 
-import { CLAIMS_SLUG } from '../collections/slugs'
+import { CLAIMS_SLUG } from '../shared/slugs'
 
 const isPostgres = (db: unknown): db is PostgresAdapter =>
   typeof db === 'object' && db !== null && (db as { name?: unknown }).name === 'postgres'

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { usersSlugOf } from '../options'
 import { reviewError } from './errors'
-import { usersSlugOf } from './options'
 
 /**
  * The reviewer's signature: checks the re-entered password against their own account with

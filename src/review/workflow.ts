@@ -1,21 +1,21 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-import type { Claim, ReviewEvent } from '../types/generated'
 import type { DocId } from '../shared/ids'
+import type { Claim, ReviewEvent } from '../types/generated'
 import type { ReviewAction, ReviewDecision, ReviewStatus } from './transitions'
 
-import { hasRole } from '../access/roles'
-import { CLAIMS_SLUG } from '../collections/slugs'
-import { claimStatementIssues } from '../collections/Claims/hooks/checkStatement'
+import { claimStatementIssues } from '../content/claimStatement'
+import { citedOptions } from '../options'
+import { parseDocId, relationIds } from '../shared/ids'
+import { hasRole } from '../shared/roles'
+import { CLAIMS_SLUG } from '../shared/slugs'
+import { inTransaction } from '../shared/transaction'
 import { asWorkflow } from './context'
 import { reviewError } from './errors'
 import { recordReviewEvent } from './events'
 import { claimContentHash, statisticsWithoutSource } from './hash'
-import { parseDocId, relationIds } from '../shared/ids'
 import { lockClaimRow } from './lock'
-import { reviewByFrom } from './options'
 import { confirmPassword } from './password'
-import { inTransaction } from './transaction'
 import { canTransition, illegalTransitionMessage, isReviewDecision, REVIEW_DECISIONS } from './transitions'
 
 /** What a workflow step leaves behind: the claim as it now stands and the event it recorded. */
@@ -43,6 +43,12 @@ const claimId = (value: unknown): DocId => {
   if (id === undefined) throw reviewError('Give the id of the claim.', 400, { field: 'id' })
   return id
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The re-review date of an approval given now (the `reviewIntervalDays` option). */
+const reviewByFrom = (payload: Payload, now: Date): Date =>
+  new Date(now.getTime() + citedOptions(payload).reviewIntervalDays * DAY_MS)
 
 const noteText = (value: unknown): null | string => (typeof value === 'string' && value.trim() ? value.trim() : null)
 

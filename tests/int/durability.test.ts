@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { findFreePort, startEmbeddedPostgres, type EmbeddedCluster } from '../../scripts/lib/postgres'
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../../src/http/errors'
-import { inTransaction } from '../../src/review/transaction'
+import { inTransaction } from '../../src/shared/transaction'
 import type { TestContext } from '../helpers/payload'
 
 const dataDir = path.join(os.tmpdir(), `cited-durability-pg-${process.pid}-${Date.now()}`)

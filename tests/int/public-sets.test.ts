@@ -15,7 +15,7 @@ import { approvedClaim, createClaim } from '../helpers/reviewWorkflow'
 import { countStatements, sql } from '../helpers/sql'
 
 import { reindexPublicSets } from '../../src/content/store'
-import { inTransaction } from '../../src/review/transaction'
+import { inTransaction } from '../../src/shared/transaction'
 
 const run = promisify(execFile)
 

@@ -7,16 +7,16 @@
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { reindexPublicSets } from '../../src/content/store'
 import { etagOf } from '../../src/content/snapshots'
+import { reindexPublicSets } from '../../src/content/store'
 import { publishedArticleRoute } from '../../src/http/published'
-import { PUBLIC_CACHE_CONTROL } from '../../src/hooks/delivery/cacheHeaders'
-import { inTransaction } from '../../src/review/transaction'
+import { PUBLIC_CACHE_CONTROL } from '../../src/shared/cacheControl'
+import { inTransaction } from '../../src/shared/transaction'
 import type { ApiResponse } from '../helpers/api'
 
 import { bootPayload, type TestContext } from '../helpers/payload'
-import { approvedClaim as approved, publishArticle } from '../helpers/reviewWorkflow'
 import { approveClaim } from '../helpers/review'
+import { approvedClaim as approved, publishArticle } from '../helpers/reviewWorkflow'
 import { countStatements, recordStatements, sql } from '../helpers/sql'
 
 let t: TestContext

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { toCsv } from '../../src/review/csv'
+import { toCsv } from '../../src/shared/csv'
 
 const HEADER = ['at', 'note'] as const
 

@@ -8,7 +8,7 @@ import path from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
-import { ADMIN_COMPONENTS } from '../../src/admin/paths'
+import { ADMIN_COMPONENTS } from '../../src/shared/adminComponents'
 import vitestConfig from '../../vitest.config'
 
 const root = path.resolve(import.meta.dirname, '../..')

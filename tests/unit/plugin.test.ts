@@ -53,6 +53,21 @@ describe('citedPlugin', () => {
     expect(hookNames(collectionOf(enabled, 'claims'))).toContain('reviewGuardPublish')
   })
 
+  it('every Cited collection checks its input before any other hook runs', () => {
+    for (const collection of apply().collections ?? []) {
+      const beforeOperation = (collection.hooks?.beforeOperation ?? []).map((hook) => hook.name)
+      expect(beforeOperation.slice(0, 3), collection.slug).toEqual(['strictRouteIds', 'validateWhere', 'validateShapes'])
+    }
+  })
+
+  it('what shapes a read runs after the host’s hooks and overrides’', () => {
+    const mine = () => undefined
+    const host: CollectionConfig = { slug: 'articles', hooks: { afterRead: [mine] }, fields: [] }
+    const articles = collectionOf(apply({ collections: { articles: { extend: true, hooks: { afterOperation: [mine] } } } }, { ...base, collections: [host] }), 'articles')
+    expect(articles.hooks?.afterRead?.map((hook) => hook.name)).toEqual(['mine', 'addReferences', 'leanPopulate'])
+    expect(articles.hooks?.afterOperation?.map((hook) => hook.name)).toEqual(['mine', 'cacheHeaders'])
+  })
+
   it('disabled keeps the hooks and endpoints the host adds through overrides', () => {
     const hostHook = () => undefined
     const hostEndpoint = { path: '/host', method: 'get' as const, handler: () => Response.json({}) }

@@ -13,7 +13,7 @@ import { redirect } from 'next/navigation'
 import type { DiffPart } from '../claimDiff'
 import type { QueueItem, QueueTab } from './queue'
 
-import { hasRole } from '../../access/roles'
+import { hasRole } from '../../shared/roles'
 import { ReviewStatusBadge } from '../components/StatusBadge'
 import { DecisionForm } from './DecisionForm'
 import { countQueue, EXPIRING_WITHIN_DAYS, isQueueTab, loadQueue, QUEUE_TABS, TAB_LABELS } from './queue'

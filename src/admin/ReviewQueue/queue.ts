@@ -8,8 +8,8 @@ import type { PayloadRequest, Where } from 'payload'
 import type { Claim, Source, User } from '../../types/generated'
 import type { ClaimDiff, ComparableClaim } from '../claimDiff'
 
-import { CLAIMS_SLUG } from '../../collections/slugs'
-import { usersSlugOf } from '../../review/options'
+import { usersSlugOf } from '../../options'
+import { CLAIMS_SLUG } from '../../shared/slugs'
 import { describeStatisticRow, diffClaims } from '../claimDiff'
 
 export const QUEUE_TABS = ['in_review', 'expiring', 'expired'] as const

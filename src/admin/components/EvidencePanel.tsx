@@ -11,8 +11,8 @@ import { useAllFormFields, useAuth, useConfig, useDocumentInfo, useFormModified 
 import { reduceFieldsToValues } from 'payload/shared'
 import { useEffect, useMemo, useState } from 'react'
 
+import type { EvidenceIssue } from '../../content/checks'
 import type { CitedClaimStatus, EvidenceCheckResult } from '../evidenceCheck'
-import type { EvidenceIssue } from '../../hooks/evidence/checkEvidence'
 
 import { Badge, ReviewStatusBadge } from './StatusBadge'
 

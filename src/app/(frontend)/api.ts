@@ -9,7 +9,7 @@ import { cache } from 'react'
 
 import type { Article } from '../../../payload-types'
 
-import { ARTICLES_TAG, articleTag } from '../../collections/Articles/hooks/revalidate'
+import { ARTICLES_TAG, articleTag } from '../../content/revalidate'
 
 interface FindResult<T> {
   docs: T[]

@@ -2,7 +2,7 @@ import React from 'react'
 
 import type { AftercareTip, AftercareTipsBlock as AftercareTipsBlockData } from '../../types/generated'
 
-import { TIP_TIMINGS } from '../../collections/AftercareTips/index'
+import { TIP_TIMINGS } from '../../fields/tipOptions'
 import { populatedList } from '../populated'
 
 const timingLabel = (value: AftercareTip['timing']): string | undefined =>

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { AFTERCARE_TIPS_SLUG } from '../../collections/slugs'
+import { AFTERCARE_TIPS_SLUG } from '../../shared/slugs'
 
 /** A list of aftercare tips with a heading and lead-in. */
 export const AftercareTipsBlock: Block = {

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { BENEFITS_SLUG } from '../../collections/slugs'
+import { BENEFITS_SLUG } from '../../shared/slugs'
 
 /** A benefit section: title, summary, how it works, clinical perspective and its tips. */
 export const BenefitBlock: Block = {

@@ -1,8 +1,8 @@
 import type { Block } from 'payload'
 
-import { CLAIMS_SLUG } from '../../collections/slugs'
 import { referenceNumbersField } from '../../fields/references'
 import { STATISTIC_UNITS } from '../../fields/statistic'
+import { CLAIMS_SLUG } from '../../shared/slugs'
 
 /** A bar chart whose every data point cites the claim it comes from. */
 export const ChartBlock: Block = {

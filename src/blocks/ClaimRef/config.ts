@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { CLAIMS_SLUG } from '../../collections/slugs'
+import { CLAIMS_SLUG } from '../../shared/slugs'
 
 /**
  * Inline footnote-style marker in rich text: ties the sentence it sits in to a clinical claim.

@@ -1,7 +1,7 @@
 import type { Block } from 'payload'
 
-import { CLAIMS_SLUG } from '../../collections/slugs'
 import { referenceNumbersField } from '../../fields/references'
+import { CLAIMS_SLUG } from '../../shared/slugs'
 
 /** A reviewed claim shown on its own: as a callout, a stat card or inline text. */
 export const ClinicalClaimBlock: Block = {

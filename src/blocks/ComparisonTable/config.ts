@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { BENEFITS_SLUG, COMPARISON_ROWS_SLUG } from '../../collections/slugs'
+import { BENEFITS_SLUG, COMPARISON_ROWS_SLUG } from '../../shared/slugs'
 
 /** Aspects (rows) × benefits (columns); each cell rated and optionally backed by a claim. */
 export const ComparisonTableBlock: Block = {

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { citedRichText } from '../../fields/richText'
+import { citedRichText } from '../citedRichText'
 
 /** Free prose; cite claims inline with Claim references. */
 export const RichTextBlock: Block = {

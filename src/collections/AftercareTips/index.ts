@@ -1,33 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
 import { publicIfExposed } from '../../access/publicIfExposed'
+import { evidenceField } from '../../fields/evidence'
 import { publicFlagField } from '../../fields/publicFlag'
-import { AFTERCARE_TIPS_SLUG } from '../slugs'
+import { TIP_CATEGORIES, TIP_TIMINGS } from '../../fields/tipOptions'
+import { AFTERCARE_TIPS_SLUG } from '../../shared/slugs'
 
-export const TIP_TIMINGS = [
-  { label: 'Before the session', value: 'before' },
-  { label: 'During the session', value: 'during' },
-  { label: 'Right after', value: 'right-after' },
-  { label: 'Within 24 hours', value: 'within-24h' },
-  { label: 'Ongoing', value: 'ongoing' },
-]
-
-export const TIP_CATEGORIES = [
-  'hydration',
-  'heat',
-  'movement',
-  'rest',
-  'diet',
-  'sleep',
-  'mindfulness',
-  'ergonomics',
-  'scheduling',
-  'safety',
-].map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value }))
-
-/** Practical advice for patients around their treatment. */
+/** Practical advice for patients around their treatment. What runs on it: `behaviour.ts`. */
 export const AftercareTips: CollectionConfig = {
   slug: AFTERCARE_TIPS_SLUG,
   labels: { singular: 'Aftercare tip', plural: 'Aftercare tips' },

@@ -1,22 +1,19 @@
 import type { CollectionConfig } from 'payload'
 
-import { articleStatusField, evidencePanelField } from '../../fields/adminUi'
-import { evidenceField } from '../../fields/evidence'
-import { claimReferencesField, referencesField } from '../../fields/references'
 import { slugField } from 'payload'
-
-import { fillSlugFromTitle } from './hooks/fillSlugFromTitle'
 
 import { isEditor } from '../../access/isEditor'
 import { isLoggedIn } from '../../access/isLoggedIn'
 import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn'
-import { publishedOnlyForAnonymous } from '../../review/hooks/publishedOnlyForAnonymous'
+import { citedRichText } from '../../blocks/citedRichText'
 import { layoutBlocks } from '../../blocks/index'
-import { citedRichText } from '../../fields/richText'
-import { ARTICLES_SLUG, MEDIA_SLUG } from '../slugs'
-import { publishedArticleEndpoint } from './endpoints/published'
+import { articleStatusField, evidencePanelField } from '../../fields/adminUi'
+import { evidenceField } from '../../fields/evidence'
+import { claimReferencesField, referencesField } from '../../fields/references'
+import { fillSlugFromTitle } from '../../hooks/articles/fillSlugFromTitle'
+import { ARTICLES_SLUG, MEDIA_SLUG } from '../../shared/slugs'
 
-/** An evidence-backed article assembled from blocks. */
+/** An evidence-backed article assembled from blocks. What runs on it: `behaviour.ts`. */
 export const Articles: CollectionConfig = {
   slug: ARTICLES_SLUG,
   labels: { singular: 'Article', plural: 'Articles' },
@@ -39,11 +36,6 @@ export const Articles: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  hooks: {
-    beforeOperation: [publishedOnlyForAnonymous],
-  },
-  // The frontend's page read, from the published snapshot.
-  endpoints: [publishedArticleEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true },
     slugField({

@@ -1,14 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { evidencePanelField } from '../../fields/adminUi'
-import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
 import { publicIfExposed } from '../../access/publicIfExposed'
+import { citedRichText } from '../../blocks/citedRichText'
+import { evidencePanelField } from '../../fields/adminUi'
+import { evidenceField } from '../../fields/evidence'
 import { publicFlagField } from '../../fields/publicFlag'
-import { citedRichText } from '../../fields/richText'
-import { AFTERCARE_TIPS_SLUG, BENEFITS_SLUG, CLAIMS_SLUG } from '../slugs'
+import { AFTERCARE_TIPS_SLUG, BENEFITS_SLUG, CLAIMS_SLUG } from '../../shared/slugs'
 
-/** A benefit of a treatment, with its clinical perspective and aftercare tips. */
+/** A benefit of a treatment, with its clinical perspective and aftercare tips. What runs on it: `behaviour.ts`. */
 export const Benefits: CollectionConfig = {
   slug: BENEFITS_SLUG,
   labels: { singular: 'Benefit', plural: 'Benefits' },

@@ -1,24 +1,20 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
-import { evidencePanelField } from '../../fields/adminUi'
-import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
 import { isLoggedIn } from '../../access/isLoggedIn'
 import { publicIfExposed } from '../../access/publicIfExposed'
+import { evidencePanelField } from '../../fields/adminUi'
+import { evidenceField } from '../../fields/evidence'
 import { publicFlagField } from '../../fields/publicFlag'
 import { reviewField } from '../../fields/review'
 import { statisticsField } from '../../fields/statistic'
-import { publishedOnlyForAnonymous } from '../../review/hooks/publishedOnlyForAnonymous'
-import { BENEFITS_SLUG, CLAIMS_SLUG, USERS_SLUG } from '../slugs'
-import { claimReviewEndpoints } from './endpoints/reviewEndpoints'
-import { reviewGuardPublish } from './hooks/reviewGuardPublish'
-import { reviewRecordInvalidation } from './hooks/reviewRecordInvalidation'
-import { reviewTrackDraft } from './hooks/reviewTrackDraft'
+import { BENEFITS_SLUG, CLAIMS_SLUG, USERS_SLUG } from '../../shared/slugs'
 
 /**
  * The claims library and the unit of review. Publishing a claim is approving it: the
  * published version is what frontends read while a newer draft waits for review. Approvers and
- * draft editors point at `usersSlug` (the `usersCollection` option).
+ * draft editors point at `usersSlug` (the `usersCollection` option). What runs on it — the
+ * review guards, the evidence rules, the review endpoints: `behaviour.ts`.
  */
 export const createClaims = ({ usersSlug = USERS_SLUG }: { usersSlug?: CollectionSlug } = {}): CollectionConfig => ({
   slug: CLAIMS_SLUG,
@@ -42,12 +38,6 @@ export const createClaims = ({ usersSlug = USERS_SLUG }: { usersSlug?: Collectio
     update: isEditor,
     delete: isEditor,
   },
-  hooks: {
-    beforeOperation: [publishedOnlyForAnonymous, reviewGuardPublish],
-    beforeChange: [reviewTrackDraft],
-    afterChange: [reviewRecordInvalidation],
-  },
-  endpoints: claimReviewEndpoints,
   fields: [
     {
       name: 'statement',

@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { evidenceField } from '../../fields/evidence'
 import { isEditor } from '../../access/isEditor'
 import { publicIfExposed } from '../../access/publicIfExposed'
+import { evidenceField } from '../../fields/evidence'
 import { publicFlagField } from '../../fields/publicFlag'
 import { referenceNumbersField } from '../../fields/references'
-import { BENEFITS_SLUG, CLAIMS_SLUG, COMPARISON_ROWS_SLUG } from '../slugs'
+import { BENEFITS_SLUG, CLAIMS_SLUG, COMPARISON_ROWS_SLUG } from '../../shared/slugs'
 
 export const RATINGS = [
   { label: 'Low', value: 'low' },
@@ -13,7 +13,7 @@ export const RATINGS = [
   { label: 'High', value: 'high' },
 ]
 
-/** One aspect of a comparison table ("Expected Outcomes") with a cell per benefit. */
+/** One aspect of a comparison table ("Expected Outcomes") with a cell per benefit. What runs on it: `behaviour.ts`. */
 export const ComparisonRows: CollectionConfig = {
   slug: COMPARISON_ROWS_SLUG,
   labels: { singular: 'Comparison row', plural: 'Comparison rows' },

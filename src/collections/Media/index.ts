@@ -5,9 +5,9 @@ import path from 'node:path'
 import { isEditor } from '../../access/isEditor'
 import { publicIfExposed } from '../../access/publicIfExposed'
 import { publicFlagField } from '../../fields/publicFlag'
-import { MEDIA_SLUG } from '../slugs'
+import { MEDIA_SLUG } from '../../shared/slugs'
 
-/** Images for articles. Files are stored in `media/` at the project root. */
+/** Images for articles. Files are stored in `media/` at the project root. What runs on it: `behaviour.ts`. */
 export const createMedia = (staticDir: string): CollectionConfig => ({
   slug: MEDIA_SLUG,
   labels: { singular: 'Media', plural: 'Media' },

@@ -1,7 +1,7 @@
 import type { CollectionConfig, RelationshipField } from 'payload'
 
 import { PUBLIC_KIND_SLUGS, PUBLIC_KINDS } from '../../content/kinds'
-import { PUBLIC_SETS_SLUG } from '../slugs'
+import { PUBLIC_SETS_SLUG } from '../../shared/slugs'
 
 const nobody = () => false
 

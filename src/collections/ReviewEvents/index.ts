@@ -1,9 +1,7 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import { isReviewerOrAdmin } from '../../access/isReviewerOrAdmin'
-import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG, USERS_SLUG } from '../slugs'
-import { reviewEventsExportEndpoint } from './endpoints/exportCsv'
-import { reviewEventsAppendOnly, reviewEventsNeverDeleted } from './hooks/reviewEventsAppendOnly'
+import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG, USERS_SLUG } from '../../shared/slugs'
 
 export const REVIEW_ACTIONS = [
   { label: 'Submitted', value: 'submitted' },
@@ -19,7 +17,8 @@ const nobody = () => false
 
 /**
  * Append-only audit trail of the review workflow. Only the workflow itself writes here. The actor
- * points at `usersSlug` (the `usersCollection` option).
+ * points at `usersSlug` (the `usersCollection` option). What runs on it (append-only guards, the
+ * CSV export): `behaviour.ts`.
  */
 export const createReviewEvents = ({ usersSlug = USERS_SLUG }: { usersSlug?: CollectionSlug } = {}): CollectionConfig => ({
   slug: REVIEW_EVENTS_SLUG,
@@ -36,11 +35,6 @@ export const createReviewEvents = ({ usersSlug = USERS_SLUG }: { usersSlug?: Col
     update: nobody,
     delete: nobody,
   },
-  hooks: {
-    beforeChange: [reviewEventsAppendOnly],
-    beforeDelete: [reviewEventsNeverDeleted],
-  },
-  endpoints: [reviewEventsExportEndpoint],
   disableDuplicate: true,
   defaultSort: '-at',
   fields: [

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { SNAPSHOTS_SLUG } from '../slugs'
+import { SNAPSHOTS_SLUG } from '../../shared/slugs'
 
 const nobody = () => false
 

@@ -2,7 +2,6 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../../access/isEditor'
 import { publicIfExposed } from '../../access/publicIfExposed'
-import { publicFlagField } from '../../fields/publicFlag'
 import {
   doiError,
   isbnError,
@@ -15,9 +14,8 @@ import {
   urlError,
 } from '../../evidence/locators'
 import { locatorField } from '../../fields/locator'
-import { SOURCES_SLUG } from '../slugs'
-import { preventDeletingCitedSource } from './hooks/preventDeletingCitedSource'
-import { requireLocator } from './hooks/requireLocator'
+import { publicFlagField } from '../../fields/publicFlag'
+import { SOURCES_SLUG } from '../../shared/slugs'
 
 export const SOURCE_TYPES = [
   { label: 'Journal article', value: 'journal-article' },
@@ -41,7 +39,7 @@ export const STUDY_TYPES = [
   { label: 'Other', value: 'other' },
 ]
 
-/** The reference library: CSL-JSON-shaped sources that claims cite. */
+/** The reference library: CSL-JSON-shaped sources that claims cite. What runs on it: `behaviour.ts`. */
 export const Sources: CollectionConfig = {
   slug: SOURCES_SLUG,
   labels: { singular: 'Source', plural: 'Sources' },
@@ -56,10 +54,6 @@ export const Sources: CollectionConfig = {
     create: isEditor,
     update: isEditor,
     delete: isEditor,
-  },
-  hooks: {
-    beforeValidate: [requireLocator],
-    beforeDelete: [preventDeletingCitedSource],
   },
   fields: [
     {

@@ -3,11 +3,9 @@ import type { CollectionConfig, CollectionSlug, SelectField } from 'payload'
 import { isAdmin } from '../../access/isAdmin'
 import { isAdminField } from '../../access/isAdminField'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
-import { hasRole, ROLES } from '../../access/roles'
-import { clearLoginThrottle, throttleLogin } from '../../auth/loginThrottle'
 import { outageAwareJwt } from '../../auth/outageAwareJwt'
-import { USERS_SLUG } from '../slugs'
-import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { hasRole, ROLES } from '../../shared/roles'
+import { USERS_SLUG } from '../../shared/slugs'
 
 /** The field Cited's access rules and review workflow read: which of Cited's roles a person has. */
 export const ROLES_FIELD = 'roles'
@@ -34,7 +32,7 @@ export const rolesField = (): SelectField => ({
 /**
  * People who use the admin: editors write, reviewers approve claims, admins manage users.
  * Added under `slug` when the host has no users collection of its own; otherwise the host's is
- * extended with these fields, hooks and access rules (see `plugin.ts`).
+ * extended with these fields and access rules (see `plugin.ts`). What runs on it: `behaviour.ts`.
  */
 export const createUsers = (slug: CollectionSlug = USERS_SLUG): CollectionConfig => ({
   slug,
@@ -55,11 +53,6 @@ export const createUsers = (slug: CollectionSlug = USERS_SLUG): CollectionConfig
     update: isAdminOrSelf,
     delete: isAdmin,
     admin: ({ req: { user } }) => Boolean(user),
-  },
-  hooks: {
-    beforeOperation: [throttleLogin],
-    afterLogin: [clearLoginThrottle],
-    beforeChange: [firstUserIsAdmin],
   },
   fields: [{ name: 'name', type: 'text' }, rolesField()],
 })

@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { lockPublicSets } from '../../content/store'
+import { lockPublicSets } from '../../shared/transaction'
 
 const WRITES = new Set(['create', 'delete', 'restoreVersion', 'update'])
 

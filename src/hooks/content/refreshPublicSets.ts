@@ -2,9 +2,9 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import type { DocId } from '../../shared/ids'
 
-import { ARTICLES_SLUG, PUBLIC_SETS_SLUG } from '../../collections/slugs'
 import { publicKindOf } from '../../content/kinds'
 import { articlesShowing, documentChanged, refreshArticles } from '../../content/store'
+import { ARTICLES_SLUG, PUBLIC_SETS_SLUG } from '../../shared/slugs'
 
 type Versioned = { _status?: null | string; id: DocId }
 

@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+import type { CollectionBeforeOperationHook } from 'payload'
 
 import { NotFound } from 'payload'
 
@@ -17,10 +17,4 @@ export const strictRouteIds: CollectionBeforeOperationHook = ({ args, collection
     throw new NotFound(req.t)
   }
   return args
-}
-
-/** Puts {@link strictRouteIds} first on a collection. */
-export function withStrictRouteIds(collection: CollectionConfig): CollectionConfig {
-  const hooks = collection.hooks ?? {}
-  return { ...collection, hooks: { ...hooks, beforeOperation: [strictRouteIds, ...(hooks.beforeOperation ?? [])] } }
 }

@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, CollectionConfig, FlattenedField, PayloadRequest } from 'payload'
+import type { CollectionBeforeOperationHook, FlattenedField, PayloadRequest } from 'payload'
 
 import { ValidationError } from 'payload'
 
@@ -229,10 +229,4 @@ export const validateShapes: CollectionBeforeOperationHook = ({ args, collection
 
 function invalid(collection: string, errors: Problem[], req: PayloadRequest): ValidationError {
   return new ValidationError({ collection, errors, req }, req.t)
-}
-
-/** Puts {@link validateShapes} first on a collection. */
-export function withShapeValidation(collection: CollectionConfig): CollectionConfig {
-  const hooks = collection.hooks ?? {}
-  return { ...collection, hooks: { ...hooks, beforeOperation: [validateShapes, ...(hooks.beforeOperation ?? [])] } }
 }

@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, CollectionConfig, CollectionSlug, FlattenedField, PayloadRequest, Where } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionSlug, FlattenedField, PayloadRequest, Where } from 'payload'
 
 import { ValidationError } from 'payload'
 
@@ -384,10 +384,4 @@ export const validateWhere: CollectionBeforeOperationHook = async ({ args, colle
     throw new ValidationError({ collection: collection.slug, errors: problems, req }, req.t)
   }
   return args
-}
-
-/** Puts {@link validateWhere} first on a collection. */
-export function withWhereValidation(collection: CollectionConfig): CollectionConfig {
-  const hooks = collection.hooks ?? {}
-  return { ...collection, hooks: { ...hooks, beforeOperation: [validateWhere, ...(hooks.beforeOperation ?? [])] } }
 }

@@ -2,10 +2,10 @@ import type { Endpoint, PayloadHandler, Where } from 'payload'
 
 import type { ReviewEvent } from '../../../types/generated'
 
-import { hasRole } from '../../../access/roles'
-import { toCsv } from '../../../review/csv'
+import { toCsv } from '../../../shared/csv'
 import { parseDocId, relationId } from '../../../shared/ids'
-import { REVIEW_EVENTS_SLUG } from '../../slugs'
+import { hasRole } from '../../../shared/roles'
+import { REVIEW_EVENTS_SLUG } from '../../../shared/slugs'
 
 const HEADER = ['at', 'action', 'claim', 'claimVersion', 'actor', 'actorName', 'note', 'hash'] as const
 

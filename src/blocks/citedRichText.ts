@@ -2,7 +2,7 @@ import type { RichTextField } from 'payload'
 
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
-import { ClaimRefBlock } from '../blocks/ClaimRef/config'
+import { ClaimRefBlock } from './ClaimRef/config'
 
 /** The editor of every Cited rich text field: Payload's defaults plus the inline `claimRef`. */
 export const citedEditor: ReturnType<typeof lexicalEditor> = lexicalEditor({

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { forEachClaimRef } from '../../../evidence/lexical'
+import { forEachClaimRef } from '../../evidence/lexical'
 
 /**
  * Reference numbers are derived on read and written into the claimRef inline blocks of rich text

@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { isWorkflowWrite } from '../../../review/context'
-import { reviewError } from '../../../review/errors'
+import { isWorkflowWrite } from '../../review/context'
+import { reviewError } from '../../review/errors'
 
 export const PUBLISH_REFUSED =
   'Claims go live only through review: submit the claim (POST /api/claims/:id/submit) and a reviewer approves it, which publishes it.'

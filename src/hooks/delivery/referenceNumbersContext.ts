@@ -1,12 +1,12 @@
 import type { CollectionAfterReadHook, PayloadRequest } from 'payload'
 
-import type { StandaloneKind } from '../../../content/graph'
-import type { DocId } from '../../../shared/ids'
+import type { StandaloneKind } from '../../content/graph'
+import type { DocId } from '../../shared/ids'
 
-import { emptyLibrary, walkDocument } from '../../../content/graph'
-import { publicKindOf } from '../../../content/kinds'
-import { annotate } from '../../../content/visitors'
-import { relationId } from '../../../shared/ids'
+import { emptyLibrary, walkDocument } from '../../content/graph'
+import { publicKindOf } from '../../content/kinds'
+import { annotate } from '../../content/visitors'
+import { relationId } from '../../shared/ids'
 
 const KEY = 'citedReferenceNumbers'
 

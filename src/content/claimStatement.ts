@@ -1,10 +1,13 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+/**
+ * A claim's own evidence — pure, no Payload import: every statistic its statement (and
+ * attribution) states is one of its statistic rows, every row is stated, and every row cites a
+ * source. The claims' `beforeChange` (`hooks/evidence/checkStatement.ts`), the review workflow
+ * (submit and approve) and the admin's live evidence check all ask it.
+ */
+import type { EvidenceIssue } from './checks'
 
-import type { EvidenceIssue } from '../../../hooks/evidence/checkEvidence'
-
-import { detectStatistics } from '../../../evidence/detect'
-import { describeStatistic, statisticMatches } from '../../../evidence/match'
-import { refuse } from '../../../hooks/evidence/checkEvidence'
+import { detectStatistics } from '../evidence/detect'
+import { describeStatistic, statisticMatches } from '../evidence/match'
 
 interface StatisticRow {
   value?: null | number
@@ -17,26 +20,6 @@ const rowLabel = (row: StatisticRow, index: number): string =>
   typeof row.value === 'number'
     ? `Statistic ${index + 1} (${describeStatistic({ value: row.value, upper: row.upper, unit: row.unit })})`
     : `Statistic ${index + 1}`
-
-/**
- * A claim's own evidence: every statistic in its statement must be one of its statistic rows,
- * and it cannot leave draft (be published, i.e. approved) while a row has no source.
- * Saving a draft records the problems in `evidence`; leaving draft refuses them.
- */
-export const checkStatement: CollectionBeforeChangeHook = ({ collection, data, originalDoc, req }) => {
-  const merged = { ...(originalDoc ?? {}), ...data }
-  const issues = claimStatementIssues(merged)
-  if (data._status === 'published' && issues.length > 0) refuse(collection.slug, issues, req)
-  return {
-    ...data,
-    evidence: {
-      ...(typeof data.evidence === 'object' && data.evidence ? data.evidence : {}),
-      uncoveredCount: issues.length,
-      uncovered: issues,
-      checkedAt: new Date().toISOString(),
-    },
-  }
-}
 
 /** The problems of a claim's own evidence (its data as it will be saved). Pure. */
 export function claimStatementIssues(merged: Record<string, unknown>): EvidenceIssue[] {

@@ -2,8 +2,8 @@ import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { titlesOfArticlesShowing } from '../../../hooks/content/refreshPublicSets'
-import { REVIEW_EVENTS_SLUG } from '../../slugs'
+import { REVIEW_EVENTS_SLUG } from '../../shared/slugs'
+import { titlesOfArticlesShowing } from './refreshPublicSets'
 
 /**
  * A claim that a published article relies on cannot be deleted: readers would lose its evidence.

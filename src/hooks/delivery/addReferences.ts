@@ -1,16 +1,16 @@
 import type { CollectionAfterReadHook, PayloadRequest } from 'payload'
 
-import type { ArticleContent } from '../../../content/graph'
-import type { StoredReferences } from '../../../content/store'
-import type { DocId } from '../../../shared/ids'
+import type { ArticleContent } from '../../content/graph'
+import type { StoredReferences } from '../../content/store'
+import type { DocId } from '../../shared/ids'
 
-import { ARTICLES_SLUG } from '../../slugs'
-import { depopulateToExposed } from '../../../content/depopulate'
-import { emptyLibrary, walkArticle } from '../../../content/graph'
-import { loadClaims, loadLibrary, loadSources, sourcesOfClaim } from '../../../content/load'
-import { storedReferences } from '../../../content/store'
-import { annotate, gather } from '../../../content/visitors'
-import { buildReferences, numberSources } from '../../../evidence/citations'
+import { depopulateToExposed } from '../../content/depopulate'
+import { emptyLibrary, walkArticle } from '../../content/graph'
+import { loadClaims, loadLibrary, loadSources, sourcesOfClaim } from '../../content/load'
+import { storedReferences } from '../../content/store'
+import { annotate, gather } from '../../content/visitors'
+import { buildReferences, numberSources } from '../../evidence/citations'
+import { ARTICLES_SLUG } from '../../shared/slugs'
 import { rememberReferenceNumbers } from './referenceNumbersContext'
 
 /** Set `context: { citedReferences: true }` to get references from a trusted Local API read. */

@@ -2,7 +2,7 @@ import type { CollectionBeforeValidateHook } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import { hasLocator } from '../../../evidence/locators'
+import { hasLocator } from '../../evidence/locators'
 
 /** A source nobody can look up is not a citation: demand a DOI, PMID, URL or ISBN. */
 export const requireLocator: CollectionBeforeValidateHook = ({ collection, data, originalDoc, req }) => {

@@ -2,7 +2,7 @@ import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { CLAIMS_SLUG } from '../../slugs'
+import { CLAIMS_SLUG } from '../../shared/slugs'
 
 /**
  * A source that any claim cites — in its live (approved) version, its draft or its history —

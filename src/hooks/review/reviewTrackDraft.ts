@@ -1,10 +1,10 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Claim } from '../../../types/generated'
+import type { Claim } from '../../types/generated'
 
-import { isWorkflowWrite } from '../../../review/context'
-import { claimContentHash } from '../../../review/hash'
-import { relationIds } from '../../../shared/ids'
+import { isWorkflowWrite } from '../../review/context'
+import { claimContentHash } from '../../review/hash'
+import { relationIds } from '../../shared/ids'
 
 type DraftEditor = NonNullable<Claim['review']['draftEditors']>[number]
 

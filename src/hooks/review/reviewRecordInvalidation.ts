@@ -1,10 +1,10 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { Claim } from '../../../types/generated'
+import type { Claim } from '../../types/generated'
 
-import { asWorkflow, isWorkflowWrite } from '../../../review/context'
-import { recordReviewEvent } from '../../../review/events'
-import { claimContentHash } from '../../../review/hash'
+import { asWorkflow, isWorkflowWrite } from '../../review/context'
+import { recordReviewEvent } from '../../review/events'
+import { claimContentHash } from '../../review/hash'
 
 /**
  * An approved (or expired) claim whose statement, statistics or sources were edited is back in

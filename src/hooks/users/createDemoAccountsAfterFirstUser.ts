@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { createDemoAccounts, DEMO_ACCOUNTS } from '../../../demo/accounts'
+import { createDemoAccounts, DEMO_ACCOUNTS } from '../../demo/accounts'
 
 const DEMO_EMAILS = new Set<string>(DEMO_ACCOUNTS.map((account) => account.email))
 

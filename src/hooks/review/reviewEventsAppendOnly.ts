@@ -1,9 +1,9 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
-import type { ReviewEvent } from '../../../types/generated'
+import type { ReviewEvent } from '../../types/generated'
 
-import { isWorkflowWrite } from '../../../review/context'
-import { reviewError } from '../../../review/errors'
+import { isWorkflowWrite } from '../../review/context'
+import { reviewError } from '../../review/errors'
 
 /**
  * The audit trail is append-only: events are created by the review workflow only, and never

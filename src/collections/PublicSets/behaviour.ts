@@ -1,0 +1,15 @@
+import type { CollectionBehaviour } from '../behaviour'
+
+import { strictRouteIds } from '../../hooks/input/strictRouteIds'
+import { validateShapes } from '../../hooks/input/validateShapes'
+import { validateWhere } from '../../hooks/input/validateWhere'
+
+/**
+ * What runs on the public sets (schema: `index.ts`; order and attachment: `../behaviour.ts`):
+ * only the input checks. `content/store.ts` writes them, inside the writes that move them.
+ */
+export const publicSetsBehaviour: CollectionBehaviour = {
+  hooks: {
+    beforeOperation: [strictRouteIds, validateWhere, validateShapes],
+  },
+}
