@@ -14,7 +14,10 @@ export default buildConfig({
   secret: process.env.PAYLOAD_SECRET || 'cited-development-secret-change-me',
   serverURL: process.env.SERVER_URL || '',
   admin: {
-    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
+    importMap: {
+      baseDir: dirname,
+      importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
+    },
     meta: { titleSuffix: ' — Cited' },
     // No Gravatar: the admin makes no requests to third parties (health staff e-mail hashes).
     avatar: 'default',

@@ -41,8 +41,12 @@ function resolveEmitted(file: string, specifier: string): null | string {
     return fs.existsSync(target) ? specifier : null
   }
   const emitted = isDeclaration(file) ? '.d.ts' : '.js'
-  if (fs.existsSync(`${base}${emitted}`)) return `${specifier}.js`
-  if (fs.existsSync(path.join(base, `index${emitted}`))) return `${specifier.replace(/\/$/, '')}/index.js`
+  if (fs.existsSync(`${base}${emitted}`)) {
+    return `${specifier}.js`
+  }
+  if (fs.existsSync(path.join(base, `index${emitted}`))) {
+    return `${specifier.replace(/\/$/, '')}/index.js`
+  }
   return null
 }
 
@@ -50,12 +54,22 @@ function resolveEmitted(file: string, specifier: string): null | string {
 function moduleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
   const found: ts.StringLiteralLike[] = []
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteralLike(node.moduleSpecifier)
+    ) {
       found.push(node.moduleSpecifier)
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments
-      if (argument && ts.isStringLiteralLike(argument)) found.push(argument)
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteralLike(node.argument.literal)) {
+      if (argument && ts.isStringLiteralLike(argument)) {
+        found.push(argument)
+      }
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteralLike(node.argument.literal)
+    ) {
       found.push(node.argument.literal)
     } else if (ts.isExternalModuleReference(node) && ts.isStringLiteralLike(node.expression)) {
       found.push(node.expression)
@@ -74,36 +88,60 @@ function rewriteSpecifiers(file: string): string[] {
   const unresolved: string[] = []
   const edits: { start: number; end: number; text: string }[] = []
   for (const literal of moduleSpecifiers(sourceFile)) {
-    if (!isRelative(literal.text)) continue
+    if (!isRelative(literal.text)) {
+      continue
+    }
     const resolved = resolveEmitted(file, literal.text)
-    if (resolved === null) unresolved.push(`${path.relative(root, file)}: '${literal.text}'`)
-    else if (resolved !== literal.text) edits.push({ start: literal.getStart(sourceFile) + 1, end: literal.getEnd() - 1, text: resolved })
+    if (resolved === null) {
+      unresolved.push(`${path.relative(root, file)}: '${literal.text}'`)
+    } else if (resolved !== literal.text) {
+      edits.push({
+        start: literal.getStart(sourceFile) + 1,
+        end: literal.getEnd() - 1,
+        text: resolved,
+      })
+    }
   }
   let rewritten = text
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
     rewritten = rewritten.slice(0, edit.start) + edit.text + rewritten.slice(edit.end)
   }
-  if (rewritten !== text) fs.writeFileSync(file, rewritten)
+  if (rewritten !== text) {
+    fs.writeFileSync(file, rewritten)
+  }
   return unresolved
 }
 
 /** Copies `src/**\/*.d.ts` and references each from the emitted declarations importing what it declares. */
 function copyAmbientDeclarations(emitted: string[]): void {
-  const isShipped = (file: string) => isDeclaration(file) && !file.endsWith('.build.d.ts') && !file.startsWith(path.join(src, 'app'))
+  const isShipped = (file: string) =>
+    isDeclaration(file) && !file.endsWith('.build.d.ts') && !file.startsWith(path.join(src, 'app'))
   for (const ambient of filesUnder(src).filter(isShipped)) {
     const target = path.join(dist, path.relative(src, ambient))
     fs.mkdirSync(path.dirname(target), { recursive: true })
     fs.copyFileSync(ambient, target)
-    const ambientFile = ts.createSourceFile(ambient, fs.readFileSync(ambient, 'utf8'), ts.ScriptTarget.Latest, true)
+    const ambientFile = ts.createSourceFile(
+      ambient,
+      fs.readFileSync(ambient, 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+    )
     const declared = new Set(
-      ambientFile.statements.filter(ts.isModuleDeclaration).flatMap((statement) => (ts.isStringLiteral(statement.name) ? [statement.name.text] : [])),
+      ambientFile.statements
+        .filter(ts.isModuleDeclaration)
+        .flatMap((statement) => (ts.isStringLiteral(statement.name) ? [statement.name.text] : [])),
     )
     for (const file of emitted.filter(isDeclaration)) {
       const text = fs.readFileSync(file, 'utf8')
       const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true)
-      if (!moduleSpecifiers(sourceFile).some((literal) => declared.has(literal.text))) continue
+      if (!moduleSpecifiers(sourceFile).some((literal) => declared.has(literal.text))) {
+        continue
+      }
       const reference = path.relative(path.dirname(file), target).split(path.sep).join('/')
-      fs.writeFileSync(file, `/// <reference path="${reference.startsWith('.') ? reference : `./${reference}`}" />\n${text}`)
+      fs.writeFileSync(
+        file,
+        `/// <reference path="${reference.startsWith('.') ? reference : `./${reference}`}" />\n${text}`,
+      )
     }
   }
 }
@@ -116,12 +154,20 @@ function exportTargets(): string[] {
     types?: string
   }
   const targets = Object.values(pkg.exports).flatMap((conditions) => Object.values(conditions))
-  return [...new Set([...targets, pkg.main, pkg.types].filter((target): target is string => Boolean(target)))]
+  return [
+    ...new Set(
+      [...targets, pkg.main, pkg.types].filter((target): target is string => Boolean(target)),
+    ),
+  ]
 }
 
 fs.rmSync(dist, { recursive: true, force: true })
 try {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    { cwd: root, stdio: 'inherit' },
+  )
 } catch {
   console.error('build:plugin: tsc reported errors (above); nothing was written (noEmitOnError).')
   process.exit(1)
@@ -130,14 +176,20 @@ try {
 const emitted = filesUnder(dist).filter((file) => file.endsWith('.js') || isDeclaration(file))
 const unresolved = emitted.flatMap(rewriteSpecifiers)
 if (unresolved.length > 0) {
-  console.error(`build:plugin: relative imports that resolve to no file of dist/:\n  ${unresolved.join('\n  ')}`)
+  console.error(
+    `build:plugin: relative imports that resolve to no file of dist/:\n  ${unresolved.join('\n  ')}`,
+  )
   process.exit(1)
 }
 copyAmbientDeclarations(emitted)
 
 const missing = exportTargets().filter((target) => !fs.existsSync(path.join(root, target)))
 if (missing.length > 0) {
-  console.error(`build:plugin: package.json names files the build did not write: ${missing.join(', ')}`)
+  console.error(
+    `build:plugin: package.json names files the build did not write: ${missing.join(', ')}`,
+  )
   process.exit(1)
 }
-console.log(`Cited: dist/ built (${emitted.filter((file) => file.endsWith('.js')).length} modules with declarations).`)
+console.log(
+  `Cited: dist/ built (${emitted.filter((file) => file.endsWith('.js')).length} modules with declarations).`,
+)

@@ -45,10 +45,19 @@ try {
   })
   await generateTypes(citedOnly)
 
-  for (const file of [config.typescript.outputFile, config.admin.importMap.importMapFile, graphQLFile, citedTypesFile]) {
-    if (!file || (await fs.stat(file)).size === 0) throw new Error(`generate: ${file} was not written`)
+  for (const file of [
+    config.typescript.outputFile,
+    config.admin.importMap.importMapFile,
+    graphQLFile,
+    citedTypesFile,
+  ]) {
+    if (!file || (await fs.stat(file)).size === 0) {
+      throw new Error(`generate: ${file} was not written`)
+    }
   }
-  console.log('Cited: payload-types.ts, src/types/generated.ts, the import map and schema.graphql are up to date.')
+  console.log(
+    'Cited: payload-types.ts, src/types/generated.ts, the import map and schema.graphql are up to date.',
+  )
 } finally {
   clearInterval(keepAlive)
 }

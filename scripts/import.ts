@@ -32,9 +32,16 @@ const writeReport = jsonOutput(json)
  * have alone.
  */
 async function openAppPayload(quiet: boolean): Promise<Payload> {
-  const [{ getPayload }, { default: configPromise }] = await Promise.all([import('payload'), import('../payload.config')])
+  const [{ getPayload }, { default: configPromise }] = await Promise.all([
+    import('payload'),
+    import('../payload.config'),
+  ])
   const config = await configPromise
-  return getPayload({ config: quiet ? ({ ...config, logger: { options: { enabled: false } } } as typeof config) : config })
+  return getPayload({
+    config: quiet
+      ? ({ ...config, logger: { options: { enabled: false } } } as typeof config)
+      : config,
+  })
 }
 
 /** Ends the import's Payload. */
@@ -42,34 +49,49 @@ async function closePayload(payload: Payload): Promise<void> {
   await payload.destroy()
   // The postgres adapter leaves its pool open on destroy (and ending it can wait on the jobs
   // runner): when the database stops under it, its idle connections must not crash the CLI.
-  ;(payload.db as { pool?: { on: (event: 'error', listener: () => void) => void } }).pool?.on('error', () => {})
+  ;(payload.db as { pool?: { on: (event: 'error', listener: () => void) => void } }).pool?.on(
+    'error',
+    () => {},
+  )
 }
 
 try {
   const outcome = await (dryRun
-    ? importArticleFile(files[0]!, { dryRun: true })
+    ? importArticleFile(files[0], { dryRun: true })
     : withDatabase(async (env) => {
         process.env.DATABASE_URL = env.DATABASE_URL
         let payload: Payload | undefined
         try {
-          return await importArticleFile(files[0]!, {
+          return await importArticleFile(files[0], {
             dryRun: false,
             openPayload: async () => (payload = await openAppPayload(json)),
           })
         } finally {
-          if (payload) await closePayload(payload)
+          if (payload) {
+            await closePayload(payload)
+          }
         }
       }))
   if (json) {
     writeReport(`${JSON.stringify(outcome.report, null, 2)}\n`)
   } else {
     const r = outcome.report
-    const verb = dryRun ? 'Would import' : outcome.alreadyImported ? 'Already imported (nothing written):' : 'Imported'
+    const verb = dryRun
+      ? 'Would import'
+      : outcome.alreadyImported
+        ? 'Already imported (nothing written):'
+        : 'Imported'
     console.log(`${verb} “${r.article.title}” (/${r.article.slug})`)
-    console.log(`  ${r.benefits} benefits, ${r.aftercareTips} aftercare tips, ${r.comparisonRows} comparison rows (${r.comparisonCells} cells), ${r.claims} draft claims`)
+    console.log(
+      `  ${r.benefits} benefits, ${r.aftercareTips} aftercare tips, ${r.comparisonRows} comparison rows (${r.comparisonCells} cells), ${r.claims} draft claims`,
+    )
     console.log(`  ${r.uncitedStatistics.length} statistics need a source:`)
-    for (const s of r.uncitedStatistics) console.log(`  - "${s.text}" in ${s.location}`)
-    for (const w of outcome.warnings) console.log(`  note: line ${w.line}: ${w.message}`)
+    for (const s of r.uncitedStatistics) {
+      console.log(`  - "${s.text}" in ${s.location}`)
+    }
+    for (const w of outcome.warnings) {
+      console.log(`  note: line ${w.line}: ${w.message}`)
+    }
   }
   process.exit(0)
 } catch (error) {

@@ -15,10 +15,17 @@ process.env.PAYLOAD_MIGRATING = 'true'
 const payload = new BasePayload()
 await payload.init({ config: await configPromise, disableOnInit: true })
 await payload.db.migrate()
-const { docs } = await payload.find({ collection: 'payload-migrations', limit: 0, pagination: false, depth: 0 })
+const { docs } = await payload.find({
+  collection: 'payload-migrations',
+  limit: 0,
+  pagination: false,
+  depth: 0,
+})
 if (docs.length === 0) {
   console.error('Cited: no migration was recorded as applied; refusing to continue.')
   process.exit(1)
 }
-console.log(`Cited: database schema is up to date (${docs.length} migration${docs.length > 1 ? 's' : ''} applied).`)
+console.log(
+  `Cited: database schema is up to date (${docs.length} migration${docs.length > 1 ? 's' : ''} applied).`,
+)
 process.exit(0)

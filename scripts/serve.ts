@@ -1,3 +1,4 @@
+import next from 'next'
 /**
  * The production web server (`npm start`, the e2e tests and `npm run bench:load` run it): the
  * `next build` output served by Next's own request handler, as `next start` does, behind a Node
@@ -10,8 +11,6 @@
  */
 import http from 'node:http'
 import path from 'node:path'
-
-import next from 'next'
 
 import { admission } from './lib/admission'
 
@@ -32,7 +31,9 @@ server.listen(port, hostname, () => {
 let closing = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (closing) process.exit(1)
+    if (closing) {
+      process.exit(1)
+    }
     closing = true
     server.close(() => process.exit(0))
     server.closeIdleConnections()

@@ -15,22 +15,39 @@ const port = process.env.PORT || '3000'
 const root = path.resolve(import.meta.dirname, '..')
 
 async function productionSecret(): Promise<string> {
-  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
+  if (process.env.PAYLOAD_SECRET) {
+    return process.env.PAYLOAD_SECRET
+  }
   const file = path.join(root, '.data', 'payload-secret')
   const kept = await fs.readFile(file, 'utf8').catch(() => '')
-  if (kept.trim()) return kept.trim()
+  if (kept.trim()) {
+    return kept.trim()
+  }
   const secret = randomBytes(32).toString('hex')
   await fs.mkdir(path.dirname(file), { recursive: true })
   await fs.writeFile(file, `${secret}\n`, { mode: 0o600 })
-  console.warn(`Cited: no PAYLOAD_SECRET set; generated one in ${file}. Set PAYLOAD_SECRET in real deployments.`)
+  console.warn(
+    `Cited: no PAYLOAD_SECRET set; generated one in ${file}. Set PAYLOAD_SECRET in real deployments.`,
+  )
   return secret
 }
 
 const secret = await productionSecret()
 const code = await withDatabase(async (env) => {
-  const productionEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production', PORT: port, PAYLOAD_SECRET: secret }
-  const migrated = await run(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], productionEnv)
-  if (migrated !== 0) return migrated
+  const productionEnv: NodeJS.ProcessEnv = {
+    ...env,
+    NODE_ENV: 'production',
+    PORT: port,
+    PAYLOAD_SECRET: secret,
+  }
+  const migrated = await run(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/migrate.ts'],
+    productionEnv,
+  )
+  if (migrated !== 0) {
+    return migrated
+  }
   // Next's request handler behind Cited's server with admission (scripts/serve.ts), not `next start`.
   return run(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], productionEnv)
 })

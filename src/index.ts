@@ -7,9 +7,19 @@ export { citedPlugin } from './plugin'
 export type { CitedCollectionSlug, CitedPluginOptions, CollectionOverride } from './options'
 
 export { checkCoverage, formatPath } from './evidence/coverage'
-export type { CoverageClaim, CoverageResult, Issue as CoverageIssue, TextSource } from './evidence/coverage'
+export type {
+  CoverageClaim,
+  CoverageResult,
+  Issue as CoverageIssue,
+  TextSource,
+} from './evidence/coverage'
 export { detectStatistics } from './evidence/detect'
-export { extractClaimIds, lexicalToPlainText, splitSentences, walkLexical } from './evidence/lexical'
+export {
+  extractClaimIds,
+  lexicalToPlainText,
+  splitSentences,
+  walkLexical,
+} from './evidence/lexical'
 export { describeStatistic, statisticMatches } from './evidence/match'
 export type { ClaimStatistic } from './evidence/match'
 export type { DetectedStatistic, StatisticKind, StatisticUnit } from './evidence/types'

@@ -142,10 +142,14 @@ export interface SanitizedCitedOptions {
 }
 
 /** The options with their defaults; `config` is the host config (for the users collection). */
-export const sanitizeOptions = (options: CitedPluginOptions = {}, config?: Pick<Config, 'admin'>): SanitizedCitedOptions => ({
+export const sanitizeOptions = (
+  options: CitedPluginOptions = {},
+  config?: Pick<Config, 'admin'>,
+): SanitizedCitedOptions => ({
   collections: options.collections ?? {},
   disabled: options.disabled ?? false,
-  usersCollection: options.usersCollection ?? (config?.admin?.user as CollectionSlug | undefined) ?? USERS_SLUG,
+  usersCollection:
+    options.usersCollection ?? (config?.admin?.user as CollectionSlug | undefined) ?? USERS_SLUG,
   mediaDir: options.mediaDir ?? `${process.cwd()}/media`,
   reviewIntervalDays: options.reviewIntervalDays ?? 365,
   reviewExpiryCron: options.reviewExpiryCron ?? '0 0 * * * *',

@@ -4,7 +4,12 @@ import { GraphQLJSON } from '@payloadcms/graphql/types'
 import { createLocalReq, InvalidConfiguration } from 'payload'
 
 import type { CollectionBehaviour } from './collections/behaviour'
-import type { CitedCollectionSlug, CitedPluginOptions, CollectionOverride, SanitizedCitedOptions } from './options'
+import type {
+  CitedCollectionSlug,
+  CitedPluginOptions,
+  CollectionOverride,
+  SanitizedCitedOptions,
+} from './options'
 
 import { allOf } from './access/allOf'
 import { allOfField } from './access/allOfField'
@@ -86,18 +91,26 @@ export const citedPlugin =
       onInit: options.disabled
         ? hostOnInit
         : async (payload) => {
-            if (hostOnInit) await hostOnInit(payload)
+            if (hostOnInit) {
+              await hostOnInit(payload)
+            }
             const req = await createLocalReq({}, payload)
             await ensurePublicSets(req, (work) => inTransaction(req, work))
           },
       custom: { ...incomingConfig.custom, [CITED_CUSTOM_KEY]: options },
       // A write whose COMMIT failed is a 503, not a 201 (see db/durableCommits.ts).
-      db: incomingConfig.db && !options.disabled ? withDurableCommits(incomingConfig.db) : incomingConfig.db,
+      db:
+        incomingConfig.db && !options.disabled
+          ? withDurableCommits(incomingConfig.db)
+          : incomingConfig.db,
       // One error mapper for every route: what Payload would answer with a bare 500 but is the
       // caller's mistake (400) or the database being away (503). The host's hooks run after it.
       hooks: {
         ...incomingConfig.hooks,
-        afterError: [...(options.disabled ? [] : [mapErrors]), ...(incomingConfig.hooks?.afterError ?? [])],
+        afterError: [
+          ...(options.disabled ? [] : [mapErrors]),
+          ...(incomingConfig.hooks?.afterError ?? []),
+        ],
       },
       // Bounded GraphQL: complexity and depth limits; playground and introspection off in production.
       // The host's own settings win; its validation rules run next to ours. The review workflow's
@@ -105,8 +118,10 @@ export const citedPlugin =
       graphQL: {
         ...incomingConfig.graphQL,
         maxComplexity: incomingConfig.graphQL?.maxComplexity ?? options.graphQLMaxComplexity,
-        disablePlaygroundInProduction: incomingConfig.graphQL?.disablePlaygroundInProduction ?? true,
-        disableIntrospectionInProduction: incomingConfig.graphQL?.disableIntrospectionInProduction ?? true,
+        disablePlaygroundInProduction:
+          incomingConfig.graphQL?.disablePlaygroundInProduction ?? true,
+        disableIntrospectionInProduction:
+          incomingConfig.graphQL?.disableIntrospectionInProduction ?? true,
         validationRules: (args) => [
           depthLimit(options.graphQLMaxDepth),
           ...(hostValidationRules ? hostValidationRules(args) : []),
@@ -129,7 +144,9 @@ export const citedPlugin =
           ? {}
           : {
               autoRun: async (payload) => [
-                ...(typeof hostAutoRun === 'function' ? await hostAutoRun(payload) : (hostAutoRun ?? [])),
+                ...(typeof hostAutoRun === 'function'
+                  ? await hostAutoRun(payload)
+                  : (hostAutoRun ?? [])),
                 { cron: options.reviewExpiryCron, queue: REVIEW_QUEUE },
               ],
             }),
@@ -142,7 +159,10 @@ export const citedPlugin =
           ? hostComponents
           : {
               ...hostComponents,
-              afterNavLinks: [...(hostComponents.afterNavLinks ?? []), ADMIN_COMPONENTS.reviewNavLink],
+              afterNavLinks: [
+                ...(hostComponents.afterNavLinks ?? []),
+                ADMIN_COMPONENTS.reviewNavLink,
+              ],
               views: {
                 citedReviewQueue: {
                   Component: ADMIN_COMPONENTS.reviewQueueView,
@@ -180,7 +200,11 @@ interface CitedCollection {
 const definitions = (options: SanitizedCitedOptions): CitedCollection[] => {
   const usersSlug = options.usersCollection
   return [
-    { key: 'users', collection: createUsers(usersSlug), behaviour: usersBehaviour({ demoAccounts: options.demoAccounts }) },
+    {
+      key: 'users',
+      collection: createUsers(usersSlug),
+      behaviour: usersBehaviour({ demoAccounts: options.demoAccounts }),
+    },
     { key: 'media', collection: createMedia(options.mediaDir), behaviour: mediaBehaviour },
     { key: 'sources', collection: Sources, behaviour: sourcesBehaviour },
     { key: 'claims', collection: createClaims({ usersSlug }), behaviour: claimsBehaviour },
@@ -188,7 +212,11 @@ const definitions = (options: SanitizedCitedOptions): CitedCollection[] => {
     { key: 'aftercare-tips', collection: AftercareTips, behaviour: aftercareTipsBehaviour },
     { key: 'comparison-rows', collection: ComparisonRows, behaviour: comparisonRowsBehaviour },
     { key: 'articles', collection: Articles, behaviour: articlesBehaviour },
-    { key: 'review-events', collection: createReviewEvents({ usersSlug }), behaviour: reviewEventsBehaviour },
+    {
+      key: 'review-events',
+      collection: createReviewEvents({ usersSlug }),
+      behaviour: reviewEventsBehaviour,
+    },
     { collection: PublicSets, behaviour: publicSetsBehaviour },
     { collection: Snapshots, behaviour: snapshotsBehaviour },
   ]
@@ -203,7 +231,10 @@ const definitions = (options: SanitizedCitedOptions): CitedCollection[] => {
  * 4. when enabled, Cited's behaviour (`collections/<Name>/behaviour.ts`): its hooks before the
  *    host's and the override's, its last hooks after them, its endpoints first.
  */
-function citedCollections(options: SanitizedCitedOptions, existing: CollectionConfig[]): CollectionConfig[] {
+function citedCollections(
+  options: SanitizedCitedOptions,
+  existing: CollectionConfig[],
+): CollectionConfig[] {
   const hosts = new Map(existing.map((collection) => [collection.slug, collection]))
   const usersSlug = options.usersCollection
   const ours = definitions(options)
@@ -216,10 +247,16 @@ function citedCollections(options: SanitizedCitedOptions, existing: CollectionCo
     const override = key ? options.collections[key] : undefined
     const host = hosts.get(definition.slug)
     let collection = definition
-    if (host && key === 'users') collection = extendHostUsers(collection, host)
-    else if (host && override?.extend) collection = extendHostCollection(collection, host)
-    else if (host) throw slugTaken(definition.slug, key)
-    if (override) collection = applyOverride(collection, override)
+    if (host && key === 'users') {
+      collection = extendHostUsers(collection, host)
+    } else if (host && override?.extend) {
+      collection = extendHostCollection(collection, host)
+    } else if (host) {
+      throw slugTaken(definition.slug, key)
+    }
+    if (override) {
+      collection = applyOverride(collection, override)
+    }
     if (hasDrafts(definition) && !hasDrafts(collection)) {
       throw new InvalidConfiguration(
         `Cited: the '${definition.slug}' collection needs drafts (versions.drafts): publishing is how its documents go live through review. Keep drafts on in the host's collection and in overrides.`,
@@ -230,7 +267,10 @@ function citedCollections(options: SanitizedCitedOptions, existing: CollectionCo
 }
 
 /** Cited's behaviour on a collection (see `CollectionBehaviour`). */
-function attachBehaviour(collection: CollectionConfig, { endpoints, hooks, lastHooks }: CollectionBehaviour): CollectionConfig {
+function attachBehaviour(
+  collection: CollectionConfig,
+  { endpoints, hooks, lastHooks }: CollectionBehaviour,
+): CollectionConfig {
   return {
     ...collection,
     hooks: concatHooks(concatHooks(hooks, collection.hooks), lastHooks),
@@ -266,7 +306,10 @@ function extendHostUsers(cited: CollectionConfig, host: CollectionConfig): Colle
 
 /** A host `roles` field Cited can use: a select of several values offering Cited's roles, written by admins only. */
 function adminOnlyRoles(slug: string, field: Field): Field {
-  const offered = field.type === 'select' ? field.options.map((option) => (typeof option === 'string' ? option : option.value)) : []
+  const offered =
+    field.type === 'select'
+      ? field.options.map((option) => (typeof option === 'string' ? option : option.value))
+      : []
   if (field.type !== 'select' || !field.hasMany || !ROLES.every((role) => offered.includes(role))) {
     throw new InvalidConfiguration(
       `Cited: the '${slug}' collection has a '${ROLES_FIELD}' field Cited cannot use: Cited's roles need a select field with hasMany and the options ${ROLES.join(', ')}. Remove your field (Cited adds its own) or make it such a select.`,
@@ -297,13 +340,30 @@ function extendHostCollection(cited: CollectionConfig, host: CollectionConfig): 
     access: bothAllow(cited.access, host.access),
     hooks: concatHooks(cited.hooks, host.hooks),
     endpoints: [...(cited.endpoints || []), ...(host.endpoints || [])],
-    fields: [...host.fields, ...cited.fields.filter((field) => !('name' in field) || !hostNames.has(field.name))],
+    fields: [
+      ...host.fields,
+      ...cited.fields.filter((field) => !('name' in field) || !hostNames.has(field.name)),
+    ],
   })
 }
 
 /** An override merged per key (see `CollectionOverride`): Cited's hooks always stay. */
-function applyOverride(collection: CollectionConfig, override: CollectionOverride): CollectionConfig {
-  const { access, admin, auth, endpoints, extend: _extend, fields, hooks, upload, versions, ...rest } = override
+function applyOverride(
+  collection: CollectionConfig,
+  override: CollectionOverride,
+): CollectionConfig {
+  const {
+    access,
+    admin,
+    auth,
+    endpoints,
+    extend: _extend,
+    fields,
+    hooks,
+    upload,
+    versions,
+    ...rest
+  } = override
   return withoutUndefined({
     ...collection,
     ...withoutUndefined(rest),
@@ -325,19 +385,25 @@ type AccessRules = NonNullable<CollectionConfig['access']>
 function concatHooks(first: Hooks = {}, then: Hooks = {}): Hooks {
   const names = new Set([...Object.keys(first), ...Object.keys(then)]) as Set<keyof Hooks>
   const hooks: Record<string, unknown[]> = {}
-  for (const name of names) hooks[name] = [...(first[name] ?? []), ...(then[name] ?? [])]
+  for (const name of names) {
+    hooks[name] = [...(first[name] ?? []), ...(then[name] ?? [])]
+  }
   return hooks as Hooks
 }
 
 /** Per operation: both rules must allow it; an operation only one side rules on follows that rule. */
 function bothAllow(cited: AccessRules = {}, host: AccessRules = {}): AccessRules {
-  const operations = new Set([...Object.keys(cited), ...Object.keys(host)]) as Set<keyof AccessRules>
+  const operations = new Set([...Object.keys(cited), ...Object.keys(host)]) as Set<
+    keyof AccessRules
+  >
   const rules: Record<string, Access> = {}
   for (const operation of operations) {
     const ours = cited[operation] as Access | undefined
     const theirs = host[operation] as Access | undefined
     const rule = ours && theirs ? allOf(ours, theirs) : (ours ?? theirs)
-    if (rule) rules[operation] = rule
+    if (rule) {
+      rules[operation] = rule
+    }
   }
   return rules as AccessRules
 }
@@ -347,7 +413,9 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 /** Objects merged per key (`then` wins); otherwise `then` replaces `first` when given. */
 function mergePerKey<T>(first: T, then: T | undefined): T {
-  if (then === undefined) return first
+  if (then === undefined) {
+    return first
+  }
   return isPlainObject(first) && isPlainObject(then) ? ({ ...first, ...then } as T) : then
 }
 
@@ -360,9 +428,15 @@ function dataFieldNames(fields: Field[]): Set<string> {
   const names = new Set<string>()
   const visit = (list: Field[]): void => {
     for (const field of list) {
-      if ('name' in field && field.name) names.add(field.name)
-      else if (field.type === 'tabs') for (const tab of field.tabs) 'name' in tab && tab.name ? names.add(tab.name) : visit(tab.fields)
-      else if ('fields' in field) visit(field.fields)
+      if ('name' in field && field.name) {
+        names.add(field.name)
+      } else if (field.type === 'tabs') {
+        for (const tab of field.tabs) {
+          'name' in tab && tab.name ? names.add(tab.name) : visit(tab.fields)
+        }
+      } else if ('fields' in field) {
+        visit(field.fields)
+      }
     }
   }
   visit(fields)
@@ -372,14 +446,22 @@ function dataFieldNames(fields: Field[]): Set<string> {
 /** `fields` with the top-level data field `name` (found as `dataFieldNames` finds it) replaced by `change(field)`. */
 function mapDataField(fields: Field[], name: string, change: (field: Field) => Field): Field[] {
   return fields.map((field): Field => {
-    if ('name' in field && field.name) return field.name === name ? change(field) : field
+    if ('name' in field && field.name) {
+      return field.name === name ? change(field) : field
+    }
     if (field.type === 'tabs') {
       return {
         ...field,
-        tabs: field.tabs.map((tab) => ('name' in tab && tab.name ? tab : { ...tab, fields: mapDataField(tab.fields, name, change) })),
+        tabs: field.tabs.map((tab) =>
+          'name' in tab && tab.name
+            ? tab
+            : { ...tab, fields: mapDataField(tab.fields, name, change) },
+        ),
       }
     }
-    if ('fields' in field) return { ...field, fields: mapDataField(field.fields, name, change) } as Field
+    if ('fields' in field) {
+      return { ...field, fields: mapDataField(field.fields, name, change) } as Field
+    }
     return field
   })
 }

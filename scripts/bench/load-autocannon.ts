@@ -48,7 +48,10 @@ interface Instance {
   stop(): void
 }
 
-type Autocannon = (options: AutocannonOptions, callback: (error: Error | null, result: AutocannonResult) => void) => Instance
+type Autocannon = (
+  options: AutocannonOptions,
+  callback: (error: Error | null, result: AutocannonResult) => void,
+) => Instance
 
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon
 
@@ -59,8 +62,11 @@ export function cannon(options: AutocannonOptions): Promise<AutocannonResult> {
   return new Promise((resolve, reject) => {
     running = autocannon(options, (error, result) => {
       running = undefined
-      if (error) reject(error)
-      else resolve(result)
+      if (error) {
+        reject(error)
+      } else {
+        resolve(result)
+      }
     })
   })
 }

@@ -42,17 +42,27 @@ const peer = argument('peer') as LoadPeer
 const mode = (argument('mode') ?? 'serve') as 'seed' | 'serve'
 const root = path.resolve(import.meta.dirname, '..', '..')
 const debug = (message: string) => {
-  if (process.env.BENCH_DEBUG) console.error(`[load ${peer}] ${message}`)
+  if (process.env.BENCH_DEBUG) {
+    console.error(`[load ${peer}] ${message}`)
+  }
 }
 
 /** The full demo article, its claims cited and approved, published; returns its slug. */
 async function publishDemoArticle(payload: Payload): Promise<string> {
-  const fixture = await fs.readFile(path.join(root, 'tests/fixtures/acupuncture-back-pain.txt'), 'utf8')
-  const published = await publishImportedArticle(payload, fixture, { source: await createDemoSource(payload) })
+  const fixture = await fs.readFile(
+    path.join(root, 'tests/fixtures/acupuncture-back-pain.txt'),
+    'utf8',
+  )
+  const published = await publishImportedArticle(payload, fixture, {
+    source: await createDemoSource(payload),
+  })
   return published.slug ?? ''
 }
 
-type RestHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+type RestHandler = (
+  request: Request,
+  args: { params: Promise<{ slug: string[] }> },
+) => Promise<Response>
 
 /** A Node `http` server in front of Payload's route handlers: `GET /api/…` and `POST /api/graphql`. */
 function serve(config: SanitizedConfig): Promise<http.Server> {
@@ -64,34 +74,59 @@ function serve(config: SanitizedConfig): Promise<http.Server> {
   const server = http.createServer(async (incoming, outgoing) => {
     try {
       const chunks: Buffer[] = []
-      for await (const chunk of incoming) chunks.push(chunk as Buffer)
+      for await (const chunk of incoming) {
+        chunks.push(chunk as Buffer)
+      }
       const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? '127.0.0.1'}`)
       const headers = new Headers()
       for (const [name, value] of Object.entries(incoming.headers)) {
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+        if (value !== undefined) {
+          headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+        }
       }
       const method = incoming.method ?? 'GET'
-      const request = new Request(url, { method, headers, body: method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks) })
+      const request = new Request(url, {
+        method,
+        headers,
+        body:
+          method === 'GET' || method === 'HEAD' || chunks.length === 0
+            ? undefined
+            : Buffer.concat(chunks),
+      })
       let response: Response
       if (method === 'POST' && url.pathname === graphqlPath) {
         response = await graphqlPost(request)
       } else if (method === 'GET' && url.pathname.startsWith(`${api}/`)) {
-        const slug = url.pathname.slice(api.length + 1).split('/').filter(Boolean)
+        const slug = url.pathname
+          .slice(api.length + 1)
+          .split('/')
+          .filter(Boolean)
         response = await restGet(request, { params: Promise.resolve({ slug }) })
       } else {
-        response = new Response(JSON.stringify({ errors: [{ message: 'Not found' }] }), { status: 404, headers: { 'Content-Type': 'application/json' } })
+        response = new Response(JSON.stringify({ errors: [{ message: 'Not found' }] }), {
+          status: 404,
+          headers: { 'Content-Type': 'application/json' },
+        })
       }
       const body = Buffer.from(await response.arrayBuffer())
       const out: Record<string, string> = {}
       response.headers.forEach((value, name) => {
-        if (name !== 'content-length' && name !== 'transfer-encoding' && name !== 'content-encoding') out[name] = value
+        if (
+          name !== 'content-length' &&
+          name !== 'transfer-encoding' &&
+          name !== 'content-encoding'
+        ) {
+          out[name] = value
+        }
       })
       out['content-length'] = String(body.length)
       outgoing.writeHead(response.status, out)
       outgoing.end(body)
     } catch (error) {
       debug(`request failed: ${String(error)}`)
-      if (!outgoing.headersSent) outgoing.writeHead(500, { 'Content-Type': 'text/plain' })
+      if (!outgoing.headersSent) {
+        outgoing.writeHead(500, { 'Content-Type': 'text/plain' })
+      }
       outgoing.end('internal error')
     }
   })
@@ -105,7 +140,9 @@ function serve(config: SanitizedConfig): Promise<http.Server> {
 /** Boots the peer, publishes the demo article and seeds or serves (see the file's comment). */
 export async function main(): Promise<void> {
   const config = await (peer === 'cited' ? citedConfig : plainConfig)
-  const quiet = process.env.BENCH_DEBUG ? config : ({ ...config, logger: { options: { enabled: false } } } as typeof config)
+  const quiet = process.env.BENCH_DEBUG
+    ? config
+    : ({ ...config, logger: { options: { enabled: false } } } as typeof config)
   const payload: Payload = await getPayload({ config: quiet })
   debug('payload ready')
   const slug = await publishDemoArticle(payload)
@@ -121,7 +158,9 @@ export async function main(): Promise<void> {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   process.on('message', async (message: LoadPeerMessage) => {
-    if (message.type !== 'stop') return
+    if (message.type !== 'stop') {
+      return
+    }
     server.closeAllConnections()
     server.close()
     await payload.destroy().catch(() => {})

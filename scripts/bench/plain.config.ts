@@ -17,7 +17,9 @@ const everyone = () => true
 const loggedIn = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
 
 function plain(collection: CollectionConfig): CollectionConfig {
-  const drafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
+  const drafts = Boolean(
+    collection.versions && typeof collection.versions === 'object' && collection.versions.drafts,
+  )
   return {
     ...collection,
     hooks: {},
@@ -32,7 +34,11 @@ function plain(collection: CollectionConfig): CollectionConfig {
   }
 }
 
-const plainPeer = (config: Config): Config => ({ ...config, onInit: undefined, collections: (config.collections ?? []).map(plain) })
+const plainPeer = (config: Config): Config => ({
+  ...config,
+  onInit: undefined,
+  collections: (config.collections ?? []).map(plain),
+})
 
 export default buildConfig({
   secret: 'cited-bench-secret',

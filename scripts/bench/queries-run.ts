@@ -5,9 +5,8 @@
 import type { FlattenedField, Payload, Where } from 'payload'
 
 import fs from 'node:fs/promises'
-
-import pg from 'pg'
 import { getPayload } from 'payload'
+import pg from 'pg'
 
 import config from '../../payload.config'
 import { Api, createUser } from '../../tests/helpers/api'
@@ -73,10 +72,18 @@ interface Leaf {
 }
 
 /** Every field path of `fields`: into groups, arrays and blocks, and `hops` relationship hops. */
-export function leaves(payload: Payload, fields: readonly FlattenedField[], prefix = '', through: string[] = [], hops = 1): Leaf[] {
+export function leaves(
+  payload: Payload,
+  fields: readonly FlattenedField[],
+  prefix = '',
+  through: string[] = [],
+  hops = 1,
+): Leaf[] {
   const out: Leaf[] = []
   for (const raw of fields as AnyField[]) {
-    if (!('name' in raw) || !raw.name) continue
+    if (!('name' in raw) || !raw.name) {
+      continue
+    }
     const field = raw
     const path = prefix ? `${prefix}.${field.name}` : field.name
     switch (field.type) {
@@ -92,8 +99,16 @@ export function leaves(payload: Payload, fields: readonly FlattenedField[], pref
         out.push({ path, field, through: [...through, 'blocks'] })
         const seen = new Set<string>()
         for (const block of field.blocks ?? []) {
-          for (const leaf of leaves(payload, block.flattenedFields, path, [...through, 'blocks'], hops)) {
-            if (seen.has(leaf.path)) continue
+          for (const leaf of leaves(
+            payload,
+            block.flattenedFields,
+            path,
+            [...through, 'blocks'],
+            hops,
+          )) {
+            if (seen.has(leaf.path)) {
+              continue
+            }
             seen.add(leaf.path)
             out.push(leaf)
           }
@@ -105,10 +120,19 @@ export function leaves(payload: Payload, fields: readonly FlattenedField[], pref
       case 'relationship':
       case 'upload': {
         out.push({ path, field, through })
-        const related = typeof field.relationTo === 'string' ? payload.collections[field.relationTo as keyof typeof payload.collections] : undefined
+        const related =
+          typeof field.relationTo === 'string'
+            ? payload.collections[field.relationTo as keyof typeof payload.collections]
+            : undefined
         if (related && hops > 0) {
           const hop = [...through, field.hasMany ? 'relationship-many' : 'relationship']
-          out.push(...leaves(payload, related.config.flattenedFields, path, hop, hops - 1).filter((leaf) => !['relationship', 'upload'].includes(leaf.field.type) || leaf.through.length > hop.length))
+          out.push(
+            ...leaves(payload, related.config.flattenedFields, path, hop, hops - 1).filter(
+              (leaf) =>
+                !['relationship', 'upload'].includes(leaf.field.type) ||
+                leaf.through.length > hop.length,
+            ),
+          )
         }
         break
       }
@@ -143,7 +167,9 @@ function conditions(field: AnyField): Record<string, unknown>[] {
       return [{ equals: true }]
     case 'relationship':
     case 'upload':
-      return Array.isArray(field.relationTo) ? [{ exists: true }] : [{ equals: 1 }, { in: [1, 2] }, { exists: true }]
+      return Array.isArray(field.relationTo)
+        ? [{ exists: true }]
+        : [{ equals: 1 }, { in: [1, 2] }, { exists: true }]
     case 'richText':
     case 'json':
       return [{ like: 'pain' }, { contains: 'pain' }]
@@ -157,26 +183,54 @@ function conditions(field: AnyField): Record<string, unknown>[] {
 
 export function cases(payload: Payload, only: string[], collections?: string[]): Case[] {
   const out: Case[] = []
-  const slugs = Object.keys(payload.collections).filter((slug) => !slug.startsWith('payload-') && (!collections || collections.includes(slug)))
+  const slugs = Object.keys(payload.collections).filter(
+    (slug) => !slug.startsWith('payload-') && (!collections || collections.includes(slug)),
+  )
   for (const slug of slugs) {
-    const all = leaves(payload, payload.collections[slug as keyof typeof payload.collections].config.flattenedFields)
+    const all = leaves(
+      payload,
+      payload.collections[slug as keyof typeof payload.collections].config.flattenedFields,
+    )
     all.unshift({ path: 'id', field: { name: 'id', type: 'number' } as AnyField, through: [] })
     if (only.includes('where')) {
       for (const leaf of all) {
         for (const condition of conditions(leaf.field)) {
-          out.push({ collection: slug, kind: 'where', label: `${leaf.path} ${Object.keys(condition)[0]}`, query: { where: { [leaf.path]: condition } } })
+          out.push({
+            collection: slug,
+            kind: 'where',
+            label: `${leaf.path} ${Object.keys(condition)[0]}`,
+            query: { where: { [leaf.path]: condition } },
+          })
         }
       }
     }
     if (only.includes('sort')) {
       for (const leaf of all) {
-        if (['array', 'blocks'].includes(leaf.field.type)) continue
-        for (const sort of [leaf.path, `-${leaf.path}`]) out.push({ collection: slug, kind: 'sort', label: `sort=${sort}`, query: { sort } })
+        if (['array', 'blocks'].includes(leaf.field.type)) {
+          continue
+        }
+        for (const sort of [leaf.path, `-${leaf.path}`]) {
+          out.push({ collection: slug, kind: 'sort', label: `sort=${sort}`, query: { sort } })
+        }
       }
     }
     if (only.includes('limit')) {
-      for (const query of [{ limit: 0 }, { limit: 100 }, { limit: 1000 }, { limit: 100000 }, { pagination: 'false' }, { page: 1000 }]) {
-        out.push({ collection: slug, kind: 'limit', label: Object.entries(query).map(([k, v]) => `${k}=${v}`).join('&'), query })
+      for (const query of [
+        { limit: 0 },
+        { limit: 100 },
+        { limit: 1000 },
+        { limit: 100000 },
+        { pagination: 'false' },
+        { page: 1000 },
+      ]) {
+        out.push({
+          collection: slug,
+          kind: 'limit',
+          label: Object.entries(query)
+            .map(([k, v]) => `${k}=${v}`)
+            .join('&'),
+          query,
+        })
       }
     }
   }
@@ -194,7 +248,9 @@ class Recorder {
       const first = args[0] as string | { text?: string; values?: unknown[] }
       const text = typeof first === 'string' ? first : (first?.text ?? '')
       // drizzle passes `({ text, rowMode }, values)`, pg itself `(text, values)` or `({ text, values })`.
-      const values = (typeof first === 'string' ? args[1] : (first?.values ?? args[1])) as unknown[] | undefined
+      const values = (typeof first === 'string' ? args[1] : (first?.values ?? args[1])) as
+        | unknown[]
+        | undefined
       const entry = { text, values: Array.isArray(values) ? values : [], ms: 0 }
       self.statements.push(entry)
       const started = performance.now()
@@ -234,20 +290,30 @@ export async function run(options: RunOptions): Promise<void> {
   const copies = await seedCopies(payload, options.n, (message) => console.error(message))
   const counts: string[] = []
   for (const slug of Object.keys(payload.collections).filter((s) => !s.startsWith('payload-'))) {
-    counts.push(`${slug} ${(await payload.count({ collection: slug as 'articles', overrideAccess: true })).totalDocs}`)
+    counts.push(
+      `${slug} ${(await payload.count({ collection: slug as 'articles', overrideAccess: true })).totalDocs}`,
+    )
   }
   console.log(`bench:queries — ${copies} published articles; ${counts.join(', ')}`)
-  if (options.seedOnly) return
+  if (options.seedOnly) {
+    return
+  }
   const editor = await createUser(payload, api, ['editor'], 'bench-editor')
   const apis = { anon: api, editor: api.as(editor.token) }
-  const editorUser = { ...(await payload.findByID({ collection: 'users', id: editor.id, depth: 0 })), collection: 'users' as const }
+  const editorUser = {
+    ...(await payload.findByID({ collection: 'users', id: editor.id, depth: 0 })),
+    collection: 'users' as const,
+  }
 
   // `--sample k`: every k-th query (the enumeration is in a stable order, so runs compare).
   const match = options.match ? new RegExp(options.match) : undefined
   const all = cases(payload, options.only, options.collections).filter(
-    (c, index) => index % options.sample === 0 && (!match || match.test(`${c.collection} ${c.label}`)),
+    (c, index) =>
+      index % options.sample === 0 && (!match || match.test(`${c.collection} ${c.label}`)),
   )
-  console.log(`${all.length} queries × ${options.roles.length} roles × ${options.depths.length} depths`)
+  console.log(
+    `${all.length} queries × ${options.roles.length} roles × ${options.depths.length} depths`,
+  )
   const recorder = new Recorder()
   const results: Result[] = []
   recorder.install()
@@ -263,7 +329,13 @@ export async function run(options: RunOptions): Promise<void> {
           let error: string | undefined
           try {
             if (options.local) {
-              const q = c.query as { where?: Where; sort?: string; limit?: number; page?: number; pagination?: string }
+              const q = c.query as {
+                where?: Where
+                sort?: string
+                limit?: number
+                page?: number
+                pagination?: string
+              }
               const found = await payload.find({
                 collection: c.collection as 'articles',
                 where: q.where,
@@ -281,7 +353,9 @@ export async function run(options: RunOptions): Promise<void> {
               const res = await apis[role].get(`/${c.collection}`, { ...c.query, depth })
               status = res.status
               docs = Array.isArray(res.body?.docs) ? res.body.docs.length : undefined
-              if (status >= 400) error = JSON.stringify(res.body?.errors ?? res.body).slice(0, 300)
+              if (status >= 400) {
+                error = JSON.stringify(res.body?.errors ?? res.body).slice(0, 300)
+              }
             }
           } catch (e) {
             status = (e as { status?: number }).status ?? 500
@@ -289,10 +363,24 @@ export async function run(options: RunOptions): Promise<void> {
           }
           const ms = performance.now() - t0
           const slowest = [...recorder.statements].sort((a, b) => b.ms - a.ms)[0]
-          results.push({ ...c, role, depth, ms, status, docs, error, statements: recorder.statements.length, slowestSql: slowest })
+          results.push({
+            ...c,
+            role,
+            depth,
+            ms,
+            status,
+            docs,
+            error,
+            statements: recorder.statements.length,
+            slowestSql: slowest,
+          })
         }
       }
-      if (index % 100 === 99) console.error(`… ${index + 1}/${all.length} (${((performance.now() - started) / 1000).toFixed(0)} s)`)
+      if (index % 100 === 99) {
+        console.error(
+          `… ${index + 1}/${all.length} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        )
+      }
     }
   } finally {
     recorder.uninstall()
@@ -300,23 +388,40 @@ export async function run(options: RunOptions): Promise<void> {
 
   const byTime = [...results].sort((a, b) => b.ms - a.ms)
   const slow = results.filter((r) => r.ms > 2500).length
-  console.log(`\n${results.length} requests in ${((performance.now() - started) / 1000).toFixed(0)} s; ${slow} over 2.5 s, ${results.filter((r) => r.ms > 1000).length} over 1 s, ${results.filter((r) => r.ms > 250).length} over 250 ms`)
+  console.log(
+    `\n${results.length} requests in ${((performance.now() - started) / 1000).toFixed(0)} s; ${slow} over 2.5 s, ${results.filter((r) => r.ms > 1000).length} over 1 s, ${results.filter((r) => r.ms > 250).length} over 250 ms`,
+  )
   const statuses = new Map<number, number>()
-  for (const r of results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1)
+  for (const r of results) {
+    statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1)
+  }
   console.log(`statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`)
-  for (const r of results.filter((r) => r.status >= 500).slice(0, 10)) console.log(`  ${r.status} ${r.collection} ${r.label} (${r.role}, depth ${r.depth}): ${r.error}`)
+  for (const r of results.filter((r) => r.status >= 500).slice(0, 10)) {
+    console.log(
+      `  ${r.status} ${r.collection} ${r.label} (${r.role}, depth ${r.depth}): ${r.error}`,
+    )
+  }
 
   console.log(`\nslowest ${options.top}:`)
-  console.log(`${'ms'.padStart(7)} ${'sql'.padStart(4)} ${'docs'.padStart(5)} status  role    d  collection         query`)
+  console.log(
+    `${'ms'.padStart(7)} ${'sql'.padStart(4)} ${'docs'.padStart(5)} status  role    d  collection         query`,
+  )
   for (const r of byTime.slice(0, options.top)) {
-    console.log(`${fmt(r.ms)} ${String(r.statements).padStart(4)} ${String(r.docs ?? '-').padStart(5)} ${String(r.status).padEnd(7)} ${r.role.padEnd(7)} ${r.depth}  ${r.collection.padEnd(18)} ${r.label}`)
+    console.log(
+      `${fmt(r.ms)} ${String(r.statements).padStart(4)} ${String(r.docs ?? '-').padStart(5)} ${String(r.status).padEnd(7)} ${r.role.padEnd(7)} ${r.depth}  ${r.collection.padEnd(18)} ${r.label}`,
+    )
   }
 
   // Classes: which kind of path the slow ones go through.
   const classOf = (r: Result) => {
-    if (r.kind === 'limit') return `limit: ${r.label}`
-    const path = r.kind === 'sort' ? r.label.replace(/^sort=-?/, '') : r.label.split(' ')[0]!
-    const leaf = leaves(payload, payload.collections[r.collection as 'articles'].config.flattenedFields).find((l) => l.path === path)
+    if (r.kind === 'limit') {
+      return `limit: ${r.label}`
+    }
+    const path = r.kind === 'sort' ? r.label.replace(/^sort=-?/, '') : r.label.split(' ')[0]
+    const leaf = leaves(
+      payload,
+      payload.collections[r.collection as 'articles'].config.flattenedFields,
+    ).find((l) => l.path === path)
     return `${r.kind} through ${leaf?.through.join('>') || 'top-level'}${r.kind === 'where' ? ` ${r.label.split(' ')[1]}` : ''}`
   }
   const classes = new Map<string, { n: number; slow: number; max: number }>()
@@ -324,13 +429,17 @@ export async function run(options: RunOptions): Promise<void> {
     const key = classOf(r)
     const entry = classes.get(key) ?? { n: 0, slow: 0, max: 0 }
     entry.n += 1
-    if (r.ms > 1000) entry.slow += 1
+    if (r.ms > 1000) {
+      entry.slow += 1
+    }
     entry.max = Math.max(entry.max, r.ms)
     classes.set(key, entry)
   }
   console.log(`\nby class (requests, over 1 s, max ms):`)
   for (const [key, entry] of [...classes].sort((a, b) => b[1].max - a[1].max).slice(0, 40)) {
-    console.log(`  ${key.padEnd(48)} ${String(entry.n).padStart(5)} ${String(entry.slow).padStart(5)} ${fmt(entry.max)}`)
+    console.log(
+      `  ${key.padEnd(48)} ${String(entry.n).padStart(5)} ${String(entry.slow).padStart(5)} ${fmt(entry.max)}`,
+    )
   }
 
   if (options.explain > 0) {
@@ -338,24 +447,46 @@ export async function run(options: RunOptions): Promise<void> {
     await client.connect()
     const explained = new Set<string>()
     for (const r of byTime) {
-      if (explained.size >= options.explain) break
-      if (!r.slowestSql || explained.has(r.slowestSql.text)) continue
+      if (explained.size >= options.explain) {
+        break
+      }
+      if (!r.slowestSql || explained.has(r.slowestSql.text)) {
+        continue
+      }
       explained.add(r.slowestSql.text)
-      console.log(`\n=== ${r.collection} ${r.label} (${r.role}, depth ${r.depth}): ${r.ms.toFixed(0)} ms; slowest statement ${r.slowestSql.ms.toFixed(0)} ms`)
+      console.log(
+        `\n=== ${r.collection} ${r.label} (${r.role}, depth ${r.depth}): ${r.ms.toFixed(0)} ms; slowest statement ${r.slowestSql.ms.toFixed(0)} ms`,
+      )
       console.log(r.slowestSql.text.slice(0, 3000))
       console.log(`values: ${JSON.stringify(r.slowestSql.values).slice(0, 300)}`)
       try {
-        const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${r.slowestSql.text}`, r.slowestSql.values)
-        console.log(plan.rows.map((row) => row['QUERY PLAN']).join('\n').slice(0, 6000))
+        const plan = await client.query(
+          `EXPLAIN (ANALYZE, BUFFERS) ${r.slowestSql.text}`,
+          r.slowestSql.values,
+        )
+        console.log(
+          plan.rows
+            .map((row) => row['QUERY PLAN'])
+            .join('\n')
+            .slice(0, 6000),
+        )
         // `--try-index "articles (title)"`: the same plan with that index, created and rolled back.
         if (options.tryIndex) {
           await client.query('BEGIN')
           try {
             await client.query(`CREATE INDEX bench_try_index ON ${options.tryIndex}`)
             await client.query('ANALYZE')
-            const indexed = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${r.slowestSql.text}`, r.slowestSql.values)
+            const indexed = await client.query(
+              `EXPLAIN (ANALYZE, BUFFERS) ${r.slowestSql.text}`,
+              r.slowestSql.values,
+            )
             console.log(`\n--- with index on ${options.tryIndex} (rolled back):`)
-            console.log(indexed.rows.map((row) => row['QUERY PLAN']).join('\n').slice(0, 3000))
+            console.log(
+              indexed.rows
+                .map((row) => row['QUERY PLAN'])
+                .join('\n')
+                .slice(0, 3000),
+            )
           } finally {
             await client.query('ROLLBACK')
           }
@@ -368,7 +499,14 @@ export async function run(options: RunOptions): Promise<void> {
   }
 
   if (options.out) {
-    await fs.writeFile(options.out, JSON.stringify(results.map(({ slowestSql, ...r }) => ({ ...r, slowestSqlMs: slowestSql?.ms })), null, 1))
+    await fs.writeFile(
+      options.out,
+      JSON.stringify(
+        results.map(({ slowestSql, ...r }) => ({ ...r, slowestSqlMs: slowestSql?.ms })),
+        null,
+        1,
+      ),
+    )
     console.log(`\nresults written to ${options.out}`)
   }
   if (options.compare) {
@@ -378,9 +516,13 @@ export async function run(options: RunOptions): Promise<void> {
     console.log(`\nbefore → after (the ${options.top} slowest before):`)
     for (const r of before.sort((a, b) => b.ms - a.ms).slice(0, options.top)) {
       const after = now.get(key(r))
-      console.log(`${fmt(r.ms)} → ${after ? fmt(after.ms) : '      -'} ms  ${String(r.status)}→${after?.status ?? '-'}  ${r.role.padEnd(7)} ${r.depth}  ${r.collection.padEnd(18)} ${r.label}${after?.status === 400 ? `  (${after.error?.slice(0, 120)})` : ''}`)
+      console.log(
+        `${fmt(r.ms)} → ${after ? fmt(after.ms) : '      -'} ms  ${String(r.status)}→${after?.status ?? '-'}  ${r.role.padEnd(7)} ${r.depth}  ${r.collection.padEnd(18)} ${r.label}${after?.status === 400 ? `  (${after.error?.slice(0, 120)})` : ''}`,
+      )
     }
-    console.log(`before: ${before.filter((r) => r.ms > 2500).length} over 2.5 s; after: ${results.filter((r) => r.ms > 2500).length}`)
+    console.log(
+      `before: ${before.filter((r) => r.ms > 2500).length} over 2.5 s; after: ${results.filter((r) => r.ms > 2500).length}`,
+    )
   }
   await payload.destroy().catch(() => undefined)
 }

@@ -35,8 +35,12 @@ async function main(): Promise<void> {
   const fs = await import('node:fs/promises')
   const external = process.env.DATABASE_URL
   const dataDir = path.join(os.tmpdir(), 'cited-bench-queries')
-  if (!external && flag('fresh')) await fs.rm(dataDir, { recursive: true, force: true })
-  const cluster = external ? undefined : await startEmbeddedPostgres({ dataDir, persistent: true, database: 'cited_bench_queries' })
+  if (!external && flag('fresh')) {
+    await fs.rm(dataDir, { recursive: true, force: true })
+  }
+  const cluster = external
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir, persistent: true, database: 'cited_bench_queries' })
   const url = new URL(external ?? cluster!.url)
   // A statement that runs away is cut off (and reported) rather than waited for.
   url.searchParams.set('options', `-c statement_timeout=${Number(arg('timeout', '30000'))}`)

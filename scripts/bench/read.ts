@@ -13,10 +13,9 @@
  *
  * Quick mode for a smoke run: `--n 1,10 --iterations 5`.
  */
-import { fork, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, fork } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
-
 import pg from 'pg'
 
 import type { RequestKind, WorkerMessage } from './read-peer'
@@ -29,7 +28,13 @@ const arg = (name: string, fallback: string) => {
 }
 const SIZES = arg('n', '1,10,100,1000').split(',').map(Number)
 const ITERATIONS = Number(arg('iterations', '30'))
-const KINDS: RequestKind[] = ['article-rest', 'article-graphql', 'claims-list', 'sources-list', 'save-benefit']
+const KINDS: RequestKind[] = [
+  'article-rest',
+  'article-graphql',
+  'claims-list',
+  'sources-list',
+  'save-benefit',
+]
 const LABELS: Record<RequestKind, string> = {
   'article-rest': 'article read, REST depth=2',
   'article-graphql': 'article read, GraphQL example',
@@ -52,7 +57,12 @@ class Worker {
   ) {
     this.child = fork(path.join(import.meta.dirname, 'read-worker.ts'), ['--peer', peer], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: 'cited-bench-secret', CITED_SEED_DEMO: '0' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PAYLOAD_SECRET: 'cited-bench-secret',
+        CITED_SEED_DEMO: '0',
+      },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     })
     this.child.on('message', (reply: Reply) => {
@@ -73,12 +83,16 @@ class Worker {
       this.pending = resolve
       this.child.send(message)
     })
-    if (reply.type === 'error') throw new Error(`${this.peer}: ${reply.message}`)
+    if (reply.type === 'error') {
+      throw new Error(`${this.peer}: ${reply.message}`)
+    }
     return reply
   }
 
   stop(): void {
-    if (this.child.connected) this.child.send({ type: 'stop' } satisfies WorkerMessage)
+    if (this.child.connected) {
+      this.child.send({ type: 'stop' } satisfies WorkerMessage)
+    }
     setTimeout(() => this.child.kill(), 5000).unref()
   }
 }
@@ -91,11 +105,17 @@ class Worker {
 async function startWorker(peer: Peer, databaseUrl: string): Promise<Worker> {
   for (let attempt = 1; ; attempt += 1) {
     const worker = new Worker(peer, databaseUrl)
-    const timeout = new Promise<Reply>((resolve) => setTimeout(() => resolve({ type: 'error', message: 'no answer in 180 s' }), 180_000).unref())
+    const timeout = new Promise<Reply>((resolve) =>
+      setTimeout(() => resolve({ type: 'error', message: 'no answer in 180 s' }), 180_000).unref(),
+    )
     const reply = await Promise.race([worker.ready, timeout])
-    if (reply.type === 'ready') return worker
+    if (reply.type === 'ready') {
+      return worker
+    }
     worker.stop()
-    if (attempt === 3) throw new Error(`the ${peer} peer did not start: ${reply.message}`)
+    if (attempt === 3) {
+      throw new Error(`the ${peer} peer did not start: ${reply.message}`)
+    }
     console.error(`(the ${peer} peer did not start: ${reply.message}; starting it again)`)
   }
 }
@@ -109,7 +129,13 @@ const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1
 
 async function main(): Promise<void> {
   const external = process.env.DATABASE_URL
-  const cluster = external ? undefined : await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `cited-bench-${process.pid}`), persistent: false, database: 'postgres' })
+  const cluster = external
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: path.join(os.tmpdir(), `cited-bench-${process.pid}`),
+        persistent: false,
+        database: 'postgres',
+      })
   const base = external ?? cluster!.url
   const urls: Record<Peer, string> = { cited: '', plain: '' }
   const admin = new pg.Client({ connectionString: base })
@@ -123,27 +149,55 @@ async function main(): Promise<void> {
   }
   await admin.end()
 
-  const [cited, plain] = await Promise.all([startWorker('cited', urls.cited), startWorker('plain', urls.plain)])
+  const [cited, plain] = await Promise.all([
+    startWorker('cited', urls.cited),
+    startWorker('plain', urls.plain),
+  ])
   const workers = { cited, plain }
-  console.log(`bench:read — ${os.cpus().length} cores, ${ITERATIONS} requests per kind per peer, N = ${SIZES.join(', ')}\n`)
+  console.log(
+    `bench:read — ${os.cpus().length} cores, ${ITERATIONS} requests per kind per peer, N = ${SIZES.join(', ')}\n`,
+  )
 
-  const results: Record<number, Record<RequestKind, Record<Peer, { p50: number; p95: number; sql: number }>>> = {}
+  const results: Record<
+    number,
+    Record<RequestKind, Record<Peer, { p50: number; p95: number; sql: number }>>
+  > = {}
   try {
     for (const n of SIZES) {
-      const grown = await Promise.all([workers.cited.ask({ type: 'grow', n }), workers.plain.ask({ type: 'grow', n })])
-      console.log(`N = ${n}: ${n} published copies (created in ${(grown[0].ms! / 1000).toFixed(0)} s with Cited, ${(grown[1].ms! / 1000).toFixed(0)} s plain)`)
+      const grown = await Promise.all([
+        workers.cited.ask({ type: 'grow', n }),
+        workers.plain.ask({ type: 'grow', n }),
+      ])
+      console.log(
+        `N = ${n}: ${n} published copies (created in ${(grown[0].ms! / 1000).toFixed(0)} s with Cited, ${(grown[1].ms! / 1000).toFixed(0)} s plain)`,
+      )
       results[n] = {} as (typeof results)[number]
       for (const kind of KINDS) {
         const times: Record<Peer, number[]> = { cited: [], plain: [] }
-        for (const peer of ['cited', 'plain'] as Peer[]) await workers[peer].ask({ type: 'measure', kind }) // warm-up
+        for (const peer of ['cited', 'plain'] as Peer[]) {
+          await workers[peer].ask({ type: 'measure', kind })
+        } // warm-up
         for (let i = 0; i < ITERATIONS; i += 1) {
           const order: Peer[] = i % 2 === 0 ? ['cited', 'plain'] : ['plain', 'cited']
-          for (const peer of order) times[peer].push((await workers[peer].ask({ type: 'measure', kind })).ms!)
+          for (const peer of order) {
+            times[peer].push((await workers[peer].ask({ type: 'measure', kind })).ms!)
+          }
         }
-        const sql = { cited: (await workers.cited.ask({ type: 'sql', kind })).statements!, plain: (await workers.plain.ask({ type: 'sql', kind })).statements! }
+        const sql = {
+          cited: (await workers.cited.ask({ type: 'sql', kind })).statements!,
+          plain: (await workers.plain.ask({ type: 'sql', kind })).statements!,
+        }
         results[n][kind] = {
-          cited: { p50: percentile(times.cited, 50), p95: percentile(times.cited, 95), sql: sql.cited },
-          plain: { p50: percentile(times.plain, 50), p95: percentile(times.plain, 95), sql: sql.plain },
+          cited: {
+            p50: percentile(times.cited, 50),
+            p95: percentile(times.cited, 95),
+            sql: sql.cited,
+          },
+          plain: {
+            p50: percentile(times.plain, 50),
+            p95: percentile(times.plain, 95),
+            sql: sql.plain,
+          },
         }
         const r = results[n][kind]
         console.log(
@@ -163,18 +217,29 @@ async function main(): Promise<void> {
 
   // Targets: Cited/plain ≤ 1.2× for the article read at every N; p50 at the largest N ≤ 1.2× p50
   // at the smallest; SQL per read the same at every N.
-  const first = SIZES[0]!
+  const first = SIZES[0]
   const last = SIZES.at(-1)!
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL')
   console.log('Targets (Cited / plain, in the same run):')
   for (const kind of ['article-rest', 'article-graphql'] as RequestKind[]) {
-    const worst = Math.max(...SIZES.map((n) => results[n]![kind].cited.p50 / results[n]![kind].plain.p50))
-    const growth = results[last]![kind].cited.p50 / results[first]![kind].cited.p50
-    console.log(`  ${LABELS[kind]}: worst p50 ratio ${worst.toFixed(2)}× (≤ 1.2×: ${verdict(worst <= 1.2)}); p50 at N=${last} / N=${first}: ${growth.toFixed(2)} (≤ 1.2: ${verdict(growth <= 1.2)})`)
+    const worst = Math.max(
+      ...SIZES.map((n) => results[n][kind].cited.p50 / results[n][kind].plain.p50),
+    )
+    const growth = results[last][kind].cited.p50 / results[first][kind].cited.p50
+    console.log(
+      `  ${LABELS[kind]}: worst p50 ratio ${worst.toFixed(2)}× (≤ 1.2×: ${verdict(worst <= 1.2)}); p50 at N=${last} / N=${first}: ${growth.toFixed(2)} (≤ 1.2: ${verdict(growth <= 1.2)})`,
+    )
   }
-  for (const kind of ['article-rest', 'article-graphql', 'claims-list', 'sources-list'] as RequestKind[]) {
-    const counts = SIZES.map((n) => results[n]![kind].cited.sql)
-    console.log(`  SQL per request, ${LABELS[kind]}: ${counts.join(', ')} (constant in N: ${verdict(counts.every((count) => count === counts[0]))})`)
+  for (const kind of [
+    'article-rest',
+    'article-graphql',
+    'claims-list',
+    'sources-list',
+  ] as RequestKind[]) {
+    const counts = SIZES.map((n) => results[n][kind].cited.sql)
+    console.log(
+      `  SQL per request, ${LABELS[kind]}: ${counts.join(', ')} (constant in N: ${verdict(counts.every((count) => count === counts[0]))})`,
+    )
   }
   process.exit(0)
 }

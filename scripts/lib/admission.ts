@@ -13,8 +13,13 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
  * and every request waits its turn in one queue (first come, first served) instead of in the
  * kernel's accept queue.
  */
-export function admission(handler: RequestListener, { startPerTurn }: { startPerTurn: number }): RequestListener & { queued: () => number } {
-  if (!Number.isInteger(startPerTurn) || startPerTurn < 1) throw new Error(`startPerTurn must be a whole number of at least 1, not ${startPerTurn}`)
+export function admission(
+  handler: RequestListener,
+  { startPerTurn }: { startPerTurn: number },
+): RequestListener & { queued: () => number } {
+  if (!Number.isInteger(startPerTurn) || startPerTurn < 1) {
+    throw new Error(`startPerTurn must be a whole number of at least 1, not ${startPerTurn}`)
+  }
   const queue: [IncomingMessage, ServerResponse][] = []
   let head = 0
   let scheduled = false
@@ -22,11 +27,13 @@ export function admission(handler: RequestListener, { startPerTurn }: { startPer
   const drain = () => {
     scheduled = false
     for (let started = 0; started < startPerTurn && head < queue.length; started += 1) {
-      const [req, res] = queue[head]!
+      const [req, res] = queue[head]
       queue[head] = undefined as never
       head += 1
       // A client that went away while queued is not worked for.
-      if (!req.destroyed && !res.writableEnded) handler(req, res)
+      if (!req.destroyed && !res.writableEnded) {
+        handler(req, res)
+      }
     }
     if (head === queue.length) {
       queue.length = 0
@@ -36,7 +43,9 @@ export function admission(handler: RequestListener, { startPerTurn }: { startPer
     }
   }
   const schedule = () => {
-    if (scheduled) return
+    if (scheduled) {
+      return
+    }
     scheduled = true
     setImmediate(drain)
   }

@@ -1,5 +1,4 @@
 import path from 'node:path'
-
 import pg from 'pg'
 
 import { reachableDataDir, startEmbeddedPostgres } from './postgres'
@@ -23,10 +22,14 @@ async function isUp(url: string): Promise<boolean> {
  * `npm run dev`) already runs it, else started here and stopped when `run` ends.
  */
 export async function withDatabase<T>(run: (env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
-  if (process.env.DATABASE_URL) return run(process.env)
+  if (process.env.DATABASE_URL) {
+    return run(process.env)
+  }
   const port = Number(process.env.CITED_PG_PORT || 54329)
   const running = `postgres://postgres:cited@127.0.0.1:${port}/cited`
-  if (await isUp(running)) return run({ ...process.env, DATABASE_URL: running })
+  if (await isUp(running)) {
+    return run({ ...process.env, DATABASE_URL: running })
+  }
 
   const dataDir = reachableDataDir(path.join(root, '.data', 'postgres'), 'cited-dev-postgres')
   console.error(`Cited: starting embedded PostgreSQL (data in ${dataDir}, port ${port})…`)

@@ -7,7 +7,7 @@ export function jsonOutput(enabled: boolean): (text: string) => void {
   const writeReport = process.stdout.write.bind(process.stdout)
   if (enabled) {
     process.env.DISABLE_LOGGING = 'true'
-    process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+    process.stdout.write = process.stderr.write.bind(process.stderr)
   }
   return (text) => {
     writeReport(text)

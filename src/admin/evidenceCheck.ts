@@ -25,7 +25,13 @@ import {
 
 export const EVIDENCE_CHECK_PATH = '/cited/evidence-check'
 
-type ReviewStatus = 'approved' | 'changes_requested' | 'draft' | 'expired' | 'in_review' | 'rejected'
+type ReviewStatus =
+  | 'approved'
+  | 'changes_requested'
+  | 'draft'
+  | 'expired'
+  | 'in_review'
+  | 'rejected'
 
 /** A claim the document relies on, as the evidence panel shows it. */
 export interface CitedClaimStatus {
@@ -70,10 +76,16 @@ const missingClaim = (id: DocId): CitedClaimStatus => ({
 })
 
 /** Review status and publishability of each claim: two queries whatever their number. */
-export async function claimStatuses(ids: DocId[], req: PayloadRequest, now = new Date()): Promise<CitedClaimStatus[]> {
+export async function claimStatuses(
+  ids: DocId[],
+  req: PayloadRequest,
+  now = new Date(),
+): Promise<CitedClaimStatus[]> {
   // Ids typed into a form may be anything: only those that could exist are asked for.
   const unique = uniqueIds(ids).map(String)
-  if (unique.length === 0) return []
+  if (unique.length === 0) {
+    return []
+  }
   const common = {
     collection: CLAIMS_SLUG,
     where: { id: { in: storableIds(req, ids) } },
@@ -84,12 +96,17 @@ export async function claimStatuses(ids: DocId[], req: PayloadRequest, now = new
     req,
   } as const
   const [latest, live] = common.where.id.in.length
-    ? await Promise.all([req.payload.find({ ...common, draft: true }), req.payload.find({ ...common, draft: false })])
+    ? await Promise.all([
+        req.payload.find({ ...common, draft: true }),
+        req.payload.find({ ...common, draft: false }),
+      ])
     : [{ docs: [] }, { docs: [] }]
   return unique.flatMap((id): CitedClaimStatus[] => {
     const working = latest.docs.find((doc) => String(doc.id) === id)
     const published = live.docs.find((doc) => String(doc.id) === id)
-    if (!working && !published) return [missingClaim(id)]
+    if (!working && !published) {
+      return [missingClaim(id)]
+    }
     const claim = (working ?? published)!
     const reviewBy = published?.review?.reviewBy ?? null
     const status = liveStatus(published, now)
@@ -134,14 +151,20 @@ export async function checkDocumentEvidence(
   }
 }
 
-const error = (message: string, status: number): Response => Response.json({ errors: [{ message }] }, { status })
+const error = (message: string, status: number): Response =>
+  Response.json({ errors: [{ message }] }, { status })
 
 const handler: PayloadHandler = async (req) => {
-  if (!req.user) return error('Log in to check evidence.', 401)
+  if (!req.user) {
+    return error('Log in to check evidence.', 401)
+  }
   await addDataAndFileToRequest(req)
   const body: unknown = req.data
   if (!isObject(body) || typeof body.collection !== 'string' || !CHECKED.has(body.collection)) {
-    return error(`Give { collection, data } with collection one of: ${[...CHECKED].join(', ')}.`, 400)
+    return error(
+      `Give { collection, data } with collection one of: ${[...CHECKED].join(', ')}.`,
+      400,
+    )
   }
   const data = isObject(body.data) ? body.data : {}
   return Response.json(await checkDocumentEvidence(body.collection, data, req), {
@@ -149,4 +172,8 @@ const handler: PayloadHandler = async (req) => {
   })
 }
 
-export const evidenceCheckEndpoint: Endpoint = { path: EVIDENCE_CHECK_PATH, method: 'post', handler }
+export const evidenceCheckEndpoint: Endpoint = {
+  path: EVIDENCE_CHECK_PATH,
+  method: 'post',
+  handler,
+}

@@ -104,21 +104,28 @@ export interface LoginAttempt {
   at: number
 }
 
-export type LoginCheck = { allowed: true; attempt: LoginAttempt } | { allowed: false; retryAfterMs: number }
+export type LoginCheck =
+  | { allowed: true; attempt: LoginAttempt }
+  | { allowed: false; retryAfterMs: number }
 
 /** The request's client address: first `X-Forwarded-For` entry, else `X-Real-IP`, else undefined. */
 export function clientAddress(headers: Headers | undefined): string | undefined {
   const forwarded = headers?.get('x-forwarded-for')?.split(',')[0]?.trim()
-  if (forwarded) return forwarded.slice(0, MAX_KEY_PART)
+  if (forwarded) {
+    return forwarded.slice(0, MAX_KEY_PART)
+  }
   const real = headers?.get('x-real-ip')?.trim()
-  if (real) return real.slice(0, MAX_KEY_PART)
+  if (real) {
+    return real.slice(0, MAX_KEY_PART)
+  }
   return undefined
 }
 
 /** The account as the login operation will look it up (lower-cased, trimmed). */
 export function accountOf(data: unknown): string {
   const record = data && typeof data === 'object' ? (data as Record<string, unknown>) : {}
-  const raw = typeof record.email === 'string' && record.email.trim() !== '' ? record.email : record.username
+  const raw =
+    typeof record.email === 'string' && record.email.trim() !== '' ? record.email : record.username
   return typeof raw === 'string' ? raw.toLowerCase().trim().slice(0, MAX_KEY_PART) : ''
 }
 
@@ -166,7 +173,9 @@ export class LoginThrottle {
 
   /** The wait a key owes after `failures` failures with `free` of them free (0: none). */
   delayAfter(failures: number, free: number): number {
-    if (failures < free) return 0
+    if (failures < free) {
+      return 0
+    }
     const { baseDelayMs, maxDelayMs } = this.options
     const exponent = Math.min(failures - free, 30)
     return Math.min(baseDelayMs * 2 ** exponent, maxDelayMs)
@@ -176,7 +185,11 @@ export class LoginThrottle {
    * Checks an attempt of `account` from `client` and, when it may go ahead, counts it as a failure
    * (take it back with {@link succeeded}). `perClient: false` skips the client-wide key.
    */
-  attempt(account: string, client: string, { perClient = true }: { perClient?: boolean } = {}): LoginCheck {
+  attempt(
+    account: string,
+    client: string,
+    { perClient = true }: { perClient?: boolean } = {},
+  ): LoginCheck {
     const now = this.options.now()
     const pairKey = JSON.stringify(['pair', client, account])
     const clientKey = perClient ? JSON.stringify(['client', client]) : undefined
@@ -186,31 +199,46 @@ export class LoginThrottle {
       this.remaining(pair, this.options.pairFreeFailures, now),
       this.remaining(whole, this.options.clientFreeFailures, now),
     )
-    if (wait > 0) return { allowed: false, retryAfterMs: wait }
+    if (wait > 0) {
+      return { allowed: false, retryAfterMs: wait }
+    }
     this.write(pairKey, { failures: (pair?.failures ?? 0) + 1, last: now })
-    if (clientKey) this.write(clientKey, { failures: (whole?.failures ?? 0) + 1, last: now })
-    return { allowed: true, attempt: { pairKey, clientKey, clientPreviousLast: whole?.last, at: now } }
+    if (clientKey) {
+      this.write(clientKey, { failures: (whole?.failures ?? 0) + 1, last: now })
+    }
+    return {
+      allowed: true,
+      attempt: { pairKey, clientKey, clientPreviousLast: whole?.last, at: now },
+    }
   }
 
   /** The attempt succeeded: its pair starts afresh, and its count on the client key is taken back. */
   succeeded(attempt: LoginAttempt): void {
     this.counters.delete(attempt.pairKey)
-    if (!attempt.clientKey) return
+    if (!attempt.clientKey) {
+      return
+    }
     const counter = this.counters.get(attempt.clientKey)
-    if (!counter) return
+    if (!counter) {
+      return
+    }
     if (counter.failures <= 1) {
       this.counters.delete(attempt.clientKey)
       return
     }
     counter.failures -= 1
     // Restore the previous last failure unless another failure was counted after this attempt.
-    if (counter.last === attempt.at && attempt.clientPreviousLast !== undefined) counter.last = attempt.clientPreviousLast
+    if (counter.last === attempt.at && attempt.clientPreviousLast !== undefined) {
+      counter.last = attempt.clientPreviousLast
+    }
   }
 
   /** The counter of `key`, or undefined when there is none or it has expired (then dropped). */
   private read(key: string, now: number): Counter | undefined {
     const counter = this.counters.get(key)
-    if (!counter) return undefined
+    if (!counter) {
+      return undefined
+    }
     if (now - counter.last >= this.options.windowMs) {
       this.counters.delete(key)
       return undefined
@@ -219,7 +247,9 @@ export class LoginThrottle {
   }
 
   private remaining(counter: Counter | undefined, free: number, now: number): number {
-    if (!counter) return 0
+    if (!counter) {
+      return 0
+    }
     const delay = this.delayAfter(counter.failures, free)
     return delay === 0 ? 0 : Math.max(0, counter.last + delay - now)
   }
@@ -230,7 +260,9 @@ export class LoginThrottle {
     this.counters.set(key, counter)
     while (this.counters.size > this.options.maxKeys) {
       const oldest = this.counters.keys().next().value
-      if (oldest === undefined) break
+      if (oldest === undefined) {
+        break
+      }
       this.counters.delete(oldest)
     }
   }

@@ -20,12 +20,16 @@ export const USER_UNAVAILABLE = 'citedUserUnavailable'
 
 /** Whether the request carries credentials (a JWT header or cookie, an API key). */
 export const hasCredentials = (headers: Headers | undefined): boolean =>
-  Boolean(headers?.get('authorization')) || /(?:^|;\s*)[\w-]*payload-token=/.test(headers?.get('cookie') ?? '')
+  Boolean(headers?.get('authorization')) ||
+  /(?:^|;\s*)[\w-]*payload-token=/.test(headers?.get('cookie') ?? '')
 
 /** Whether the database answers now. */
 async function databaseAnswers(req: PayloadRequest): Promise<boolean> {
   try {
-    await req.payload.db.count({ collection: req.payload.config.admin.user as CollectionSlug, where: { id: { equals: 0 } } })
+    await req.payload.db.count({
+      collection: req.payload.config.admin.user as CollectionSlug,
+      where: { id: { equals: 0 } },
+    })
     return true
   } catch {
     return false
@@ -37,7 +41,7 @@ export const outageAwareJwt: AuthStrategy = {
   authenticate: async (args) => {
     // Payload's strategy, under its own name (sessions and refresh read `_strategy`).
     const result = await JWTAuthentication({ ...args, strategyName: 'local-jwt' })
-    const req = args.req as PayloadRequest | undefined
+    const req = args.req
     if (!result.user && req && hasCredentials(args.headers) && !(await databaseAnswers(req))) {
       req.context = { ...req.context, [USER_UNAVAILABLE]: true }
     }

@@ -14,7 +14,13 @@ import { RichTextBlockComponent } from './RichText/Component'
 
 type LayoutBlock = NonNullable<Article['layout']>[number]
 
-function RenderBlock({ block, numbersOf }: { block: LayoutBlock; numbersOf: NumbersOf }): React.ReactNode {
+function RenderBlock({
+  block,
+  numbersOf,
+}: {
+  block: LayoutBlock
+  numbersOf: NumbersOf
+}): React.ReactNode {
   switch (block.blockType) {
     case 'benefit':
       return <BenefitBlockComponent block={block} numbersOf={numbersOf} />
@@ -40,7 +46,13 @@ function RenderBlock({ block, numbersOf }: { block: LayoutBlock; numbersOf: Numb
 }
 
 /** An article's layout blocks, in order. */
-export function RenderBlocks({ blocks, numbersOf }: { blocks: Article['layout']; numbersOf: NumbersOf }): React.ReactNode {
+export function RenderBlocks({
+  blocks,
+  numbersOf,
+}: {
+  blocks: Article['layout']
+  numbersOf: NumbersOf
+}): React.ReactNode {
   return (
     <>
       {(blocks ?? []).map((block, index) => (

@@ -26,11 +26,15 @@ export function claimStatementIssues(merged: Record<string, unknown>): EvidenceI
   const statement = typeof merged.statement === 'string' ? merged.statement : ''
   // Rows as sent: the live evidence check passes unsaved form data, so skip anything not a row.
   const rows: StatisticRow[] = Array.isArray(merged.statistics)
-    ? merged.statistics.filter((row: unknown): row is StatisticRow => typeof row === 'object' && row !== null)
+    ? merged.statistics.filter(
+        (row: unknown): row is StatisticRow => typeof row === 'object' && row !== null,
+      )
     : []
   const issues: EvidenceIssue[] = []
 
-  const withValues = rows.filter((row): row is StatisticRow & { value: number } => typeof row.value === 'number')
+  const withValues = rows.filter(
+    (row): row is StatisticRow & { value: number } => typeof row.value === 'number',
+  )
   // The attribution is text readers see with the claim ("Cleveland Clinic: 70% improved"), so
   // it is held to the statement's rule.
   const attribution = typeof merged.attribution === 'string' ? merged.attribution : ''
@@ -40,7 +44,9 @@ export function claimStatementIssues(merged: Record<string, unknown>): EvidenceI
   ]
   for (const { text, where, path, fieldPath } of texts) {
     for (const statistic of detectStatistics(text)) {
-      if (withValues.some((row) => statisticMatches(statistic, row))) continue
+      if (withValues.some((row) => statisticMatches(statistic, row))) {
+        continue
+      }
       issues.push({
         text: statistic.text,
         sentence: text,
@@ -54,7 +60,14 @@ export function claimStatementIssues(merged: Record<string, unknown>): EvidenceI
   // And the other way: a row states a number readers of the statement never see.
   const stated = texts.flatMap(({ text }) => detectStatistics(text))
   rows.forEach((row, index) => {
-    if (typeof row.value !== 'number' || stated.some((statistic) => statisticMatches(statistic, row as StatisticRow & { value: number }))) return
+    if (
+      typeof row.value !== 'number' ||
+      stated.some((statistic) =>
+        statisticMatches(statistic, row as StatisticRow & { value: number }),
+      )
+    ) {
+      return
+    }
     issues.push({
       text: rowLabel(row, index),
       sentence: statement,
@@ -66,7 +79,9 @@ export function claimStatementIssues(merged: Record<string, unknown>): EvidenceI
   })
   rows.forEach((row, index) => {
     const sources = Array.isArray(row.sources) ? row.sources : []
-    if (sources.length > 0) return
+    if (sources.length > 0) {
+      return
+    }
     issues.push({
       text: rowLabel(row, index),
       sentence: statement,

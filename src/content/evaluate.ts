@@ -18,9 +18,13 @@ import { gather } from './visitors'
 
 /** The root of the content graph for a document of `collection`, if Cited checks it. */
 export function rootFor(collection: string, data: Record<string, unknown>): Root | undefined {
-  if (collection === ARTICLES_SLUG) return { kind: 'articles', doc: data }
+  if (collection === ARTICLES_SLUG) {
+    return { kind: 'articles', doc: data }
+  }
   const kind = publicKindOf(collection)
-  if (kind === 'benefits' || kind === 'tips' || kind === 'rows') return { kind, doc: data }
+  if (kind === 'benefits' || kind === 'tips' || kind === 'rows') {
+    return { kind, doc: data }
+  }
   return undefined
 }
 
@@ -46,13 +50,17 @@ export async function evaluateEvidence(
   options: { live?: boolean; now?: Date } = {},
 ): Promise<EvidenceResult> {
   const root = rootFor(collection, data)
-  if (!root) return { cited: [], claimIds: [], issues: [], gate: [] }
+  if (!root) {
+    return { cited: [], claimIds: [], issues: [], gate: [] }
+  }
   const library = await loadLibrary(req, [root])
   const gathered = gather((visitor) => walkRoots([root], library, visitor))
   const claims = await loadClaims(req, gathered.claims, options.live ? 'live' : 'draft')
   return {
     cited: gathered.claims,
-    claimIds: gathered.claims.filter((id) => claims.has(String(id))).map((id) => claims.get(String(id))!.id),
+    claimIds: gathered.claims
+      .filter((id) => claims.has(String(id)))
+      .map((id) => claims.get(String(id))!.id),
     ...checkGathered(gathered, claims, options.live ? (options.now ?? new Date()) : undefined),
   }
 }

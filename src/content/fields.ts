@@ -7,13 +7,16 @@
  * Keys are `<collection>:<path>`, blocks as `layout.<blockType>.<field>`; `*` stands for one segment.
  */
 
-const OPTION = 'an option label fixed by the schema, not typed by editors (none states a statistic: the test checks)'
+const OPTION =
+  'an option label fixed by the schema, not typed by editors (none states a statistic: the test checks)'
 const ROW_ID = 'the id Payload gives a row or block'
 const BLOCK_NAME = 'the name an editor gives a block in the admin; readers never see it'
 const EVIDENCE = 'the evidence report itself, for editors only (anonymous readers cannot read it)'
-const DERIVED = 'derived from the cited sources when the article goes live, never typed by an editor'
+const DERIVED =
+  'derived from the cited sources when the article goes live, never typed by an editor'
 const FILE = 'file metadata Payload writes for an upload'
-const BIBLIOGRAPHY = 'bibliographic data of the cited work, reproduced as published (a title may well hold numbers)'
+const BIBLIOGRAPHY =
+  'bibliographic data of the cited work, reproduced as published (a title may well hold numbers)'
 
 export const EXEMPT_FIELDS: Readonly<Record<string, string>> = {
   'articles:slug': 'part of the URL, made from the title (which is checked)',
@@ -45,8 +48,10 @@ export const EXEMPT_FIELDS: Readonly<Record<string, string>> = {
   'media:filename': FILE,
   'media:mimeType': FILE,
   'media:sizes.*.*': FILE,
-  'claims:statement': 'checked by the claim’s own rule: every statistic it states is one of the claim’s statistic rows (content/claimStatement.ts)',
-  'claims:attribution': 'checked by the claim’s own rule, as the statement is (content/claimStatement.ts)',
+  'claims:statement':
+    'checked by the claim’s own rule: every statistic it states is one of the claim’s statistic rows (content/claimStatement.ts)',
+  'claims:attribution':
+    'checked by the claim’s own rule, as the statement is (content/claimStatement.ts)',
   'claims:statistics.unit': OPTION,
   'claims:statistics.qualifier': OPTION,
   'claims:statistics.measure': 'names what the claim’s own statistic row measures',
@@ -65,14 +70,23 @@ export const EXEMPT_FIELDS: Readonly<Record<string, string>> = {
 /** The exemption of a schema path, if any (`*` matches one segment). */
 export function exemptionOf(schemaPath: string): string | undefined {
   const exact = EXEMPT_FIELDS[schemaPath]
-  if (exact) return exact
+  if (exact) {
+    return exact
+  }
   const [collection, path = ''] = schemaPath.split(':')
   const segments = path.split('.')
   for (const [pattern, reason] of Object.entries(EXEMPT_FIELDS)) {
     const [patternCollection, patternPath = ''] = pattern.split(':')
-    if (patternCollection !== collection) continue
+    if (patternCollection !== collection) {
+      continue
+    }
     const parts = patternPath.split('.')
-    if (parts.length === segments.length && parts.every((part, index) => part === '*' || part === segments[index])) return reason
+    if (
+      parts.length === segments.length &&
+      parts.every((part, index) => part === '*' || part === segments[index])
+    ) {
+      return reason
+    }
   }
   return undefined
 }

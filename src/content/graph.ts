@@ -1,3 +1,6 @@
+import type { TextSource } from '../evidence/coverage'
+import type { DetectedStatistic } from '../evidence/types'
+import type { DocId } from '../shared/ids'
 /**
  * The content graph: what every block, field and relationship of an article points at and shows,
  * walked in reading order. Pure — no Payload import. Documents come in as Payload returns them
@@ -16,9 +19,6 @@
  * and claims are visited, but not its tips, which the table does not show.
  */
 import type { AftercareTip, Article, Benefit, ComparisonRow, Media } from '../types/generated'
-import type { TextSource } from '../evidence/coverage'
-import type { DetectedStatistic } from '../evidence/types'
-import type { DocId } from '../shared/ids'
 
 import { extractClaimIds, extractUploadIds } from '../evidence/lexical'
 import { relationId, relationIds } from '../shared/ids'
@@ -50,7 +50,12 @@ interface LoadedDocs {
 /** Related documents by `String(id)`, for relationships that are not populated. */
 export type Library = { readonly [K in LoadedKind]: ReadonlyMap<string, LoadedDocs[K]> }
 
-export const emptyLibrary = (): Library => ({ benefits: new Map(), media: new Map(), rows: new Map(), tips: new Map() })
+export const emptyLibrary = (): Library => ({
+  benefits: new Map(),
+  media: new Map(),
+  rows: new Map(),
+  tips: new Map(),
+})
 
 /** A text a reader sees, where it is, and the claims that back it. */
 export interface Prose {
@@ -105,11 +110,14 @@ export interface ContentVisitor {
 
 type Doc = Record<string, unknown>
 
-const isDoc = (value: unknown): value is Doc => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isDoc = (value: unknown): value is Doc =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 const docs = <T>(value: unknown): T[] => (Array.isArray(value) ? (value.filter(isDoc) as T[]) : [])
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined)
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined
 /** A populated relationship: an object carrying more than its id. */
-const isPopulated = (value: unknown): value is Doc => isDoc(value) && Object.keys(value).some((key) => key !== 'id')
+const isPopulated = (value: unknown): value is Doc =>
+  isDoc(value) && Object.keys(value).some((key) => key !== 'id')
 
 /** Where the walk is: the readable path and the field path of what is being visited. */
 interface At {
@@ -135,11 +143,18 @@ class Walk {
   ) {}
 
   /** The related document a relationship value points at: populated, from the library, or missing. */
-  resolve<K extends LoadedKind>(kind: K, value: unknown): { doc: LoadedDocs[K]; id: DocId } | undefined {
+  resolve<K extends LoadedKind>(
+    kind: K,
+    value: unknown,
+  ): { doc: LoadedDocs[K]; id: DocId } | undefined {
     const id = relationId(value)
-    if (id === undefined) return undefined
-    if (isPopulated(value)) return { doc: value as LoadedDocs[K], id }
-    const doc = this.library[kind].get(String(id)) as LoadedDocs[K] | undefined
+    if (id === undefined) {
+      return undefined
+    }
+    if (isPopulated(value)) {
+      return { doc: value as LoadedDocs[K], id }
+    }
+    const doc = this.library[kind].get(String(id))
     if (!doc) {
       this.visitor.missing?.(kind, id)
       return undefined
@@ -150,52 +165,100 @@ class Walk {
   /** A plain text field, backed by its sibling claim field or (titles, labels) by the content's claims. */
   plain(value: unknown, at: At, backing: Backing, owner?: Prose['owner']): void {
     const claimIds = backing === 'content' ? [] : relationIds(backing.claims)
-    const source: TextSource = { kind: 'plain', text: typeof value === 'string' ? value : undefined, path: at.path, claimIds }
-    this.visitor.prose?.({ source, fieldPath: at.fieldPath, owner, schemaPath: at.schema, ...(backing === 'content' ? { backedByContent: true as const } : {}) })
+    const source: TextSource = {
+      kind: 'plain',
+      text: typeof value === 'string' ? value : undefined,
+      path: at.path,
+      claimIds,
+    }
+    this.visitor.prose?.({
+      source,
+      fieldPath: at.fieldPath,
+      owner,
+      schemaPath: at.schema,
+      ...(backing === 'content' ? { backedByContent: true as const } : {}),
+    })
   }
 
   rich(value: unknown, at: At, owner?: Prose['owner']): void {
-    this.visitor.prose?.({ source: { kind: 'richText', value, path: at.path }, fieldPath: at.fieldPath, owner, schemaPath: at.schema })
-    for (const id of extractClaimIds(value)) this.visitor.claim?.(id)
-    for (const id of extractUploadIds(value, 'media')) this.media(id, { ...at, path: [...at.path, 'Image'] })
+    this.visitor.prose?.({
+      source: { kind: 'richText', value, path: at.path },
+      fieldPath: at.fieldPath,
+      owner,
+      schemaPath: at.schema,
+    })
+    for (const id of extractClaimIds(value)) {
+      this.visitor.claim?.(id)
+    }
+    for (const id of extractUploadIds(value, 'media')) {
+      this.media(id, { ...at, path: [...at.path, 'Image'] })
+    }
   }
 
   /** An image the content shows: its alt text is read aloud and shown when the image is not. */
   media(value: unknown, at: At): void {
     const found = this.resolve('media', value)
-    if (!found) return
+    if (!found) {
+      return
+    }
     this.visitor.shows?.('media', found.id)
     const owner = { kind: 'media' as const, id: String(found.id), field: 'alt' }
-    this.plain(found.doc.alt, { path: [...at.path, 'Alt text'], fieldPath: at.fieldPath, schema: 'media:alt' }, 'content', owner)
+    this.plain(
+      found.doc.alt,
+      { path: [...at.path, 'Alt text'], fieldPath: at.fieldPath, schema: 'media:alt' },
+      'content',
+      owner,
+    )
   }
 
   claims(value: unknown, holder?: CitationHolder): void {
-    for (const id of relationIds(value)) this.visitor.claim?.(id, holder)
+    for (const id of relationIds(value)) {
+      this.visitor.claim?.(id, holder)
+    }
   }
 
   /** A benefit as an article shows it; `withTips` when its aftercare tips are shown too. */
   benefit(value: unknown, at: At, withTips: boolean): string | undefined {
     const found = this.resolve('benefits', value)
-    if (!found) return undefined
+    if (!found) {
+      return undefined
+    }
     const { doc: benefit, id } = found
     const title = text(benefit.title) ?? 'Benefit'
     this.visitor.shows?.('benefits', id)
     const here = { path: [...at.path, title], fieldPath: at.fieldPath, schema: 'benefits:' }
     benefitFields(this, benefit, here, String(id))
-    if (withTips) for (const tip of Array.isArray(benefit.aftercareTips) ? benefit.aftercareTips : []) this.tip(tip, here)
+    if (withTips) {
+      for (const tip of Array.isArray(benefit.aftercareTips) ? benefit.aftercareTips : []) {
+        this.tip(tip, here)
+      }
+    }
     return title
   }
 
   tip(value: unknown, at: At): void {
     const found = this.resolve('tips', value)
-    if (!found) return
+    if (!found) {
+      return
+    }
     this.visitor.shows?.('tips', found.id)
-    tipFields(this, found.doc, { path: [...at.path, text(found.doc.title) ?? 'Tip'], fieldPath: at.fieldPath, schema: 'aftercare-tips:' }, String(found.id))
+    tipFields(
+      this,
+      found.doc,
+      {
+        path: [...at.path, text(found.doc.title) ?? 'Tip'],
+        fieldPath: at.fieldPath,
+        schema: 'aftercare-tips:',
+      },
+      String(found.id),
+    )
   }
 
   row(value: unknown, at: At): void {
     const found = this.resolve('rows', value)
-    if (!found) return
+    if (!found) {
+      return
+    }
     this.visitor.shows?.('rows', found.id)
     rowFields(this, found.doc, { ...at, schema: 'comparison-rows:' }, String(found.id))
   }
@@ -203,18 +266,29 @@ class Walk {
 
 /** A benefit's own fields. `ownerId` when the benefit is shown by another document. */
 function benefitFields(walk: Walk, benefit: BenefitContent, at: At, ownerId?: string): void {
-  const owner = (field: string) => (ownerId === undefined ? undefined : { kind: 'benefits' as const, id: ownerId, field })
+  const owner = (field: string) =>
+    ownerId === undefined ? undefined : { kind: 'benefits' as const, id: ownerId, field }
   walk.plain(benefit.title, under(at, 'Title', 'title'), 'content', owner('title'))
   walk.plain(benefit.summary, under(at, 'Summary', 'summary'), 'content', owner('summary'))
   walk.rich(benefit.howItWorks, under(at, 'How it works', 'howItWorks'), owner('howItWorks'))
-  walk.rich(benefit.clinicalPerspective, under(at, 'Clinical perspective', 'clinicalPerspective'), owner('clinicalPerspective'))
+  walk.rich(
+    benefit.clinicalPerspective,
+    under(at, 'Clinical perspective', 'clinicalPerspective'),
+    owner('clinicalPerspective'),
+  )
   walk.claims(benefit.claims)
 }
 
 function tipFields(walk: Walk, tip: TipContent, at: At, ownerId?: string): void {
-  const owner = (field: string) => (ownerId === undefined ? undefined : { kind: 'tips' as const, id: ownerId, field })
+  const owner = (field: string) =>
+    ownerId === undefined ? undefined : { kind: 'tips' as const, id: ownerId, field }
   walk.plain(tip.title, under(at, 'Title', 'title'), 'content', owner('title'))
-  walk.plain(tip.instruction, under(at, 'Instruction', 'instruction'), 'content', owner('instruction'))
+  walk.plain(
+    tip.instruction,
+    under(at, 'Instruction', 'instruction'),
+    'content',
+    owner('instruction'),
+  )
   walk.plain(tip.caution, under(at, 'Caution', 'caution'), 'content', owner('caution'))
 }
 
@@ -224,14 +298,31 @@ function tipFields(walk: Walk, tip: TipContent, at: At, ownerId?: string): void 
  */
 function rowFields(walk: Walk, row: RowContent, at: At, ownerId?: string): void {
   const aspect = text(row.aspect) ?? 'Row'
-  const owner = (field: string) => (ownerId === undefined ? undefined : { kind: 'rows' as const, id: ownerId, field })
-  walk.plain(row.aspect, under({ ...at, path: [...at.path, aspect] }, 'Aspect', 'aspect'), 'content', owner('aspect'))
+  const owner = (field: string) =>
+    ownerId === undefined ? undefined : { kind: 'rows' as const, id: ownerId, field }
+  walk.plain(
+    row.aspect,
+    under({ ...at, path: [...at.path, aspect] }, 'Aspect', 'aspect'),
+    'content',
+    owner('aspect'),
+  )
   docs<NonNullable<RowContent['cells']>[number]>(row.cells).forEach((cell, index) => {
-    const cellAt = { path: [...at.path, aspect], fieldPath: at.fieldPath ? `${at.fieldPath}.cells.${index}` : `cells.${index}`, schema: `${at.schema}cells.` }
+    const cellAt = {
+      path: [...at.path, aspect],
+      fieldPath: at.fieldPath ? `${at.fieldPath}.cells.${index}` : `cells.${index}`,
+      schema: `${at.schema}cells.`,
+    }
     // As a standalone row (no owner) the cell's benefit is only a label; shown by an article it is
     // a document the reader can open.
-    const column = ownerId === undefined ? titleOf(walk, cell.benefit) : walk.benefit(cell.benefit, { ...cellAt, schema: '' }, false)
-    const textAt = { path: [...cellAt.path, column ?? `Cell ${index + 1}`], fieldPath: `${cellAt.fieldPath}.text`, schema: `${cellAt.schema}text` }
+    const column =
+      ownerId === undefined
+        ? titleOf(walk, cell.benefit)
+        : walk.benefit(cell.benefit, { ...cellAt, schema: '' }, false)
+    const textAt = {
+      path: [...cellAt.path, column ?? `Cell ${index + 1}`],
+      fieldPath: `${cellAt.fieldPath}.text`,
+      schema: `${cellAt.schema}text`,
+    }
     walk.plain(cell.text, textAt, { claims: cell.claim }, owner(`cells.${index}.text`))
     walk.claims(cell.claim, cell)
   })
@@ -270,7 +361,11 @@ const field = (at: BlockAt, name: string, path: string[]): At => ({
  */
 const BLOCKS: { [K in LayoutBlockType]: (walk: Walk, block: BlockOf<K>, at: BlockAt) => void } = {
   benefit: (walk, block, at) => {
-    walk.benefit(block.benefit, { path: ['Benefits'], fieldPath: `${at.fieldPath}.benefit`, schema: '' }, block.showTips !== false)
+    walk.benefit(
+      block.benefit,
+      { path: ['Benefits'], fieldPath: `${at.fieldPath}.benefit`, schema: '' },
+      block.showTips !== false,
+    )
   },
   clinicalClaim: (walk, block) => {
     walk.claims(block.claim, block)
@@ -279,16 +374,24 @@ const BLOCKS: { [K in LayoutBlockType]: (walk: Walk, block: BlockOf<K>, at: Bloc
     const label = text(block.heading) ?? at.label ?? 'Aftercare tips'
     walk.plain(block.heading, field(at, 'heading', [label, 'Heading']), 'content')
     walk.plain(block.intro, field(at, 'intro', [label, 'Intro']), 'content')
-    for (const tip of Array.isArray(block.tips) ? block.tips : []) walk.tip(tip, { path: [label], fieldPath: `${at.fieldPath}.tips`, schema: '' })
+    for (const tip of Array.isArray(block.tips) ? block.tips : []) {
+      walk.tip(tip, { path: [label], fieldPath: `${at.fieldPath}.tips`, schema: '' })
+    }
   },
   comparisonTable: (walk, block, at) => {
     const label = text(block.heading) ?? at.label ?? 'Comparison table'
     walk.plain(block.heading, field(at, 'heading', [label, 'Heading']), 'content')
     for (const column of Array.isArray(block.columns) ? block.columns : []) {
-      walk.benefit(column, { path: [label, 'Columns'], fieldPath: `${at.fieldPath}.columns`, schema: '' }, false)
+      walk.benefit(
+        column,
+        { path: [label, 'Columns'], fieldPath: `${at.fieldPath}.columns`, schema: '' },
+        false,
+      )
     }
     const rows = Array.isArray(block.rows) ? block.rows : []
-    rows.forEach((row, index) => walk.row(row, { path: [label], fieldPath: `${at.fieldPath}.rows.${index}`, schema: '' }))
+    rows.forEach((row, index) =>
+      walk.row(row, { path: [label], fieldPath: `${at.fieldPath}.rows.${index}`, schema: '' }),
+    )
   },
   chart: (walk, block, at) => {
     const label = text(block.title) ?? at.label ?? 'Chart'
@@ -297,12 +400,23 @@ const BLOCKS: { [K in LayoutBlockType]: (walk: Walk, block: BlockOf<K>, at: Bloc
     const unit = UNIT_FOR_CHART[text(block.unit) ?? 'percent']
     docs<NonNullable<BlockOf<'chart'>['points']>[number]>(block.points).forEach((point, index) => {
       const pointLabel = text(point.label) ?? `Point ${index + 1}`
-      const pointAt = { path: ['Chart', label, pointLabel], fieldPath: `${at.fieldPath}.points.${index}`, schema: `${at.schema}points.` }
+      const pointAt = {
+        path: ['Chart', label, pointLabel],
+        fieldPath: `${at.fieldPath}.points.${index}`,
+        schema: `${at.schema}points.`,
+      }
       walk.plain(point.label, under(pointAt, 'Label', 'label'), { claims: point.claim })
       if (typeof point.value === 'number' && unit) {
         const shown = unit === 'percent' ? `${point.value}%` : String(point.value)
         walk.visitor.dataPoint?.({
-          statistic: { text: shown, start: 0, end: shown.length, kind: 'measure', value: point.value, unit },
+          statistic: {
+            text: shown,
+            start: 0,
+            end: shown.length,
+            kind: 'measure',
+            value: point.value,
+            unit,
+          },
           path: pointAt.path,
           fieldPath: `${pointAt.fieldPath}.value`,
           claimIds: relationIds(point.claim),
@@ -322,14 +436,28 @@ const BLOCKS: { [K in LayoutBlockType]: (walk: Walk, block: BlockOf<K>, at: Bloc
     const heading = text(block.heading) ?? at.label ?? 'Key takeaways'
     walk.plain(block.heading, field(at, 'heading', [heading, 'Heading']), 'content')
     walk.plain(block.intro, field(at, 'intro', [heading, 'Intro']), 'content')
-    docs<NonNullable<BlockOf<'keyTakeaways'>['items']>[number]>(block.items).forEach((item, itemIndex) => {
-      const itemAt = { path: [heading, text(item.title) ?? `Item ${itemIndex + 1}`], fieldPath: `${at.fieldPath}.items.${itemIndex}`, schema: `${at.schema}items.` }
-      walk.plain(item.title, under(itemAt, 'Title', 'title'), 'content')
-      walk.plain(item.text, { ...under(itemAt, 'Text', 'text'), path: itemAt.path }, 'content')
-      docs<{ text?: unknown }>(item.points).forEach((point, pointIndex) =>
-        walk.plain(point.text, { path: itemAt.path, fieldPath: `${itemAt.fieldPath}.points.${pointIndex}.text`, schema: `${itemAt.schema}points.text` }, 'content'),
-      )
-    })
+    docs<NonNullable<BlockOf<'keyTakeaways'>['items']>[number]>(block.items).forEach(
+      (item, itemIndex) => {
+        const itemAt = {
+          path: [heading, text(item.title) ?? `Item ${itemIndex + 1}`],
+          fieldPath: `${at.fieldPath}.items.${itemIndex}`,
+          schema: `${at.schema}items.`,
+        }
+        walk.plain(item.title, under(itemAt, 'Title', 'title'), 'content')
+        walk.plain(item.text, { ...under(itemAt, 'Text', 'text'), path: itemAt.path }, 'content')
+        docs<{ text?: unknown }>(item.points).forEach((point, pointIndex) =>
+          walk.plain(
+            point.text,
+            {
+              path: itemAt.path,
+              fieldPath: `${itemAt.fieldPath}.points.${pointIndex}.text`,
+              schema: `${itemAt.schema}points.text`,
+            },
+            'content',
+          ),
+        )
+      },
+    )
   },
   callToAction: (walk, block, at) => {
     const label = text(block.heading) ?? at.label ?? 'Call to action'
@@ -340,25 +468,49 @@ const BLOCKS: { [K in LayoutBlockType]: (walk: Walk, block: BlockOf<K>, at: Bloc
 }
 
 function walkBlock(walk: Walk, block: LayoutBlock, index: number): void {
-  const visit = BLOCKS[block.blockType] as ((walk: Walk, block: LayoutBlock, at: BlockAt) => void) | undefined
+  const visit = BLOCKS[block.blockType] as
+    | ((walk: Walk, block: LayoutBlock, at: BlockAt) => void)
+    | undefined
   // A block type this version does not know (old data, a hand-made request): nothing to show.
-  if (!visit) return
-  visit(walk, block, { path: [], fieldPath: `layout.${index}`, schema: `articles:layout.${block.blockType}.`, label: text(block.blockName), index })
+  if (!visit) {
+    return
+  }
+  visit(walk, block, {
+    path: [],
+    fieldPath: `layout.${index}`,
+    schema: `articles:layout.${block.blockType}.`,
+    label: text(block.blockName),
+    index,
+  })
 }
 
 /**
  * Walks an article in reading order: title, byline, excerpt, SEO, hero image, intro, each layout
  * block, conclusion.
  */
-export function walkArticle(article: ArticleContent, library: Library, visitor: ContentVisitor): void {
+export function walkArticle(
+  article: ArticleContent,
+  library: Library,
+  visitor: ContentVisitor,
+): void {
   const walk = new Walk(library, visitor)
-  const at = (name: string, path: string[]): At => ({ path, fieldPath: name, schema: `articles:${name}` })
+  const at = (name: string, path: string[]): At => ({
+    path,
+    fieldPath: name,
+    schema: `articles:${name}`,
+  })
   walk.plain(article.title, at('title', ['Title']), 'content')
   walk.plain(article.author, at('author', ['Author']), 'content')
   walk.plain(article.excerpt, at('excerpt', ['Excerpt']), 'content')
   walk.plain(article.seo?.metaTitle, at('seo.metaTitle', ['SEO', 'Meta title']), 'content')
-  walk.plain(article.seo?.metaDescription, at('seo.metaDescription', ['SEO', 'Meta description']), 'content')
-  if (article.heroImage !== undefined && article.heroImage !== null) walk.media(article.heroImage, at('heroImage', ['Hero image']))
+  walk.plain(
+    article.seo?.metaDescription,
+    at('seo.metaDescription', ['SEO', 'Meta description']),
+    'content',
+  )
+  if (article.heroImage !== undefined && article.heroImage !== null) {
+    walk.media(article.heroImage, at('heroImage', ['Hero image']))
+  }
   walk.rich(article.intro, at('intro', ['Intro']))
   docs<LayoutBlock>(article.layout).forEach((block, index) => walkBlock(walk, block, index))
   walk.rich(article.conclusion, at('conclusion', ['Conclusion']))
@@ -371,9 +523,26 @@ export type StandaloneKind = Exclude<LoadedKind, 'media'>
  * Walks one benefit, tip or comparison row on its own — its own fields, as its evidence is
  * recorded when it is saved. What it shows as part of an article is walked by {@link walkArticle}.
  */
-export function walkDocument(kind: StandaloneKind, doc: Doc, library: Library, visitor: ContentVisitor): void {
+export function walkDocument(
+  kind: StandaloneKind,
+  doc: Doc,
+  library: Library,
+  visitor: ContentVisitor,
+): void {
   const walk = new Walk(library, visitor)
-  if (kind === 'benefits') benefitFields(walk, doc, { path: [text(doc.title) ?? 'Benefit'], fieldPath: '', schema: 'benefits:' })
-  else if (kind === 'tips') tipFields(walk, doc, { path: [text(doc.title) ?? 'Aftercare tip'], fieldPath: '', schema: 'aftercare-tips:' })
-  else rowFields(walk, doc, { path: [], fieldPath: '', schema: 'comparison-rows:' })
+  if (kind === 'benefits') {
+    benefitFields(walk, doc, {
+      path: [text(doc.title) ?? 'Benefit'],
+      fieldPath: '',
+      schema: 'benefits:',
+    })
+  } else if (kind === 'tips') {
+    tipFields(walk, doc, {
+      path: [text(doc.title) ?? 'Aftercare tip'],
+      fieldPath: '',
+      schema: 'aftercare-tips:',
+    })
+  } else {
+    rowFields(walk, doc, { path: [], fieldPath: '', schema: 'comparison-rows:' })
+  }
 }

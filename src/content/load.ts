@@ -18,7 +18,9 @@ import { walkArticle, walkDocument } from './graph'
 import { PUBLIC_KIND_SLUGS } from './kinds'
 
 /** Content to walk: articles, or benefits, tips and rows on their own. */
-export type Root = { kind: 'articles'; doc: ArticleContent } | { kind: StandaloneKind; doc: Record<string, unknown> }
+export type Root =
+  | { kind: 'articles'; doc: ArticleContent }
+  | { kind: StandaloneKind; doc: Record<string, unknown> }
 
 /**
  * The order that needs one query per collection: rows come only from articles; benefits from
@@ -30,8 +32,11 @@ const LOAD_ORDER: LoadedKind[] = ['rows', 'benefits', 'tips', 'media']
 /** Walks every root with one visitor. */
 export function walkRoots(roots: readonly Root[], library: Library, visitor: ContentVisitor): void {
   for (const root of roots) {
-    if (root.kind === 'articles') walkArticle(root.doc, library, visitor)
-    else walkDocument(root.kind, root.doc, library, visitor)
+    if (root.kind === 'articles') {
+      walkArticle(root.doc, library, visitor)
+    } else {
+      walkDocument(root.kind, root.doc, library, visitor)
+    }
   }
 }
 
@@ -40,7 +45,9 @@ export function walkRoots(roots: readonly Root[], library: Library, visitor: Con
  * when they could exist, so a malformed id is a missing document, not a database error.
  */
 export function storableIds(req: PayloadRequest, ids: readonly DocId[]): DocId[] {
-  if (req.payload.db.defaultIDType !== 'number') return uniqueIds(ids.map(String))
+  if (req.payload.db.defaultIDType !== 'number') {
+    return uniqueIds(ids.map(String))
+  }
   return uniqueIds(
     ids.flatMap((id) => {
       const text = String(id)
@@ -57,7 +64,9 @@ export async function findByIds<T>(
   options: { draft?: boolean } = {},
 ): Promise<T[]> {
   const wanted = storableIds(req, ids)
-  if (wanted.length === 0) return []
+  if (wanted.length === 0) {
+    return []
+  }
   const { docs } = await req.payload.find({
     collection,
     where: { id: { in: wanted } },
@@ -75,21 +84,39 @@ export async function findByIds<T>(
  * again after each load (walks are pure and cheap) until nothing is missing that could be found.
  */
 export async function loadLibrary(req: PayloadRequest, roots: readonly Root[]): Promise<Library> {
-  const library = { benefits: new Map(), media: new Map(), rows: new Map(), tips: new Map() } satisfies Library
-  const asked: Record<LoadedKind, Set<string>> = { benefits: new Set(), media: new Set(), rows: new Set(), tips: new Set() }
+  const library = {
+    benefits: new Map(),
+    media: new Map(),
+    rows: new Map(),
+    tips: new Map(),
+  } satisfies Library
+  const asked: Record<LoadedKind, Set<string>> = {
+    benefits: new Set(),
+    media: new Set(),
+    rows: new Set(),
+    tips: new Set(),
+  }
   for (;;) {
     const missing: Record<LoadedKind, DocId[]> = { benefits: [], media: [], rows: [], tips: [] }
     walkRoots(roots, library, {
       missing: (kind, id) => {
-        if (!asked[kind].has(String(id))) missing[kind].push(id)
+        if (!asked[kind].has(String(id))) {
+          missing[kind].push(id)
+        }
       },
     })
     const kind = LOAD_ORDER.find((candidate) => missing[candidate].length > 0)
-    if (!kind) return library
+    if (!kind) {
+      return library
+    }
     const ids = uniqueIds(missing[kind])
-    for (const id of ids) asked[kind].add(String(id))
+    for (const id of ids) {
+      asked[kind].add(String(id))
+    }
     const docs = await findByIds<{ id: DocId }>(req, PUBLIC_KIND_SLUGS[kind], ids)
-    for (const doc of docs) (library[kind] as Map<string, unknown>).set(String(doc.id), doc)
+    for (const doc of docs) {
+      ;(library[kind] as Map<string, unknown>).set(String(doc.id), doc)
+    }
   }
 }
 
@@ -98,7 +125,11 @@ export async function loadLibrary(req: PayloadRequest, roots: readonly Root[]): 
  * is working towards), `'live'` its main document — the published, approved version when there is
  * one (check `_status`).
  */
-export async function loadClaims(req: PayloadRequest, ids: readonly DocId[], version: 'draft' | 'live'): Promise<Map<string, Claim>> {
+export async function loadClaims(
+  req: PayloadRequest,
+  ids: readonly DocId[],
+  version: 'draft' | 'live',
+): Promise<Map<string, Claim>> {
   const docs = await findByIds<Claim>(req, CLAIMS_SLUG, ids, { draft: version === 'draft' })
   return new Map(docs.map((claim) => [String(claim.id), claim]))
 }

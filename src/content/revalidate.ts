@@ -14,8 +14,12 @@ export const articleTag = (slug: string): string => `article:${slug}`
 export const articlePath = (slug: string): string => `/articles/${slug}`
 
 /** The pages and tags of the articles with these slugs, plus the article list. */
-export function articleRevalidationTargets(slugs: (string | null | undefined)[]): RevalidationTargets {
-  const unique = [...new Set(slugs.filter((slug): slug is string => typeof slug === 'string' && slug !== ''))]
+export function articleRevalidationTargets(
+  slugs: (string | null | undefined)[],
+): RevalidationTargets {
+  const unique = [
+    ...new Set(slugs.filter((slug): slug is string => typeof slug === 'string' && slug !== '')),
+  ]
   return {
     paths: ['/articles', ...unique.map(articlePath)],
     tags: [ARTICLES_TAG, ...unique.map(articleTag)],
@@ -27,12 +31,17 @@ export function articleRevalidationTargets(slugs: (string | null | undefined)[])
  * scripts, jobs) `next/cache` has no store to refresh: the call is a no-op there.
  */
 export async function revalidate(req: PayloadRequest, targets: RevalidationTargets): Promise<void> {
-  const recorded = (req.context[REVALIDATION_CONTEXT_KEY] as RevalidationTargets[] | undefined) ?? []
+  const recorded =
+    (req.context[REVALIDATION_CONTEXT_KEY] as RevalidationTargets[] | undefined) ?? []
   req.context[REVALIDATION_CONTEXT_KEY] = [...recorded, targets]
   try {
     const { revalidatePath, revalidateTag } = await import('next/cache')
-    for (const path of targets.paths) revalidatePath(path)
-    for (const tag of targets.tags) revalidateTag(tag, 'max')
+    for (const path of targets.paths) {
+      revalidatePath(path)
+    }
+    for (const tag of targets.tags) {
+      revalidateTag(tag, 'max')
+    }
   } catch (error) {
     req.payload.logger.debug({ msg: 'Cited: no Next.js cache to revalidate', err: error })
   }

@@ -48,13 +48,17 @@ export interface Snapshot {
 export const SNAPSHOT_READ = 'citedSnapshotRead'
 
 /** A strong ETag of exactly these bytes. */
-export const etagOf = (body: string): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
+export const etagOf = (body: string): string =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
 
 /**
  * The anonymous page read of these articles, as a frontend gets it (Payload's access, hooks and
  * population), inside `req`'s transaction: an article not published gives none.
  */
-async function anonymousReads(req: PayloadRequest, ids: readonly DocId[]): Promise<Record<string, unknown>[]> {
+async function anonymousReads(
+  req: PayloadRequest,
+  ids: readonly DocId[],
+): Promise<Record<string, unknown>[]> {
   const anonymous = await createLocalReq({ context: { [SNAPSHOT_READ]: true } }, req.payload)
   anonymous.transactionID = req.transactionID
   const { docs } = await req.payload.find({
@@ -70,12 +74,17 @@ async function anonymousReads(req: PayloadRequest, ids: readonly DocId[]): Promi
 }
 
 /** What the snapshots of these articles are now. */
-export async function computeSnapshots(req: PayloadRequest, articleIds: readonly DocId[]): Promise<Snapshot[]> {
+export async function computeSnapshots(
+  req: PayloadRequest,
+  articleIds: readonly DocId[],
+): Promise<Snapshot[]> {
   const ids = storableIds(req, uniqueIds(articleIds))
   const snapshots: Snapshot[] = []
   for (let start = 0; start < ids.length; start += BATCH) {
     for (const doc of await anonymousReads(req, ids.slice(start, start + BATCH))) {
-      if (typeof doc.slug !== 'string' || doc.slug === '') continue
+      if (typeof doc.slug !== 'string' || doc.slug === '') {
+        continue
+      }
       const json = JSON.stringify(doc)
       snapshots.push({ articleId: doc.id as DocId, slug: doc.slug, etag: etagOf(json), json })
     }
@@ -84,16 +93,30 @@ export async function computeSnapshots(req: PayloadRequest, articleIds: readonly
 }
 
 /** The stored ETags and slugs of these articles' snapshots (one query). */
-async function storedEtags(req: PayloadRequest, ids: readonly DocId[], withDoc: boolean): Promise<Map<string, { etag: string; slug: string; doc?: string }>> {
-  if (ids.length === 0) return new Map()
-  const { docs } = await req.payload.db.find<{ id: DocId; articleId: DocId; etag: string; slug: string; doc?: string }>({
+async function storedEtags(
+  req: PayloadRequest,
+  ids: readonly DocId[],
+  withDoc: boolean,
+): Promise<Map<string, { etag: string; slug: string; doc?: string }>> {
+  if (ids.length === 0) {
+    return new Map()
+  }
+  const { docs } = await req.payload.db.find<{
+    id: DocId
+    articleId: DocId
+    etag: string
+    slug: string
+    doc?: string
+  }>({
     collection: SNAPSHOTS_SLUG,
     where: { articleId: { in: [...ids] } },
     select: { articleId: true, etag: true, slug: true, ...(withDoc ? { doc: true } : {}) },
     pagination: false,
     req,
   })
-  return new Map(docs.map((doc) => [String(doc.articleId), { etag: doc.etag, slug: doc.slug, doc: doc.doc }]))
+  return new Map(
+    docs.map((doc) => [String(doc.articleId), { etag: doc.etag, slug: doc.slug, doc: doc.doc }]),
+  )
 }
 
 /**
@@ -107,30 +130,66 @@ export async function refreshSnapshots(
   options: { verify?: boolean } = {},
 ): Promise<{ written: number; removed: number }> {
   const ids = storableIds(req, uniqueIds(articleIds))
-  if (ids.length === 0) return { written: 0, removed: 0 }
-  const [fresh, stored] = await Promise.all([computeSnapshots(req, ids), storedEtags(req, ids, options.verify === true)])
+  if (ids.length === 0) {
+    return { written: 0, removed: 0 }
+  }
+  const [fresh, stored] = await Promise.all([
+    computeSnapshots(req, ids),
+    storedEtags(req, ids, options.verify === true),
+  ])
   const changed = fresh.filter((snapshot) => {
     const before = stored.get(String(snapshot.articleId))
-    return before?.etag !== snapshot.etag || (options.verify === true && before.doc !== snapshot.json)
+    return (
+      before?.etag !== snapshot.etag || (options.verify === true && before.doc !== snapshot.json)
+    )
   })
   const kept = new Set(fresh.map((snapshot) => String(snapshot.articleId)))
   const gone = ids.filter((id) => stored.has(String(id)) && !kept.has(String(id)))
-  const stale = [...gone, ...changed.filter((snapshot) => stored.has(String(snapshot.articleId))).map((snapshot) => snapshot.articleId)]
-  if (stale.length > 0) await req.payload.db.deleteMany({ collection: SNAPSHOTS_SLUG, where: { articleId: { in: stale } }, req })
+  const stale = [
+    ...gone,
+    ...changed
+      .filter((snapshot) => stored.has(String(snapshot.articleId)))
+      .map((snapshot) => snapshot.articleId),
+  ]
+  if (stale.length > 0) {
+    await req.payload.db.deleteMany({
+      collection: SNAPSHOTS_SLUG,
+      where: { articleId: { in: stale } },
+      req,
+    })
+  }
   // A slug moves with its article: another article's stale row under the same slug goes first.
   const newSlugs = changed.map((snapshot) => snapshot.slug)
-  if (newSlugs.length > 0) await req.payload.db.deleteMany({ collection: SNAPSHOTS_SLUG, where: { slug: { in: newSlugs } }, req })
+  if (newSlugs.length > 0) {
+    await req.payload.db.deleteMany({
+      collection: SNAPSHOTS_SLUG,
+      where: { slug: { in: newSlugs } },
+      req,
+    })
+  }
   for (const snapshot of changed) {
     await req.payload.db.create({
       collection: SNAPSHOTS_SLUG,
-      data: { articleId: snapshot.articleId, slug: snapshot.slug, etag: snapshot.etag, doc: snapshot.json },
+      data: {
+        articleId: snapshot.articleId,
+        slug: snapshot.slug,
+        etag: snapshot.etag,
+        doc: snapshot.json,
+      },
       req,
       returning: false,
     })
   }
   // What readers see changed: the pages of these articles (under their old slugs too) and the list.
-  const slugs = [...changed.map((snapshot) => snapshot.slug), ...[...changed.map((snapshot) => snapshot.articleId), ...gone].map((id) => stored.get(String(id))?.slug)]
-  if (changed.length + gone.length > 0) await revalidate(req, articleRevalidationTargets(slugs))
+  const slugs = [
+    ...changed.map((snapshot) => snapshot.slug),
+    ...[...changed.map((snapshot) => snapshot.articleId), ...gone].map(
+      (id) => stored.get(String(id))?.slug,
+    ),
+  ]
+  if (changed.length + gone.length > 0) {
+    await revalidate(req, articleRevalidationTargets(slugs))
+  }
   return { written: changed.length, removed: gone.length }
 }
 
@@ -153,14 +212,20 @@ const BODY_CACHE_BYTES = 64 * 1024 * 1024
 let cachedBytes = 0
 
 function remember(etag: string, body: Uint8Array<ArrayBuffer>): void {
-  if (body.byteLength > BODY_CACHE_BYTES / 4) return
+  if (body.byteLength > BODY_CACHE_BYTES / 4) {
+    return
+  }
   const before = bodies.get(etag)
-  if (before) cachedBytes -= before.byteLength
+  if (before) {
+    cachedBytes -= before.byteLength
+  }
   bodies.delete(etag)
   bodies.set(etag, body)
   cachedBytes += body.byteLength
   for (const [oldest, oldBody] of bodies) {
-    if (cachedBytes <= BODY_CACHE_BYTES) break
+    if (cachedBytes <= BODY_CACHE_BYTES) {
+      break
+    }
     bodies.delete(oldest)
     cachedBytes -= oldBody.byteLength
   }
@@ -179,7 +244,11 @@ function recall(etag: string): Uint8Array<ArrayBuffer> | undefined {
  * The stored snapshot of the published article with this slug, or undefined: one indexed read of
  * the row's ETag, and of its document only when that ETag's bytes are not in memory yet.
  */
-export async function readSnapshot(payload: Payload, slug: string, req?: PayloadRequest): Promise<StoredSnapshot | undefined> {
+export async function readSnapshot(
+  payload: Payload,
+  slug: string,
+  req?: PayloadRequest,
+): Promise<StoredSnapshot | undefined> {
   type Row = { id: DocId; articleId: DocId; slug: string; etag: string; doc?: string }
   const row = await payload.db.findOne<Row>({
     collection: SNAPSHOTS_SLUG,
@@ -187,39 +256,70 @@ export async function readSnapshot(payload: Payload, slug: string, req?: Payload
     select: { articleId: true, slug: true, etag: true },
     req,
   })
-  if (!row || typeof row.etag !== 'string') return undefined
+  if (!row || typeof row.etag !== 'string') {
+    return undefined
+  }
   const body = recall(row.etag)
-  if (body) return { articleId: row.articleId, slug: row.slug, etag: row.etag, body }
+  if (body) {
+    return { articleId: row.articleId, slug: row.slug, etag: row.etag, body }
+  }
   // Read again with the document: the row may have changed since, so its own ETag is kept with it.
-  const full = await payload.db.findOne<Row>({ collection: SNAPSHOTS_SLUG, where: { slug: { equals: slug } }, req })
-  if (!full || typeof full.doc !== 'string') return undefined
+  const full = await payload.db.findOne<Row>({
+    collection: SNAPSHOTS_SLUG,
+    where: { slug: { equals: slug } },
+    req,
+  })
+  if (!full || typeof full.doc !== 'string') {
+    return undefined
+  }
   const encoded = new TextEncoder().encode(full.doc)
   remember(full.etag, encoded)
   return { articleId: full.articleId, slug: full.slug, etag: full.etag, body: encoded }
 }
 
 /** The snapshot's document as a value (GraphQL's JSON scalar). */
-export const snapshotDocument = (snapshot: StoredSnapshot): unknown => JSON.parse(new TextDecoder().decode(snapshot.body))
+export const snapshotDocument = (snapshot: StoredSnapshot): unknown =>
+  JSON.parse(new TextDecoder().decode(snapshot.body))
 
 /**
  * The answer to a read of the published article with this slug: its snapshot byte for byte with
  * its ETag and public caching, 304 when `If-None-Match` names the ETag, a 404 without one.
  */
-export function snapshotResponse(snapshot: StoredSnapshot | undefined, slug: unknown, ifNoneMatch: null | string): Response {
+export function snapshotResponse(
+  snapshot: StoredSnapshot | undefined,
+  slug: unknown,
+  ifNoneMatch: null | string,
+): Response {
   if (!snapshot) {
     return Response.json(
-      { errors: [{ message: `No published article has the slug ${JSON.stringify(typeof slug === 'string' ? slug : '')}.` }] },
+      {
+        errors: [
+          {
+            message: `No published article has the slug ${JSON.stringify(typeof slug === 'string' ? slug : '')}.`,
+          },
+        ],
+      },
       { status: 404, headers: { 'Cache-Control': PUBLIC_CACHE_CONTROL } },
     )
   }
-  const headers = { 'Cache-Control': PUBLIC_CACHE_CONTROL, 'Content-Type': 'application/json; charset=utf-8', ETag: snapshot.etag }
-  if (etagMatches(ifNoneMatch, snapshot.etag)) return new Response(null, { status: 304, headers })
+  const headers = {
+    'Cache-Control': PUBLIC_CACHE_CONTROL,
+    'Content-Type': 'application/json; charset=utf-8',
+    ETag: snapshot.etag,
+  }
+  if (etagMatches(ifNoneMatch, snapshot.etag)) {
+    return new Response(null, { status: 304, headers })
+  }
   return new Response(snapshot.body, { status: 200, headers })
 }
 
 /** Whether an `If-None-Match` header names this ETag (a list, weak forms and `*` included). */
 export function etagMatches(ifNoneMatch: null | string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false
-  if (ifNoneMatch.trim() === '*') return true
+  if (!ifNoneMatch) {
+    return false
+  }
+  if (ifNoneMatch.trim() === '*') {
+    return true
+  }
   return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)
 }

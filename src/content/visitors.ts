@@ -1,3 +1,4 @@
+import type { DocId } from '../shared/ids'
 /**
  * The visitors of the content graph that everything else is made of — pure, no Payload import:
  * what to check (`gather`), what a published article exposes (`exposure`), and where reference
@@ -5,7 +6,6 @@
  * many articles, or a benefit, tip or row on its own.
  */
 import type { ContentVisitor, DataPoint, Prose, ShownKind } from './graph'
-import type { DocId } from '../shared/ids'
 
 import { forEachClaimRef } from '../evidence/lexical'
 import { relationId } from '../shared/ids'
@@ -18,7 +18,9 @@ export class IdSet {
   private readonly ids = new Map<string, DocId>()
 
   add(id: DocId): void {
-    if (!this.ids.has(String(id))) this.ids.set(String(id), id)
+    if (!this.ids.has(String(id))) {
+      this.ids.set(String(id), id)
+    }
   }
 
   has(id: DocId): boolean {
@@ -58,7 +60,9 @@ export function gather(walk: WalkOf): Gathered {
     prose: (piece) => {
       if (piece.owner) {
         const key = `${piece.owner.kind}:${piece.owner.id}:${piece.owner.field}`
-        if (seenOwners.has(key)) return
+        if (seenOwners.has(key)) {
+          return
+        }
         seenOwners.add(key)
       }
       prose.push(piece)
@@ -72,7 +76,9 @@ export function gather(walk: WalkOf): Gathered {
   // Titles, headings, labels and alt texts have no claim field: the content's claims back them.
   const cited = claims.values()
   const backed = prose.map((piece) =>
-    piece.backedByContent && piece.source.kind === 'plain' ? { ...piece, source: { ...piece.source, claimIds: cited, claimsOfContent: true } } : piece,
+    piece.backedByContent && piece.source.kind === 'plain'
+      ? { ...piece, source: { ...piece.source, claimIds: cited, claimsOfContent: true } }
+      : piece,
   )
   return { prose: backed, dataPoints, claims: cited, claimOrder }
 }
@@ -85,7 +91,12 @@ export interface Exposure {
 
 /** What published content exposes to anyone: every document it shows and every claim it cites. */
 export function exposure(walk: WalkOf): Exposure {
-  const shown: Record<ShownKind, IdSet> = { benefits: new IdSet(), media: new IdSet(), rows: new IdSet(), tips: new IdSet() }
+  const shown: Record<ShownKind, IdSet> = {
+    benefits: new IdSet(),
+    media: new IdSet(),
+    rows: new IdSet(),
+    tips: new IdSet(),
+  }
   const claims = new IdSet()
   walk({
     shows: (kind, id) => shown[kind].add(id),
@@ -104,14 +115,18 @@ export type NumbersOf = (claim: DocId) => number[]
 export function annotate(walk: WalkOf, numbersOf: NumbersOf): void {
   walk({
     prose: ({ source }) => {
-      if (source.kind !== 'richText') return
+      if (source.kind !== 'richText') {
+        return
+      }
       forEachClaimRef(source.value, (fields) => {
         const id = relationId(fields.claim)
         fields.referenceNumbers = id === undefined ? [] : numbersOf(id)
       })
     },
     claim: (id, holder) => {
-      if (holder) holder.referenceNumbers = numbersOf(id)
+      if (holder) {
+        holder.referenceNumbers = numbersOf(id)
+      }
     },
   })
 }

@@ -36,7 +36,9 @@ type Emitter = { on: (event: string, listener: (...args: any[]) => void) => unkn
 
 /** The parts of @payloadcms/drizzle's adapter these functions use. */
 interface DrizzleAdapter extends BaseDatabaseAdapter {
-  drizzle: { transaction: (work: (tx: unknown) => Promise<void>, config?: unknown) => Promise<void> }
+  drizzle: {
+    transaction: (work: (tx: unknown) => Promise<void>, config?: unknown) => Promise<void>
+  }
   initializing: Promise<void>
   payload: Payload
   pool?: Emitter
@@ -47,8 +49,12 @@ interface DrizzleAdapter extends BaseDatabaseAdapter {
 type TransactionID = number | Promise<number | string> | string
 
 /** The error a failed COMMIT becomes: 503, recognised by `isDatabaseUnavailable`. */
-export function databaseUnavailableError(cause: unknown): APIError & { citedDatabaseUnavailable: true } {
-  const error = new APIError(DATABASE_UNAVAILABLE_MESSAGE, 503, undefined, true) as APIError & { citedDatabaseUnavailable: true }
+export function databaseUnavailableError(
+  cause: unknown,
+): APIError & { citedDatabaseUnavailable: true } {
+  const error = new APIError(DATABASE_UNAVAILABLE_MESSAGE, 503, undefined, true) as APIError & {
+    citedDatabaseUnavailable: true
+  }
   error.citedDatabaseUnavailable = true
   error.cause = cause
   return error
@@ -57,25 +63,29 @@ export function databaseUnavailableError(cause: unknown): APIError & { citedData
 /** Thrown inside the drizzle transaction to make it roll back. */
 const ROLLBACK = Symbol('rollback')
 
-async function beginTransaction(this: DrizzleAdapter, options?: Record<string, unknown>): Promise<string> {
+async function beginTransaction(
+  this: DrizzleAdapter,
+  options?: Record<string, unknown>,
+): Promise<string> {
   try {
     // The adapter may be (re)initialising, with `this.drizzle` not yet set.
     await this.initializing
     let started!: (value: { decide: (commit: boolean) => void; tx: unknown }) => void
     let failedToStart!: (error: unknown) => void
-    const ready = new Promise<{ decide: (commit: boolean) => void; tx: unknown }>((resolve, reject) => {
-      started = resolve
-      failedToStart = reject
-    })
+    const ready = new Promise<{ decide: (commit: boolean) => void; tx: unknown }>(
+      (resolve, reject) => {
+        started = resolve
+        failedToStart = reject
+      },
+    )
     // Drizzle's transaction runs while the callback waits; the callback's outcome decides
     // COMMIT or ROLLBACK, and `done` settles with the outcome of that statement.
-    const done = this.drizzle.transaction(
-      async (tx) => {
-        const commit = await new Promise<boolean>((decide) => started({ decide, tx }))
-        if (!commit) throw ROLLBACK
-      },
-      options || this.transactionOptions,
-    )
+    const done = this.drizzle.transaction(async (tx) => {
+      const commit = await new Promise<boolean>((decide) => started({ decide, tx }))
+      if (!commit) {
+        throw ROLLBACK
+      }
+    }, options || this.transactionOptions)
     // Before the callback ran (no connection, BEGIN failed) this fails `ready`; afterwards it is
     // a no-op and `done` itself carries the outcome to `resolve` below.
     done.catch(failedToStart)
@@ -100,11 +110,16 @@ async function beginTransaction(this: DrizzleAdapter, options?: Record<string, u
   }
 }
 
-async function commitTransaction(this: DrizzleAdapter, incomingID: TransactionID = ''): Promise<void> {
+async function commitTransaction(
+  this: DrizzleAdapter,
+  incomingID: TransactionID = '',
+): Promise<void> {
   const id = await incomingID
   const session = this.sessions[id]
   // No session: it was already ended (several operations can share one transaction).
-  if (!session) return
+  if (!session) {
+    return
+  }
   // Out of the registry first, so nothing else picks up a transaction that is ending.
   delete this.sessions[id]
   try {
@@ -115,11 +130,16 @@ async function commitTransaction(this: DrizzleAdapter, incomingID: TransactionID
   }
 }
 
-async function rollbackTransaction(this: DrizzleAdapter, incomingID: TransactionID = ''): Promise<void> {
+async function rollbackTransaction(
+  this: DrizzleAdapter,
+  incomingID: TransactionID = '',
+): Promise<void> {
   try {
     const id = await incomingID
     const session = this.sessions[id]
-    if (!session) return
+    if (!session) {
+      return
+    }
     delete this.sessions[id]
     await session.reject()
   } catch {
@@ -136,16 +156,22 @@ const guarded = new WeakSet<object>()
  */
 function guardPool(adapter: DrizzleAdapter): void {
   const pool = adapter.pool
-  if (!pool || typeof pool.on !== 'function' || guarded.has(pool)) return
+  if (!pool || typeof pool.on !== 'function' || guarded.has(pool)) {
+    return
+  }
   guarded.add(pool)
   pool.on('error', (error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error)
-    adapter.payload.logger.warn(`A database connection broke (${reason}); the pool opens a new one when needed`)
+    adapter.payload.logger.warn(
+      `A database connection broke (${reason}); the pool opens a new one when needed`,
+    )
   })
   // Whoever holds a checked-out client also gets the error (its next query fails), and the pool
   // reports it once the client is idle again: this listener only keeps it from being unhandled.
   pool.on('acquire', (client: Emitter) => {
-    if (guarded.has(client)) return
+    if (guarded.has(client)) {
+      return
+    }
     guarded.add(client)
     client.on('error', () => {})
   })

@@ -15,7 +15,10 @@ export const DEMO_ACCOUNTS = [
 ] as const
 
 /** Creates the demo accounts that do not exist yet; returns the emails created. */
-export async function createDemoAccounts(payload: Payload, req?: PayloadRequest): Promise<string[]> {
+export async function createDemoAccounts(
+  payload: Payload,
+  req?: PayloadRequest,
+): Promise<string[]> {
   const created: string[] = []
   const users = usersSlugOf(payload)
   for (const account of DEMO_ACCOUNTS) {
@@ -25,10 +28,17 @@ export async function createDemoAccounts(payload: Payload, req?: PayloadRequest)
       overrideAccess: true,
       req,
     })
-    if (totalDocs > 0) continue
+    if (totalDocs > 0) {
+      continue
+    }
     await payload.create({
       collection: users,
-      data: { email: account.email, name: account.name, roles: [...account.roles], password: DEMO_PASSWORD },
+      data: {
+        email: account.email,
+        name: account.name,
+        roles: [...account.roles],
+        password: DEMO_PASSWORD,
+      },
       overrideAccess: true,
       req,
     })

@@ -22,9 +22,21 @@ const DEMO_SOURCE = {
 
 /** The demo source: created on first use (its DOI is unique). */
 export async function createDemoSource(payload: Payload): Promise<number> {
-  const found = await payload.find({ collection: SOURCES_SLUG, where: { doi: { equals: DEMO_SOURCE.doi } }, limit: 1, depth: 0 })
-  if (found.docs[0]) return found.docs[0].id
-  return (await payload.create({ collection: SOURCES_SLUG, data: { ...DEMO_SOURCE, authors: [...DEMO_SOURCE.authors] } })).id
+  const found = await payload.find({
+    collection: SOURCES_SLUG,
+    where: { doi: { equals: DEMO_SOURCE.doi } },
+    limit: 1,
+    depth: 0,
+  })
+  if (found.docs[0]) {
+    return found.docs[0].id
+  }
+  return (
+    await payload.create({
+      collection: SOURCES_SLUG,
+      data: { ...DEMO_SOURCE, authors: [...DEMO_SOURCE.authors] },
+    })
+  ).id
 }
 
 /**
@@ -33,14 +45,25 @@ export async function createDemoSource(payload: Payload): Promise<number> {
  * no second person) — and publishes the article. `copy` makes the title and slug of the n-th copy
  * unique. For benchmarks and tests that need real published content in volume.
  */
-export async function publishImportedArticle(payload: Payload, text: string, options: { source: number; copy?: number }): Promise<Article> {
+export async function publishImportedArticle(
+  payload: Payload,
+  text: string,
+  options: { source: number; copy?: number },
+): Promise<Article> {
   const plan = planImport(parseArticle(text, { fileName: 'article.txt' }))
   if (options.copy !== undefined) {
     plan.article.title = `${plan.article.title} (${options.copy})`
     plan.article.slug = `${plan.article.slug}-${options.copy}`
   }
   const req = await createLocalReq({}, payload)
-  const before = await payload.find({ collection: CLAIMS_SLUG, sort: '-id', limit: 1, depth: 0, draft: true, req })
+  const before = await payload.find({
+    collection: CLAIMS_SLUG,
+    sort: '-id',
+    limit: 1,
+    depth: 0,
+    draft: true,
+    req,
+  })
   const lastClaim = before.docs[0]?.id ?? 0
   const { articleId } = await writeImport(payload, plan)
   const { docs: claims } = await payload.find({
@@ -60,15 +83,30 @@ export async function publishImportedArticle(payload: Payload, text: string, opt
         draft: false,
         data: {
           _status: 'published',
-          statistics: (claim.statistics ?? []).map((row) => ({ ...row, sources: [options.source] })),
-          review: { status: 'approved', approvedAt: new Date().toISOString(), reviewBy: new Date(Date.now() + 365 * 864e5).toISOString() },
+          statistics: (claim.statistics ?? []).map((row) => ({
+            ...row,
+            sources: [options.source],
+          })),
+          review: {
+            status: 'approved',
+            approvedAt: new Date().toISOString(),
+            reviewBy: new Date(Date.now() + 365 * 864e5).toISOString(),
+          },
         },
         depth: 0,
         req,
       }),
     )
   }
-  const published = await payload.update({ collection: ARTICLES_SLUG, id: articleId, data: { _status: 'published' }, depth: 0, req })
-  if (published._status !== 'published' || !published.slug) throw new Error(`the article “${plan.article.title}” was not published`)
+  const published = await payload.update({
+    collection: ARTICLES_SLUG,
+    id: articleId,
+    data: { _status: 'published' },
+    depth: 0,
+    req,
+  })
+  if (published._status !== 'published' || !published.slug) {
+    throw new Error(`the article “${plan.article.title}” was not published`)
+  }
   return published
 }

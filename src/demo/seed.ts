@@ -26,8 +26,12 @@ export interface DemoSeedResult {
  */
 export async function seedDemo(payload: Payload, articleFile: string): Promise<DemoSeedResult> {
   const articles = await payload.count({ collection: ARTICLES_SLUG, overrideAccess: true })
-  if (articles.totalDocs > 0) return { importedArticle: false, accounts: [] }
-  const plan = planImport(parseArticle(await readArticleFile(articleFile), { fileName: articleFile }))
+  if (articles.totalDocs > 0) {
+    return { importedArticle: false, accounts: [] }
+  }
+  const plan = planImport(
+    parseArticle(await readArticleFile(articleFile), { fileName: articleFile }),
+  )
   await writeImport(payload, plan)
   const users = await payload.count({ collection: usersSlugOf(payload), overrideAccess: true })
   const accounts = users.totalDocs > 0 ? await createDemoAccounts(payload) : []

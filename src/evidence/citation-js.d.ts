@@ -34,7 +34,10 @@ declare module '@citation-js/core' {
   }
   export class Cite {
     constructor(data: CslItem[] | CslItem)
-    format(style: 'bibliography', options: BibliographyOptions & { asEntryArray: true }): [string, string][]
+    format(
+      style: 'bibliography',
+      options: BibliographyOptions & { asEntryArray: true },
+    ): [string, string][]
     format(style: 'bibliography', options?: BibliographyOptions): string
   }
 }

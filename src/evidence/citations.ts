@@ -7,11 +7,11 @@
  */
 import type { CslDate, CslItem, CslName } from '@citation-js/core'
 
+import { Cite } from '@citation-js/core'
+
 import type { DocId } from '../shared/ids'
 
-import { Cite } from '@citation-js/core'
 import '@citation-js/plugin-csl'
-
 
 /** The fields of a `sources` document that a reference is made of. */
 export interface SourceData {
@@ -72,9 +72,13 @@ const present = (value: string | null | undefined): string | undefined => {
 
 function dateParts(iso: string | null | undefined): CslDate | undefined {
   const value = present(iso)
-  if (!value) return undefined
+  if (!value) {
+    return undefined
+  }
   const date = new Date(value)
-  if (Number.isNaN(date.getTime())) return undefined
+  if (Number.isNaN(date.getTime())) {
+    return undefined
+  }
   return { 'date-parts': [[date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()]] }
 }
 
@@ -105,7 +109,11 @@ export function toCsl(source: SourceData): CslItem {
     ISBN: present(source.isbn),
     publisher: present(source.publisher),
   }
-  for (const key of Object.keys(item) as (keyof CslItem)[]) if (item[key] === undefined) delete item[key]
+  for (const key of Object.keys(item) as (keyof CslItem)[]) {
+    if (item[key] === undefined) {
+      delete item[key]
+    }
+  }
   return item
 }
 
@@ -116,10 +124,26 @@ export function referenceLinks(source: SourceData): ReferenceLink[] {
   const pmid = present(source.pmid)
   const pmcid = present(source.pmcid)
   const url = present(source.url)
-  if (doi) links.push({ kind: 'doi', label: `doi:${doi}`, href: `https://doi.org/${doi}` })
-  if (pmid) links.push({ kind: 'pubmed', label: `PMID ${pmid}`, href: `https://pubmed.ncbi.nlm.nih.gov/${pmid}/` })
-  if (pmcid) links.push({ kind: 'pmc', label: pmcid, href: `https://www.ncbi.nlm.nih.gov/pmc/articles/${pmcid}/` })
-  if (url && !links.some((link) => link.href === url)) links.push({ kind: 'url', label: url, href: url })
+  if (doi) {
+    links.push({ kind: 'doi', label: `doi:${doi}`, href: `https://doi.org/${doi}` })
+  }
+  if (pmid) {
+    links.push({
+      kind: 'pubmed',
+      label: `PMID ${pmid}`,
+      href: `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`,
+    })
+  }
+  if (pmcid) {
+    links.push({
+      kind: 'pmc',
+      label: pmcid,
+      href: `https://www.ncbi.nlm.nih.gov/pmc/articles/${pmcid}/`,
+    })
+  }
+  if (url && !links.some((link) => link.href === url)) {
+    links.push({ kind: 'url', label: url, href: url })
+  }
   return links
 }
 
@@ -130,14 +154,24 @@ export function referenceLinks(source: SourceData): ReferenceLink[] {
  */
 export function formatVancouver(sources: SourceData[]): Map<string, string> {
   const formatted = new Map<string, string>()
-  if (sources.length === 0) return formatted
+  if (sources.length === 0) {
+    return formatted
+  }
   const entries = new Cite(sources.map(toCsl)).format('bibliography', {
     format: 'text',
     template: 'vancouver',
     lang: 'en-US',
     asEntryArray: true,
   })
-  for (const [id, text] of entries) formatted.set(id, text.replace(/^\s*\d+\.\s*/, '').replace(/\s+/g, ' ').trim())
+  for (const [id, text] of entries) {
+    formatted.set(
+      id,
+      text
+        .replace(/^\s*\d+\.\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+  }
   return formatted
 }
 
@@ -165,7 +199,9 @@ export function numberSources(
   const claimsBySource = new Map<string, string[]>()
   for (const rawClaim of claimOrder) {
     const claim = String(rawClaim)
-    if (numbersByClaim.has(claim)) continue
+    if (numbersByClaim.has(claim)) {
+      continue
+    }
     const numbers = new Set<number>()
     for (const rawSource of sourcesByClaim.get(claim) ?? []) {
       const source = String(rawSource)
@@ -177,9 +213,14 @@ export function numberSources(
       }
       numbers.add(number)
       const citing = claimsBySource.get(source)
-      if (citing && !citing.includes(claim)) citing.push(claim)
+      if (citing && !citing.includes(claim)) {
+        citing.push(claim)
+      }
     }
-    numbersByClaim.set(claim, [...numbers].sort((a, b) => a - b))
+    numbersByClaim.set(
+      claim,
+      [...numbers].sort((a, b) => a - b),
+    )
   }
   return { sourceIds: [...numberOf.keys()], numbersByClaim, claimsBySource }
 }
@@ -190,7 +231,9 @@ export function numberSources(
  */
 export function buildReferences(numbering: Numbering, sources: readonly SourceData[]): Reference[] {
   const byId = new Map(sources.map((source) => [String(source.id), source]))
-  const known = numbering.sourceIds.map((id) => byId.get(id)).filter((s): s is SourceData => s !== undefined)
+  const known = numbering.sourceIds
+    .map((id) => byId.get(id))
+    .filter((s): s is SourceData => s !== undefined)
   const formatted = formatVancouver(known)
   return numbering.sourceIds.map((id, index) => {
     const source = byId.get(id)

@@ -1,3 +1,8 @@
+import type { DocId } from '../shared/ids'
+import type { LexicalSegment, SentenceSpan } from './lexical'
+import type { ClaimStatistic } from './match'
+import type { DetectedStatistic } from './types'
+
 /**
  * Statistic coverage: every statistic stated in prose must sit in a sentence that carries a claim
  * whose statistics include the same value.
@@ -10,12 +15,7 @@
  */
 import { detectStatistics } from './detect'
 import { splitSentences, walkLexical } from './lexical'
-import type { DocId } from '../shared/ids'
-import type { LexicalSegment, SentenceSpan } from './lexical'
 import { describeStatistic, differsOnlyInUnit, statisticMatches } from './match'
-import type { ClaimStatistic } from './match'
-import type { DetectedStatistic } from './types'
-
 
 /** Finds statistics in prose (the real one is `detectStatistics` from `./detect.js`). */
 export type StatisticDetector = (text: string) => DetectedStatistic[]
@@ -104,7 +104,9 @@ function sentenceContaining(sentences: SentenceSpan[], offset: number): number {
   let found = -1
   for (let i = 0; i < sentences.length; i += 1) {
     const s = sentences[i]
-    if (s === undefined || s.start > offset) break
+    if (s === undefined || s.start > offset) {
+      break
+    }
     found = i
   }
   return found === -1 ? 0 : found
@@ -119,7 +121,9 @@ export function sentenceForClaimRef(sentences: SentenceSpan[], offset: number): 
   let found = -1
   for (let i = 0; i < sentences.length; i += 1) {
     const s = sentences[i]
-    if (s === undefined || s.start >= offset) break
+    if (s === undefined || s.start >= offset) {
+      break
+    }
     found = i
   }
   return found === -1 ? 0 : found
@@ -132,7 +136,9 @@ function claimsBySentence(
   claimRefs: { claimId: DocId; offset: number }[],
 ): Map<number, DocId[]> {
   const bySentence = new Map<number, DocId[]>()
-  if (sentences.length === 0) return bySentence
+  if (sentences.length === 0) {
+    return bySentence
+  }
   for (const ref of claimRefs) {
     const offset = Math.min(Math.max(ref.offset, 0), text.length)
     const index = sentenceForClaimRef(sentences, offset)
@@ -147,32 +153,42 @@ function unique(ids: DocId[]): DocId[] {
   const seen = new Set<string>()
   return ids.filter((id) => {
     const key = String(id)
-    if (seen.has(key)) return false
+    if (seen.has(key)) {
+      return false
+    }
     seen.add(key)
     return true
   })
 }
 
 function quoteList(items: string[], joiner: 'or' | 'and'): string {
-  if (items.length <= 1) return items.join('')
+  if (items.length <= 1) {
+    return items.join('')
+  }
   return `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1] ?? ''}`
 }
 
 function describeClaimStatistics(claim: CoverageClaim, statistic: DetectedStatistic): string {
   const rows = Array.isArray(claim.statistics) ? claim.statistics : []
-  if (rows.length === 0) return 'records no statistics'
+  if (rows.length === 0) {
+    return 'records no statistics'
+  }
   const text = quoteList(
     rows.map((row) => describeStatistic(row)),
     'or',
   )
   const unitHint = rows.find((row) => differsOnlyInUnit(statistic, row))
   const hint =
-    unitHint !== undefined ? `, recorded as ${unitHint.unit ?? 'a bare number'} rather than ${statistic.unit}` : ''
+    unitHint !== undefined
+      ? `, recorded as ${unitHint.unit ?? 'a bare number'} rather than ${statistic.unit}`
+      : ''
   return `states ${text}${hint}`
 }
 
 function missingClaimsNote(missing: DocId[]): string {
-  if (missing.length === 0) return ''
+  if (missing.length === 0) {
+    return ''
+  }
   const list = quoteList(
     missing.map((id) => String(id)),
     'and',
@@ -194,8 +210,18 @@ interface Unit {
 
 function unitsOf(source: TextSource): Unit[] {
   if (source.kind === 'plain') {
-    if (typeof source.text !== 'string' || source.text.trim() === '') return []
-    return [{ text: source.text, path: source.path, claimIds: source.claimIds, claimRefs: [], claimsOfContent: source.claimsOfContent }]
+    if (typeof source.text !== 'string' || source.text.trim() === '') {
+      return []
+    }
+    return [
+      {
+        text: source.text,
+        path: source.path,
+        claimIds: source.claimIds,
+        claimRefs: [],
+        claimsOfContent: source.claimsOfContent,
+      },
+    ]
   }
   return walkLexical(source.value, { path: source.path }).map((segment) => ({
     text: segment.text,
@@ -209,7 +235,9 @@ function unitsOf(source: TextSource): Unit[] {
 /** Claims of the host sentence an inline block sits in. */
 function hostClaims(host: NonNullable<Unit['host']>): DocId[] {
   const sentences = splitSentences(host.text)
-  if (sentences.length === 0) return host.claimRefs.map((r) => r.claimId)
+  if (sentences.length === 0) {
+    return host.claimRefs.map((r) => r.claimId)
+  }
   const index = sentenceContaining(sentences, Math.min(host.offset, host.text.length))
   return claimsBySentence(host.text, sentences, host.claimRefs).get(index) ?? []
 }
@@ -228,7 +256,9 @@ export function checkCoverage(input: CoverageInput): CoverageResult {
   for (const source of input.sources) {
     for (const unit of unitsOf(source)) {
       const detections = detect(unit.text)
-      if (detections.length === 0) continue
+      if (detections.length === 0) {
+        continue
+      }
       const sentences = splitSentences(unit.text)
       const refsBySentence = claimsBySentence(unit.text, sentences, unit.claimRefs)
       const inherited = unit.host !== undefined ? hostClaims(unit.host) : []
@@ -238,7 +268,11 @@ export function checkCoverage(input: CoverageInput): CoverageResult {
       for (const statistic of detections) {
         const index = sentenceContaining(sentences, statistic.start)
         const sentence = sentences[index]?.text ?? unit.text.trim()
-        const claimIds = unique([...unit.claimIds, ...inherited, ...(refsBySentence.get(index) ?? [])])
+        const claimIds = unique([
+          ...unit.claimIds,
+          ...inherited,
+          ...(refsBySentence.get(index) ?? []),
+        ])
         const quoted = `"${statistic.text}"`
         const base = { text: statistic.text, sentence, path, statistic }
 
@@ -255,13 +289,18 @@ export function checkCoverage(input: CoverageInput): CoverageResult {
         const missing: DocId[] = []
         for (const id of claimIds) {
           const claim = input.claims.get(String(id))
-          if (claim === undefined) missing.push(id)
-          else found.push(claim)
+          if (claim === undefined) {
+            missing.push(id)
+          } else {
+            found.push(claim)
+          }
         }
 
         let match: { claim: CoverageClaim; row: ClaimStatistic } | undefined
         for (const claim of found) {
-          const row = (Array.isArray(claim.statistics) ? claim.statistics : []).find((r) => statisticMatches(statistic, r))
+          const row = (Array.isArray(claim.statistics) ? claim.statistics : []).find((r) =>
+            statisticMatches(statistic, r),
+          )
           if (row !== undefined) {
             match = { claim, row }
             break
@@ -294,7 +333,12 @@ export function checkCoverage(input: CoverageInput): CoverageResult {
         const detail =
           found.length === 1 && found[0] !== undefined
             ? `claim ${describeClaimStatistics(found[0], statistic)}`
-            : found.map((claim) => `claim ${String(claim.id)} ${describeClaimStatistics(claim, statistic)}`).join('; ')
+            : found
+                .map(
+                  (claim) =>
+                    `claim ${String(claim.id)} ${describeClaimStatistics(claim, statistic)}`,
+                )
+                .join('; ')
         const noun = found.length === 1 ? 'its claim' : 'any of its claims'
         result.mismatched.push({
           ...base,

@@ -1,3 +1,6 @@
+import type { Match, Skip } from './detect/outcome'
+import type { DetectedStatistic } from './types'
+
 /**
  * `detectStatistics(text)` — finds the statistics stated in a piece of prose.
  *
@@ -85,49 +88,102 @@
  * - `qualifier.ts` — the qualifier that may open a span ("up to", "nearly", "<").
  */
 import { count } from './detect/count'
-import { CARDINAL, MEASURE_ABBR, MEASURE_PHRASES, MULTIPLICATIVE, MULTIPLICATIVE_VERB, SCALES, TENS, UNITS_0_19 } from './detect/lexicons'
+import {
+  CARDINAL,
+  MEASURE_ABBR,
+  MEASURE_PHRASES,
+  MULTIPLICATIVE,
+  MULTIPLICATIVE_VERB,
+  SCALES,
+  TENS,
+  UNITS_0_19,
+} from './detect/lexicons'
 import { levelledInterval, measureAfterNumber, measureAtWord } from './detect/measures'
 import { multiplier } from './detect/multiplier'
 import { notAStatistic } from './detect/notAStatistic'
 import { readRange } from './detect/numbers'
 import { isSkip } from './detect/outcome'
-import type { Match, Skip } from './detect/outcome'
 import { fraction, percentage, proportion } from './detect/proportions'
 import { withQualifier } from './detect/qualifier'
 import { scoreChange } from './detect/scoreChange'
 import { hashWord, NUM, PUNCT, Tokens, WORD } from './detect/tokens'
 import { normalizeText, originalSpan } from './normalize'
-import type { DetectedStatistic } from './types'
 
 /** Hashes of words that can start a pattern. */
 const ANCHOR_HASHES = new Set<number>()
 for (const w of [
-  ...UNITS_0_19, ...TENS, ...SCALES, 'p', 'n', 'r', 'd', 'ρ', 'ci', 'cri', 'confidence', 'credible',
-  ...MULTIPLICATIVE.keys(), ...MULTIPLICATIVE_VERB.keys(),
+  ...UNITS_0_19,
+  ...TENS,
+  ...SCALES,
+  'p',
+  'n',
+  'r',
+  'd',
+  'ρ',
+  'ci',
+  'cri',
+  'confidence',
+  'credible',
+  ...MULTIPLICATIVE.keys(),
+  ...MULTIPLICATIVE_VERB.keys(),
   ...[...MEASURE_ABBR.keys()].map((a) => a.toLowerCase()),
   ...MEASURE_PHRASES.map(([w]) => w[0] ?? ''),
-  'half', 'halves', 'third', 'thirds', 'quarter', 'quarters', 'fourth', 'fourths', 'fifth', 'fifths', 'sixth', 'sixths',
-  'seventh', 'sevenths', 'eighth', 'eighths', 'ninth', 'ninths', 'tenth', 'tenths', 'hundredth', 'hundredths',
+  'half',
+  'halves',
+  'third',
+  'thirds',
+  'quarter',
+  'quarters',
+  'fourth',
+  'fourths',
+  'fifth',
+  'fifths',
+  'sixth',
+  'sixths',
+  'seventh',
+  'sevenths',
+  'eighth',
+  'eighths',
+  'ninth',
+  'ninths',
+  'tenth',
+  'tenths',
+  'hundredth',
+  'hundredths',
 ]) {
   ANCHOR_HASHES.add(hashWord(w))
 }
-for (const w of [...UNITS_0_19, ...TENS, 'hundred', 'thousand', 'many']) ANCHOR_HASHES.add(hashWord(`${w}fold`))
+for (const w of [...UNITS_0_19, ...TENS, 'hundred', 'thousand', 'many']) {
+  ANCHOR_HASHES.add(hashWord(`${w}fold`))
+}
 
 function tryAt(t: Tokens, i: number, floor: number): Match | Skip | null {
   const kind = t.k(i)
   if (kind === WORD) {
     const m = measureAtWord(t, i)
-    if (m) return m
+    if (m) {
+      return m
+    }
     const f = fraction(t, i, floor)
-    if (f) return f
-    if (!CARDINAL.has(t, i)) return multiplier(t, i)
+    if (f) {
+      return f
+    }
+    if (!CARDINAL.has(t, i)) {
+      return multiplier(t, i)
+    }
   }
   const lvl = levelledInterval(t, i)
-  if (lvl) return lvl
+  if (lvl) {
+    return lvl
+  }
   const range = readRange(t, i)
-  if (!range) return null
+  if (!range) {
+    return null
+  }
   const no = notAStatistic(t, i, range)
-  if (no) return no
+  if (no) {
+    return no
+  }
   const m =
     scoreChange(t, i, range.lo) ??
     proportion(t, i, range.lo) ??
@@ -135,10 +191,14 @@ function tryAt(t: Tokens, i: number, floor: number): Match | Skip | null {
     measureAfterNumber(t, i, range) ??
     multiplier(t, i, range.lo) ??
     count(t, i, range)
-  if (m) return m
+  if (m) {
+    return m
+  }
   // Consume a whole range that is not a statistic ("two to three sessions") so that its
   // upper bound is not read on its own.
-  if (range.hi) return { skipTo: range.last }
+  if (range.hi) {
+    return { skipTo: range.last }
+  }
   return null
 }
 
@@ -155,7 +215,9 @@ function tryAt(t: Tokens, i: number, floor: number): Match | Skip | null {
  */
 export function detectStatistics(original: string): DetectedStatistic[] {
   const out: DetectedStatistic[] = []
-  if (original.length === 0) return out
+  if (original.length === 0) {
+    return out
+  }
   // Full-width and other scripts' digits, invisible characters and odd spaces are read as what
   // they mean; offsets and `text` still point into what the editor wrote.
   const normalized = normalizeText(original)
@@ -184,8 +246,17 @@ export function detectStatistics(original: string): DetectedStatistic[] {
     const numeric = t.k(r.first) === NUM
     const first = Math.max(withQualifier(t, r.first, floor, numeric), floor)
     const { start, end } = originalSpan(normalized, t.s(first), t.e(r.last))
-    const stat: DetectedStatistic = { text: original.slice(start, end), start, end, kind: r.kind, value: r.value, unit: r.unit }
-    if (r.upper !== undefined) stat.upper = r.upper
+    const stat: DetectedStatistic = {
+      text: original.slice(start, end),
+      start,
+      end,
+      kind: r.kind,
+      value: r.value,
+      unit: r.unit,
+    }
+    if (r.upper !== undefined) {
+      stat.upper = r.upper
+    }
     out.push(stat)
     i = r.last + 1
     floor = i

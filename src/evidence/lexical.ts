@@ -154,11 +154,15 @@ export function humanize(name: string): string {
     .trim()
     .split(/\s+/)
     .filter((w) => w.length > 0)
-  if (words.length === 0) return name
+  if (words.length === 0) {
+    return name
+  }
   return words
     .map((word, i) => {
       const acronym = word.length > 1 && word === word.toUpperCase() && /[A-Z]/.test(word)
-      if (acronym) return word
+      if (acronym) {
+        return word
+      }
       const lower = word.toLowerCase()
       return i === 0 ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower
     })
@@ -175,7 +179,9 @@ function blockLabel(fields: JsonObject): string {
   if (typeof fields.blockName === 'string' && fields.blockName.trim() !== '') {
     return fields.blockName.trim()
   }
-  if (typeof fields.blockType === 'string' && fields.blockType !== '') return humanize(fields.blockType)
+  if (typeof fields.blockType === 'string' && fields.blockType !== '') {
+    return humanize(fields.blockType)
+  }
   return 'Block'
 }
 
@@ -183,11 +189,15 @@ function blockLabel(fields: JsonObject): string {
 function rowLabel(row: JsonObject, index: number): string {
   if (typeof row.blockType === 'string' || typeof row.blockName === 'string') {
     const label = blockLabel(row)
-    if (label !== 'Block') return label
+    if (label !== 'Block') {
+      return label
+    }
   }
   for (const key of ['title', 'label', 'name', 'heading']) {
     const v = row[key]
-    if (typeof v === 'string' && v.trim() !== '' && v.length <= 80) return v.trim()
+    if (typeof v === 'string' && v.trim() !== '' && v.length <= 80) {
+      return v.trim()
+    }
   }
   return `Item ${index + 1}`
 }
@@ -203,9 +213,15 @@ function isForeignDocument(value: JsonObject): boolean {
 
 function isProseString(value: string): boolean {
   const s = value.trim()
-  if (s === '') return false
-  if (/^(?:https?:|mailto:|tel:|\/|#[0-9a-f]{3,8}$)/i.test(s)) return false
-  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+/.test(s)) return false
+  if (s === '') {
+    return false
+  }
+  if (/^(?:https?:|mailto:|tel:|\/|#[0-9a-f]{3,8}$)/i.test(s)) {
+    return false
+  }
+  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+/.test(s)) {
+    return false
+  }
   return true
 }
 
@@ -223,15 +239,21 @@ class Walker {
   /** A block-level node: collect its inline content as one segment; walk nested blocks separately. */
   walkBlock(node: JsonObject, path: string[]): void {
     const type = typeof node.type === 'string' ? node.type : ''
-    if (type === 'table') return this.walkTable(node, path)
+    if (type === 'table') {
+      return this.walkTable(node, path)
+    }
     if (type === 'block') {
-      if (isObject(node.fields)) this.walkFields(node.fields, [...path, blockLabel(node.fields)])
+      if (isObject(node.fields)) {
+        this.walkFields(node.fields, [...path, blockLabel(node.fields)])
+      }
       return
     }
     if (type === 'upload') {
       // An image placed in the text: its own fields (a caption) are shown with it. Its alt text
       // lives on the media document, which the content graph checks.
-      if (isObject(node.fields)) this.walkFields(node.fields, [...path, 'Image'])
+      if (isObject(node.fields)) {
+        this.walkFields(node.fields, [...path, 'Image'])
+      }
       return
     }
     if (type === 'inlineBlock') {
@@ -249,11 +271,16 @@ class Walker {
     // Children of the root and of lists are always block-level, whatever their type.
     const blockContext = type === 'root' || type === 'list'
     for (const child of children) {
-      if (blockContext) nested.walkBlock(child, path)
-      else nested.walkInline(child, path, buffer)
+      if (blockContext) {
+        nested.walkBlock(child, path)
+      } else {
+        nested.walkInline(child, path, buffer)
+      }
     }
     this.tableCount = nested.tableCount
-    if (typeof node.text === 'string' && children.length === 0) buffer.text += node.text
+    if (typeof node.text === 'string' && children.length === 0) {
+      buffer.text += node.text
+    }
 
     for (const { segments, offset } of buffer.inlineSegments) {
       for (const segment of segments) {
@@ -277,7 +304,9 @@ class Walker {
     const type = typeof node.type === 'string' ? node.type : ''
     switch (type) {
       case 'text':
-        if (typeof node.text === 'string') buffer.text += node.text
+        if (typeof node.text === 'string') {
+          buffer.text += node.text
+        }
         return
       case 'linebreak':
         buffer.text += '\n'
@@ -286,7 +315,9 @@ class Walker {
         buffer.text += '\t'
         return
       case 'inlineBlock': {
-        if (!isObject(node.fields)) return
+        if (!isObject(node.fields)) {
+          return
+        }
         if (node.fields.blockType === 'claimRef') {
           for (const claimId of claimIdsOf(node.fields)) {
             buffer.claimRefs.push({ claimId, offset: buffer.text.length })
@@ -307,15 +338,21 @@ class Walker {
     const children = Array.isArray(node.children) ? node.children.filter(isObject) : []
     if (children.length > 0) {
       // Unknown element: an inline wrapper (link, mark, ...) unless it holds block-level nodes.
-      const holdsBlocks = children.some((c) => typeof c.type === 'string' && BLOCK_TYPES.has(c.type))
+      const holdsBlocks = children.some(
+        (c) => typeof c.type === 'string' && BLOCK_TYPES.has(c.type),
+      )
       if (holdsBlocks && type !== 'link' && type !== 'autolink') {
         this.walkBlock(node, path)
         return
       }
-      for (const child of children) this.walkInline(child, path, buffer)
+      for (const child of children) {
+        this.walkInline(child, path, buffer)
+      }
       return
     }
-    if (typeof node.text === 'string') buffer.text += node.text
+    if (typeof node.text === 'string') {
+      buffer.text += node.text
+    }
   }
 
   private walkTable(node: JsonObject, path: string[]): void {
@@ -341,12 +378,20 @@ class Walker {
   walkFields(fields: JsonObject, path: string[]): void {
     const siblingClaims = claimIdsOf(fields)
     for (const [key, raw] of Object.entries(fields)) {
-      if (NON_PROSE_KEYS.has(key)) continue
+      if (NON_PROSE_KEYS.has(key)) {
+        continue
+      }
       const value = parseMaybeJson(raw)
       const fieldPath = [...path, humanize(key)]
       if (typeof value === 'string') {
         if (isProseString(value)) {
-          this.segments.push({ text: value, path: fieldPath, claimRefs: [], claimIds: siblingClaims, container: 'field' })
+          this.segments.push({
+            text: value,
+            path: fieldPath,
+            claimRefs: [],
+            claimIds: siblingClaims,
+            container: 'field',
+          })
         }
       } else if (isLexicalValue(value)) {
         this.walkRichText(value.root, fieldPath)
@@ -354,7 +399,13 @@ class Walker {
         value.forEach((item, i) => {
           if (typeof item === 'string') {
             if (isProseString(item)) {
-              this.segments.push({ text: item, path: fieldPath, claimRefs: [], claimIds: siblingClaims, container: 'field' })
+              this.segments.push({
+                text: item,
+                path: fieldPath,
+                claimRefs: [],
+                claimIds: siblingClaims,
+                container: 'field',
+              })
             }
           } else if (isLexicalValue(item)) {
             this.walkRichText(item.root, [...fieldPath, `Item ${i + 1}`])
@@ -376,7 +427,9 @@ class Walker {
  */
 export function walkLexical(value: unknown, options: WalkLexicalOptions): LexicalSegment[] {
   const parsed = parseMaybeJson(value)
-  if (!isLexicalValue(parsed)) return []
+  if (!isLexicalValue(parsed)) {
+    return []
+  }
   const walker = new Walker()
   walker.walkBlock(parsed.root, [...options.path])
   return walker.segments
@@ -384,7 +437,9 @@ export function walkLexical(value: unknown, options: WalkLexicalOptions): Lexica
 
 /** The plain text of a rich text value: its segments joined by blank lines. */
 export function lexicalToPlainText(value: unknown): string {
-  if (typeof value === 'string' && !isLexicalValue(parseMaybeJson(value))) return value
+  if (typeof value === 'string' && !isLexicalValue(parseMaybeJson(value))) {
+    return value
+  }
   return walkLexical(value, { path: [] })
     .map((s) => s.text.trim())
     .join('\n\n')
@@ -400,16 +455,23 @@ export function extractClaimIds(value: unknown): DocId[] {
   const visit = (node: unknown, inBlock: boolean): void => {
     const parsed = parseMaybeJson(node)
     if (Array.isArray(parsed)) {
-      for (const item of parsed) visit(item, inBlock)
+      for (const item of parsed) {
+        visit(item, inBlock)
+      }
       return
     }
-    if (!isObject(parsed)) return
-    const isBlockNode = (parsed.type === 'block' || parsed.type === 'inlineBlock') && isObject(parsed.fields)
+    if (!isObject(parsed)) {
+      return
+    }
+    const isBlockNode =
+      (parsed.type === 'block' || parsed.type === 'inlineBlock') && isObject(parsed.fields)
     for (const [key, child] of Object.entries(parsed)) {
       if (inBlock && (key === 'claim' || key === 'claims')) {
         for (const v of Array.isArray(child) ? child : [child]) {
           const id = relationId(v)
-          if (id !== undefined) ids.push(id)
+          if (id !== undefined) {
+            ids.push(id)
+          }
         }
         continue
       }
@@ -424,14 +486,18 @@ export function extractClaimIds(value: unknown): DocId[] {
 function forEachObject(value: unknown, visit: (object: JsonObject) => void): void {
   const seen = new Set<unknown>()
   const walk = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null || seen.has(node)) return
+    if (typeof node !== 'object' || node === null || seen.has(node)) {
+      return
+    }
     seen.add(node)
     if (Array.isArray(node)) {
       node.forEach(walk)
       return
     }
     visit(node as JsonObject)
-    for (const child of Object.values(node)) walk(child)
+    for (const child of Object.values(node)) {
+      walk(child)
+    }
   }
   walk(value)
 }
@@ -443,7 +509,13 @@ function forEachObject(value: unknown, visit: (object: JsonObject) => void): voi
  */
 export function forEachClaimRef(value: unknown, visit: (fields: JsonObject) => void): void {
   forEachObject(value, (object) => {
-    if (object.type === 'inlineBlock' && isObject(object.fields) && object.fields.blockType === 'claimRef') visit(object.fields)
+    if (
+      object.type === 'inlineBlock' &&
+      isObject(object.fields) &&
+      object.fields.blockType === 'claimRef'
+    ) {
+      visit(object.fields)
+    }
   })
 }
 
@@ -499,22 +571,38 @@ const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»'])
 function periodEndsSentence(text: string, dot: number, next: number): boolean {
   // The word before the dot (letters, digits and inner dots, e.g. "U.S", "e.g", "6").
   let w = dot
-  while (w > 0 && /[\p{L}\p{N}.]/u.test(text.charAt(w - 1))) w -= 1
+  while (w > 0 && /[\p{L}\p{N}.]/u.test(text.charAt(w - 1))) {
+    w -= 1
+  }
   const word = text.slice(w, dot)
   const lower = word.toLowerCase()
   const nextChar = next < text.length ? text.charAt(next) : ''
-  if (nextChar === '') return true
+  if (nextChar === '') {
+    return true
+  }
   // A dotted abbreviation or acronym: "e.g.", "i.e.", "U.S.", "a.m.", "Ph.D."
-  if (/^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(word)) return false
-  if (ABBREVIATIONS.has(lower)) return false
+  if (/^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(word)) {
+    return false
+  }
+  if (ABBREVIATIONS.has(lower)) {
+    return false
+  }
   // "No. 5", "no." at the end of a sentence is a word
-  if (lower === 'no' && /\d/.test(nextChar)) return false
+  if (lower === 'no' && /\d/.test(nextChar)) {
+    return false
+  }
   // An initial: "J. Smith"
-  if (/^\p{Lu}$/u.test(word)) return false
+  if (/^\p{Lu}$/u.test(word)) {
+    return false
+  }
   // A list number at the start of the text: "1. Natural pain reduction"
-  if (/^\d+$/.test(word) && text.slice(0, w).trim() === '') return false
+  if (/^\d+$/.test(word) && text.slice(0, w).trim() === '') {
+    return false
+  }
   // The next sentence does not start lower-case ("approx. five", unknown abbreviations).
-  if (/\p{Ll}/u.test(nextChar)) return false
+  if (/\p{Ll}/u.test(nextChar)) {
+    return false
+  }
   return true
 }
 
@@ -530,9 +618,15 @@ export function splitSentences(text: string): SentenceSpan[] {
   const push = (from: number, to: number): void => {
     let s = from
     let e = to
-    while (s < e && /\s/.test(text.charAt(s))) s += 1
-    while (e > s && /\s/.test(text.charAt(e - 1))) e -= 1
-    if (e > s) spans.push({ text: text.slice(s, e), start: s, end: e })
+    while (s < e && /\s/.test(text.charAt(s))) {
+      s += 1
+    }
+    while (e > s && /\s/.test(text.charAt(e - 1))) {
+      e -= 1
+    }
+    if (e > s) {
+      spans.push({ text: text.slice(s, e), start: s, end: e })
+    }
   }
   let start = 0
   let i = 0
@@ -546,12 +640,18 @@ export function splitSentences(text: string): SentenceSpan[] {
     }
     if (ch === '.' || ch === '!' || ch === '?' || ch === '…') {
       let j = i + 1
-      while (j < text.length && /[.!?…]/.test(text.charAt(j))) j += 1
-      while (j < text.length && CLOSERS.has(text.charAt(j))) j += 1
+      while (j < text.length && /[.!?…]/.test(text.charAt(j))) {
+        j += 1
+      }
+      while (j < text.length && CLOSERS.has(text.charAt(j))) {
+        j += 1
+      }
       const atEnd = j >= text.length
       if (atEnd || /\s/.test(text.charAt(j))) {
         let next = j
-        while (next < text.length && /[ \t\u00a0]/.test(text.charAt(next))) next += 1
+        while (next < text.length && /[ \t\u00a0]/.test(text.charAt(next))) {
+          next += 1
+        }
         const ends = ch === '.' && j === i + 1 ? periodEndsSentence(text, i, next) : true
         if (ends) {
           push(start, j)
@@ -574,9 +674,13 @@ export function splitSentences(text: string): SentenceSpan[] {
 export function extractUploadIds(value: unknown, relationTo: string): DocId[] {
   const ids: DocId[] = []
   forEachObject(value, (object) => {
-    if (object.type !== 'upload' || object.relationTo !== relationTo) return
+    if (object.type !== 'upload' || object.relationTo !== relationTo) {
+      return
+    }
     const id = relationId(object.value)
-    if (id !== undefined) ids.push(id)
+    if (id !== undefined) {
+      ids.push(id)
+    }
   })
   return uniqueIds(ids)
 }

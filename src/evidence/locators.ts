@@ -34,7 +34,9 @@ export function normalisePmcid(input: string): string {
 }
 
 export function pmcidError(pmcid: string): string | null {
-  if (!/^PMC\d{1,9}$/.test(pmcid)) return `“${pmcid}” is not a PubMed Central ID. It looks like PMC6142977.`
+  if (!/^PMC\d{1,9}$/.test(pmcid)) {
+    return `“${pmcid}” is not a PubMed Central ID. It looks like PMC6142977.`
+  }
   return null
 }
 
@@ -53,7 +55,11 @@ export function urlError(url: string): string | null {
 }
 
 export function normaliseIsbn(input: string): string {
-  return input.trim().replace(/^isbn(?:-1[03])?:?\s*/i, '').replace(/[\s-]/g, '').toUpperCase()
+  return input
+    .trim()
+    .replace(/^isbn(?:-1[03])?:?\s*/i, '')
+    .replace(/[\s-]/g, '')
+    .toUpperCase()
 }
 
 export function isbnError(isbn: string): string | null {

@@ -30,7 +30,9 @@ export function matchTolerance(a: number, b: number): number {
 
 /** Two numbers are equal within {@link matchTolerance} (plus float noise). */
 export function sameNumber(a: number, b: number): boolean {
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return false
+  if (!Number.isFinite(a) || !Number.isFinite(b)) {
+    return false
+  }
   return Math.abs(a - b) <= matchTolerance(a, b) + 1e-9
 }
 
@@ -42,11 +44,17 @@ interface Normalised {
 }
 
 /** Percent-like units are compared as percentages: a ratio of 0.7 is 70%. */
-function normalise(value: number, upper: number | null | undefined, unit: string | null | undefined): Normalised {
+function normalise(
+  value: number,
+  upper: number | null | undefined,
+  unit: string | null | undefined,
+): Normalised {
   const scale = unit === 'ratio' ? 100 : 1
   const u = unit === 'ratio' ? 'percent' : unit == null || unit === '' ? null : unit
   const out: Normalised = { value: value * scale, unit: u }
-  if (upper != null && Number.isFinite(upper)) out.upper = upper * scale
+  if (upper != null && Number.isFinite(upper)) {
+    out.upper = upper * scale
+  }
   return out
 }
 
@@ -62,24 +70,38 @@ function normalise(value: number, upper: number | null | undefined, unit: string
  * - Numbers compare within {@link matchTolerance}.
  */
 export function statisticMatches(detected: DetectedStatistic, row: ClaimStatistic): boolean {
-  if (typeof row.value !== 'number') return false
+  if (typeof row.value !== 'number') {
+    return false
+  }
   const d = normalise(detected.value, detected.upper, detected.unit)
   const r = normalise(row.value, row.upper, row.unit)
-  if (r.unit !== null && r.unit !== d.unit) return false
-  if ((d.upper === undefined) !== (r.upper === undefined)) return false
-  if (!sameNumber(d.value, r.value)) return false
-  if (d.upper !== undefined && r.upper !== undefined) return sameNumber(d.upper, r.upper)
+  if (r.unit !== null && r.unit !== d.unit) {
+    return false
+  }
+  if ((d.upper === undefined) !== (r.upper === undefined)) {
+    return false
+  }
+  if (!sameNumber(d.value, r.value)) {
+    return false
+  }
+  if (d.upper !== undefined && r.upper !== undefined) {
+    return sameNumber(d.upper, r.upper)
+  }
   return true
 }
 
 /** True when the units differ but the numbers would otherwise match (to explain a mismatch). */
 export function differsOnlyInUnit(detected: DetectedStatistic, row: ClaimStatistic): boolean {
-  if (statisticMatches(detected, row)) return false
+  if (statisticMatches(detected, row)) {
+    return false
+  }
   return statisticMatches(detected, { value: row.value, upper: row.upper ?? null, unit: null })
 }
 
 function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return String(n)
+  if (!Number.isFinite(n)) {
+    return String(n)
+  }
   const rounded = Math.round(n * 100) / 100
   return rounded.toLocaleString('en-US', { maximumFractionDigits: 2 })
 }

@@ -36,10 +36,14 @@ let digitZeros: number[] | undefined
 
 /** The code points of every "0" of the Unicode decimal digit runs (each run is 0–9 in order). */
 function zeros(): number[] {
-  if (digitZeros) return digitZeros
+  if (digitZeros) {
+    return digitZeros
+  }
   const found: number[] = []
   for (let cp = 0x80; cp <= 0x1fbff; cp += 1) {
-    if (DIGIT.test(String.fromCodePoint(cp)) && !DIGIT.test(String.fromCodePoint(cp - 1))) found.push(cp)
+    if (DIGIT.test(String.fromCodePoint(cp)) && !DIGIT.test(String.fromCodePoint(cp - 1))) {
+      found.push(cp)
+    }
   }
   digitZeros = found
   return found
@@ -48,36 +52,56 @@ function zeros(): number[] {
 /** The ASCII digit of a non-ASCII decimal digit. */
 function asciiDigit(cp: number): string {
   const runs = zeros()
-  let zero = runs[0]!
+  let zero = runs[0]
   for (const start of runs) {
-    if (start > cp) break
+    if (start > cp) {
+      break
+    }
     zero = start
   }
   return String((cp - zero) % 10)
 }
 
 function fold(char: string, cp: number): string {
-  if (cp < 0x80) return char
-  if (FORMAT.test(char)) return ''
-  if (SPACE.test(char)) return ' '
-  if (DIGIT.test(char)) return asciiDigit(cp)
+  if (cp < 0x80) {
+    return char
+  }
+  if (FORMAT.test(char)) {
+    return ''
+  }
+  if (SPACE.test(char)) {
+    return ' '
+  }
+  if (DIGIT.test(char)) {
+    return asciiDigit(cp)
+  }
   const sign = SIGNS[char]
-  if (sign !== undefined) return sign
+  if (sign !== undefined) {
+    return sign
+  }
   const folded = char.normalize('NFKC')
-  if (folded === char) return char
+  if (folded === char) {
+    return char
+  }
   // NFKC can itself produce digits or format characters of other scripts: fold those too.
-  return [...folded].map((part) => (part === char ? part : fold(part, part.codePointAt(0) ?? 0))).join('')
+  return [...folded]
+    .map((part) => (part === char ? part : fold(part, part.codePointAt(0) ?? 0)))
+    .join('')
 }
 
 /** The detector's view of `original`, with the way back. */
 export function normalizeText(original: string): NormalizedText {
-  if (!NON_ASCII.test(original)) return { text: original, origins: [], original }
+  if (!NON_ASCII.test(original)) {
+    return { text: original, origins: [], original }
+  }
   let text = ''
   const origins: number[] = []
   let offset = 0
   for (const char of original) {
     const folded = fold(char, char.codePointAt(0) ?? 0)
-    for (let unit = 0; unit < folded.length; unit += 1) origins.push(offset)
+    for (let unit = 0; unit < folded.length; unit += 1) {
+      origins.push(offset)
+    }
     text += folded
     offset += char.length
   }
@@ -88,8 +112,14 @@ export function normalizeText(original: string): NormalizedText {
  * The original span of the normalised span `[start, end)`: from the code point the first unit
  * came from to the end of the code point the last one came from.
  */
-export function originalSpan(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
-  if (normalized.origins.length === 0) return { start, end }
+export function originalSpan(
+  normalized: NormalizedText,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  if (normalized.origins.length === 0) {
+    return { start, end }
+  }
   const first = normalized.origins[start] ?? normalized.original.length
   const lastOrigin = normalized.origins[Math.max(start, end - 1)] ?? normalized.original.length
   const lastLength = (normalized.original.codePointAt(lastOrigin) ?? 0) > 0xffff ? 2 : 1

@@ -21,10 +21,16 @@ interface LocatorFieldOptions {
 export const locatorField = (options: LocatorFieldOptions): TextField => {
   const validate: Validate<string | null | undefined> = async (value, args) => {
     const base = text(value, args as Parameters<typeof text>[1])
-    if (base !== true) return base
-    if (!value) return true
+    if (base !== true) {
+      return base
+    }
+    if (!value) {
+      return true
+    }
     const message = options.error(value)
-    if (message) return message
+    if (message) {
+      return message
+    }
     if (options.uniqueIn) {
       const { req, id } = args
       const existing = await req.payload.find({
@@ -55,7 +61,9 @@ export const locatorField = (options: LocatorFieldOptions): TextField => {
     hooks: {
       beforeValidate: [
         ({ value }) => {
-          if (typeof value !== 'string') return value
+          if (typeof value !== 'string') {
+            return value
+          }
           const normalised = options.normalise(value)
           return normalised === '' ? null : normalised
         },

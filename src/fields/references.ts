@@ -62,7 +62,12 @@ export const referencesField = (): ArrayField => ({
         { name: 'href', type: 'text', required: true },
       ],
     },
-    { name: 'claimIds', type: 'text', hasMany: true, admin: { description: 'The claims citing this source.' } },
+    {
+      name: 'claimIds',
+      type: 'text',
+      hasMany: true,
+      admin: { description: 'The claims citing this source.' },
+    },
   ],
 })
 

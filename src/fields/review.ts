@@ -20,7 +20,9 @@ const noWrites = () => false
  * only the review workflow (which writes with `overrideAccess`) changes it. `usersSlug` is the
  * users collection the approver and draft editors point at (the `usersCollection` option).
  */
-export const reviewField = ({ usersSlug = USERS_SLUG }: { usersSlug?: CollectionSlug } = {}): GroupField => ({
+export const reviewField = ({
+  usersSlug = USERS_SLUG,
+}: { usersSlug?: CollectionSlug } = {}): GroupField => ({
   name: 'review',
   type: 'group',
   admin: {

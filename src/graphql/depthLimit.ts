@@ -18,7 +18,9 @@ function depthOf(
   fragments: Record<string, FragmentDefinitionNode>,
   expanding: Set<string>,
 ): number {
-  if (!selectionSet) return 0
+  if (!selectionSet) {
+    return 0
+  }
   let deepest = 0
   for (const selection of selectionSet.selections) {
     let depth = 0
@@ -49,7 +51,9 @@ export function depthLimit(maxDepth: number): (context: ValidationContext) => AS
   return (context) => {
     const fragments: Record<string, FragmentDefinitionNode> = {}
     for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+        fragments[definition.name.value] = definition
+      }
     }
     return {
       OperationDefinition(node: OperationDefinitionNode) {
@@ -57,9 +61,12 @@ export function depthLimit(maxDepth: number): (context: ValidationContext) => AS
         if (depth > maxDepth) {
           const name = node.name ? `Operation "${node.name.value}"` : 'The query'
           context.reportError(
-            new GraphQLError(`${name} is too deep: it nests fields ${depth} levels deep, the maximum is ${maxDepth}.`, {
-              nodes: [node],
-            }),
+            new GraphQLError(
+              `${name} is too deep: it nests fields ${depth} levels deep, the maximum is ${maxDepth}.`,
+              {
+                nodes: [node],
+              },
+            ),
           )
         }
       },

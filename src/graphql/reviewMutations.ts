@@ -13,12 +13,18 @@ const outcomeType = (graphQL: GraphQL) =>
     name: 'ClaimReviewOutcome',
     fields: {
       id: { type: new graphQL.GraphQLNonNull(graphQL.GraphQLID) },
-      status: { type: new graphQL.GraphQLNonNull(graphQL.GraphQLString), description: 'The review status now.' },
+      status: {
+        type: new graphQL.GraphQLNonNull(graphQL.GraphQLString),
+        description: 'The review status now.',
+      },
       published: { type: new graphQL.GraphQLNonNull(graphQL.GraphQLBoolean) },
       approvedAt: { type: graphQL.GraphQLString },
       reviewBy: { type: graphQL.GraphQLString },
       eventId: { type: new graphQL.GraphQLNonNull(graphQL.GraphQLID) },
-      action: { type: new graphQL.GraphQLNonNull(graphQL.GraphQLString), description: 'The recorded event.' },
+      action: {
+        type: new graphQL.GraphQLNonNull(graphQL.GraphQLString),
+        description: 'The recorded event.',
+      },
       hash: { type: graphQL.GraphQLString },
     },
   })
@@ -58,7 +64,8 @@ export const reviewMutations = (graphQL: GraphQL): Record<string, unknown> => {
     },
     reviewClaim: {
       type: new graphQL.GraphQLNonNull(Outcome),
-      description: 'Approve, request changes, reject or renew a claim (reviewers; signed with your password).',
+      description:
+        'Approve, request changes, reject or renew a claim (reviewers; signed with your password).',
       args: {
         id: { type: new graphQL.GraphQLNonNull(graphQL.GraphQLID) },
         decision: { type: new graphQL.GraphQLNonNull(Decision) },

@@ -23,8 +23,12 @@ function* causes(error: unknown): Generator<Record<string, unknown>> {
   let current: unknown = error
   for (let i = 0; i < 8 && current && typeof current === 'object'; i++) {
     yield current as Record<string, unknown>
-    const next = (current as { cause?: unknown; originalError?: unknown }).originalError ?? (current as { cause?: unknown }).cause
-    if (next === current) return
+    const next =
+      (current as { cause?: unknown; originalError?: unknown }).originalError ??
+      (current as { cause?: unknown }).cause
+    if (next === current) {
+      return
+    }
     current = next
   }
 }
@@ -32,17 +36,38 @@ function* causes(error: unknown): Generator<Record<string, unknown>> {
 /** PostgreSQL error classes (SQLSTATE's first two characters) that mean the database is away. */
 const UNAVAILABLE_CLASSES = new Set(['08', '53', '57'])
 /** Socket errors of a connection that broke or could not be made. */
-const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'])
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection is closed|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)|cannot begin transaction|timeout exceeded when trying to connect/i
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+])
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection is closed|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)|cannot begin transaction|timeout exceeded when trying to connect/i
 
 /** True when `error` says the database could not be reached or went away mid-request. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (const link of causes(error)) {
-    if (link.citedDatabaseUnavailable === true) return true
+    if (link.citedDatabaseUnavailable === true) {
+      return true
+    }
     const code = typeof link.code === 'string' ? link.code : undefined
-    if (code && /^[0-9A-Z]{5}$/.test(code) && UNAVAILABLE_CLASSES.has(code.slice(0, 2)) && code !== '57014') return true
-    if (code && UNAVAILABLE_SOCKET_CODES.has(code)) return true
-    if (typeof link.message === 'string' && UNAVAILABLE_MESSAGES.test(link.message)) return true
+    if (
+      code &&
+      /^[0-9A-Z]{5}$/.test(code) &&
+      UNAVAILABLE_CLASSES.has(code.slice(0, 2)) &&
+      code !== '57014'
+    ) {
+      return true
+    }
+    if (code && UNAVAILABLE_SOCKET_CODES.has(code)) {
+      return true
+    }
+    if (typeof link.message === 'string' && UNAVAILABLE_MESSAGES.test(link.message)) {
+      return true
+    }
   }
   return false
 }
@@ -53,30 +78,53 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
 /** What `error` deserves, or undefined when Payload's own answer stands. */
 export function mapError(error: unknown): MappedError | undefined {
   const status = statusOf(error)
-  if (status !== undefined && status < 500) return undefined
-  if (isDatabaseUnavailable(error)) return { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE }
+  if (status !== undefined && status < 500) {
+    return undefined
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE }
+  }
   for (const link of causes(error)) {
     const code = typeof link.code === 'string' ? link.code : undefined
-    if (!code) continue
+    if (!code) {
+      continue
+    }
     if (code === '57014') {
-      return { status: 503, message: 'The database took too long to answer this request. Narrow the query (fewer conditions, a smaller limit) or try again.' }
+      return {
+        status: 503,
+        message:
+          'The database took too long to answer this request. Narrow the query (fewer conditions, a smaller limit) or try again.',
+      }
     }
     // Class 22, data exception: a value the column's type cannot hold (text where a number
     // belongs, a number out of range, a malformed date, a NUL byte).
     if (code.startsWith('22')) {
-      return { status: 400, message: `A value does not fit its field: ${String(link.message ?? 'invalid value')}.` }
+      return {
+        status: 400,
+        message: `A value does not fit its field: ${String(link.message ?? 'invalid value')}.`,
+      }
     }
     // Class 54, program limit exceeded: a query or value too large for PostgreSQL.
-    if (code.startsWith('54')) return { status: 400, message: 'The request is too large or too complex to run. Use fewer conditions or smaller values.' }
+    if (code.startsWith('54')) {
+      return {
+        status: 400,
+        message:
+          'The request is too large or too complex to run. Use fewer conditions or smaller values.',
+      }
+    }
   }
   for (const link of causes(error)) {
-    if (link instanceof SyntaxError) return { status: 400, message: 'The request body is not valid JSON.' }
+    if (link instanceof SyntaxError) {
+      return { status: 400, message: 'The request body is not valid JSON.' }
+    }
   }
   return undefined
 }
 
 const statusOf = (error: unknown): number | undefined =>
-  [...causes(error)].map((link) => link.status).find((value): value is number => typeof value === 'number')
+  [...causes(error)]
+    .map((link) => link.status)
+    .find((value): value is number => typeof value === 'number')
 
 /**
  * A 401 or 403 for a request whose user could not be loaded because the database was away
@@ -90,8 +138,13 @@ const authFailedForOutage = (error: unknown, req: PayloadRequest | undefined): b
 /** {@link mapError} as the config's `afterError` hook, for REST and GraphQL alike. */
 export const mapErrors: AfterErrorHook = ({ error, graphqlResult, req, result }) => {
   const mapped: MappedError | undefined =
-    mapError(error) ?? (authFailedForOutage(error, req) ? { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE } : undefined)
-  if (!mapped) return
+    mapError(error) ??
+    (authFailedForOutage(error, req)
+      ? { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE }
+      : undefined)
+  if (!mapped) {
+    return
+  }
   if (graphqlResult) {
     return {
       graphqlResult: {

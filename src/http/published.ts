@@ -13,12 +13,19 @@ import { answerThrown } from './routes'
  * The snapshot is the public version, the same for everyone, so the reader is not looked up.
  */
 export function publishedArticleRoute(config: Promise<SanitizedConfig> | SanitizedConfig) {
-  return async (request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> => {
+  return async (
+    request: Request,
+    { params }: { params: Promise<{ slug: string }> },
+  ): Promise<Response> => {
     try {
       const payload = await getPayload({ config })
       const { slug } = await params
       const snapshot = slug ? await readSnapshot(payload, slug) : undefined
-      return withCors(payload, request, snapshotResponse(snapshot, slug, request.headers.get('if-none-match')))
+      return withCors(
+        payload,
+        request,
+        snapshotResponse(snapshot, slug, request.headers.get('if-none-match')),
+      )
     } catch (error) {
       return answerThrown(error, false)
     }
@@ -27,6 +34,9 @@ export function publishedArticleRoute(config: Promise<SanitizedConfig> | Sanitiz
 
 /** `response` with the CORS headers of the config, for an answer made without a Payload request. */
 export function withCors(payload: Payload, request: Request, response: Response): Response {
-  const headers = headersWithCors({ headers: new Headers(response.headers), req: { payload, headers: request.headers } as PayloadRequest })
+  const headers = headersWithCors({
+    headers: new Headers(response.headers),
+    req: { payload, headers: request.headers } as PayloadRequest,
+  })
   return new Response(response.body, { status: response.status, headers })
 }

@@ -38,7 +38,8 @@ type RestHandler<A> = (request: Request, args: A) => Promise<Response>
 const json = (status: number, body: unknown, headers?: HeadersInit): Response =>
   Response.json(body, { status, headers })
 
-const restError = (status: number, message: string): Response => json(status, { errors: [{ message }] })
+const restError = (status: number, message: string): Response =>
+  json(status, { errors: [{ message }] })
 const graphqlError = (status: number, message: string): Response =>
   json(status, { errors: [{ message, extensions: { statusCode: status } }] })
 
@@ -50,16 +51,25 @@ const TOO_LARGE = Symbol('too large')
  * The body of `request`, read up to `limit` bytes: the declared length is checked before
  * anything is read, and a stream that runs past the limit is cancelled.
  */
-async function readBody(request: Request, limit: number): Promise<typeof TOO_LARGE | Uint8Array<ArrayBuffer>> {
+async function readBody(
+  request: Request,
+  limit: number,
+): Promise<typeof TOO_LARGE | Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get('content-length') ?? NaN)
-  if (Number.isFinite(declared) && declared > limit) return TOO_LARGE
-  if (!request.body) return new Uint8Array(new ArrayBuffer(0))
+  if (Number.isFinite(declared) && declared > limit) {
+    return TOO_LARGE
+  }
+  if (!request.body) {
+    return new Uint8Array(new ArrayBuffer(0))
+  }
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
   let total = 0
   while (true) {
     const { done, value } = await reader.read()
-    if (done) break
+    if (done) {
+      break
+    }
     total += value.byteLength
     if (total > limit) {
       await reader.cancel().catch(() => undefined)
@@ -77,18 +87,33 @@ async function readBody(request: Request, limit: number): Promise<typeof TOO_LAR
 }
 
 const limitFor = (request: Request): number =>
-  (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/') ? MAX_UPLOAD_BODY_BYTES : MAX_JSON_BODY_BYTES
+  (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/')
+    ? MAX_UPLOAD_BODY_BYTES
+    : MAX_JSON_BODY_BYTES
 
 /** A copy of `request` with its body already read (Payload reads it again from the copy). */
 const withBody = (request: Request, body: Uint8Array<ArrayBuffer>): Request =>
-  new Request(request.url, { method: request.method, headers: request.headers, body: body.byteLength > 0 ? body : undefined, signal: request.signal })
+  new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: body.byteLength > 0 ? body : undefined,
+    signal: request.signal,
+  })
 
 /** An answer for what a handler threw, as the `afterError` hook would give it. */
 export function answerThrown(error: unknown, graphql: boolean): Response {
   const mapped = mapError(error)
-  const status = mapped?.status ?? (typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500)
-  const message = mapped?.message ?? (status < 500 && error instanceof Error ? error.message : 'Something went wrong.')
-  if (status >= 500 && !mapped) console.error(error)
+  const status =
+    mapped?.status ??
+    (typeof (error as { status?: unknown })?.status === 'number'
+      ? (error as { status: number }).status
+      : 500)
+  const message =
+    mapped?.message ??
+    (status < 500 && error instanceof Error ? error.message : 'Something went wrong.')
+  if (status >= 500 && !mapped) {
+    console.error(error)
+  }
   return graphql ? graphqlError(status, message) : restError(status, message)
 }
 
@@ -98,8 +123,12 @@ export function answerThrown(error: unknown, graphql: boolean): Response {
  * holds it. A response that has its own ETag (the published snapshot's) keeps it.
  */
 async function withEtag(request: Request, response: Response): Promise<Response> {
-  if (request.method !== 'GET' || response.status !== 200 || response.headers.has('etag')) return response
-  if (!/(^|,)\s*public\b/i.test(response.headers.get('cache-control') ?? '')) return response
+  if (request.method !== 'GET' || response.status !== 200 || response.headers.has('etag')) {
+    return response
+  }
+  if (!/(^|,)\s*public\b/i.test(response.headers.get('cache-control') ?? '')) {
+    return response
+  }
   const body = await response.text()
   const headers = new Headers(response.headers)
   const etag = etagOf(body)
@@ -115,10 +144,17 @@ async function withEtag(request: Request, response: Response): Promise<Response>
 export function guardRest<A>(handler: RestHandler<A>): RestHandler<A> {
   return async (request, args) => {
     try {
-      if (!request.body) return await withEtag(request, await handler(request, args))
+      if (!request.body) {
+        return await withEtag(request, await handler(request, args))
+      }
       const limit = limitFor(request)
       const body = await readBody(request, limit)
-      if (body === TOO_LARGE) return restError(413, `The request is too large: at most ${mib(limit)} can be sent at once.`)
+      if (body === TOO_LARGE) {
+        return restError(
+          413,
+          `The request is too large: at most ${mib(limit)} can be sent at once.`,
+        )
+      }
       return await handler(withBody(request, body), args)
     } catch (error) {
       return answerThrown(error, false)
@@ -137,7 +173,9 @@ function expandedFields(
   memo: Map<string, number>,
   expanding: Set<string>,
 ): number {
-  if (!selectionSet) return 0
+  if (!selectionSet) {
+    return 0
+  }
   let count = 0
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
@@ -147,7 +185,9 @@ function expandedFields(
     } else {
       const name = selection.name.value
       const fragment = fragments.get(name)
-      if (!fragment || expanding.has(name)) continue
+      if (!fragment || expanding.has(name)) {
+        continue
+      }
       if (!memo.has(name)) {
         expanding.add(name)
         memo.set(name, expandedFields(fragment.selectionSet, fragments, memo, expanding))
@@ -155,7 +195,9 @@ function expandedFields(
       }
       count += memo.get(name)!
     }
-    if (count > Number.MAX_SAFE_INTEGER / 2) return count
+    if (count > Number.MAX_SAFE_INTEGER / 2) {
+      return count
+    }
   }
   return count
 }
@@ -164,13 +206,18 @@ function expandedFields(
 export function expandedFieldCount(document: DocumentNode): number {
   const fragments = new Map<string, FragmentDefinitionNode>()
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      fragments.set(definition.name.value, definition)
+    }
   }
   const memo = new Map<string, number>()
   let largest = 0
   for (const definition of document.definitions) {
     if (definition.kind === Kind.OPERATION_DEFINITION) {
-      largest = Math.max(largest, expandedFields(definition.selectionSet, fragments, memo, new Set()))
+      largest = Math.max(
+        largest,
+        expandedFields(definition.selectionSet, fragments, memo, new Set()),
+      )
     }
   }
   return largest
@@ -181,7 +228,9 @@ type Checked = { refused: Response } | { document?: DocumentNode; variables?: un
 /** Why a GraphQL request body must be refused before Payload runs it, if it must; else its parsed document. */
 function checkGraphQL(text: string, contentType: string, maxFields: number): Checked {
   const refused = (response: Response): Checked => ({ refused: response })
-  if (!contentType.toLowerCase().startsWith('application/json')) return {}
+  if (!contentType.toLowerCase().startsWith('application/json')) {
+    return {}
+  }
   let body: unknown
   try {
     body = text ? JSON.parse(text) : {}
@@ -192,25 +241,39 @@ function checkGraphQL(text: string, contentType: string, maxFields: number): Che
     return refused(graphqlError(400, 'The request body must be a JSON object with a "query".'))
   }
   const query = (body as { query?: unknown }).query
-  if (typeof query !== 'string') return {} // graphql-http explains what is missing
+  if (typeof query !== 'string') {
+    return {}
+  } // graphql-http explains what is missing
   if (query.length > MAX_GRAPHQL_QUERY_LENGTH) {
-    return refused(graphqlError(413, `The query is too long: ${query.length.toLocaleString('en')} characters, at most ${MAX_GRAPHQL_QUERY_LENGTH.toLocaleString('en')}.`))
+    return refused(
+      graphqlError(
+        413,
+        `The query is too long: ${query.length.toLocaleString('en')} characters, at most ${MAX_GRAPHQL_QUERY_LENGTH.toLocaleString('en')}.`,
+      ),
+    )
   }
   let document: DocumentNode
   try {
     document = parse(query, { maxTokens: MAX_GRAPHQL_TOKENS })
   } catch (error) {
     if (error instanceof Error && /maximum number of tokens/i.test(error.message)) {
-      return refused(graphqlError(400, `The query is too large: at most ${MAX_GRAPHQL_TOKENS.toLocaleString('en')} tokens.`))
+      return refused(
+        graphqlError(
+          400,
+          `The query is too large: at most ${MAX_GRAPHQL_TOKENS.toLocaleString('en')} tokens.`,
+        ),
+      )
     }
     return {} // a syntax error: GraphQL's own message says where
   }
   const fields = expandedFieldCount(document)
   if (fields > maxFields) {
-    return refused(graphqlError(
-      400,
-      `The query is too large: its fragments expand to ${fields > 1e15 ? 'more than 10¹⁵' : fields.toLocaleString('en')} fields, at most ${maxFields.toLocaleString('en')}.`,
-    ))
+    return refused(
+      graphqlError(
+        400,
+        `The query is too large: its fragments expand to ${fields > 1e15 ? 'more than 10¹⁵' : fields.toLocaleString('en')} fields, at most ${maxFields.toLocaleString('en')}.`,
+      ),
+    )
   }
   return { document, variables: (body as { variables?: unknown }).variables }
 }
@@ -220,30 +283,69 @@ function checkGraphQL(text: string, contentType: string, maxFields: number): Che
  * directives): its response key and slug. Such a query is answered straight from the snapshot row —
  * the resolver's answer, without running GraphQL — as the REST route does (`http/published.ts`).
  */
-function publishedArticleQueryOf(document: DocumentNode, variables: unknown): { key: string; slug: string } | undefined {
-  if (document.definitions.length !== 1) return undefined
+function publishedArticleQueryOf(
+  document: DocumentNode,
+  variables: unknown,
+): { key: string; slug: string } | undefined {
+  if (document.definitions.length !== 1) {
+    return undefined
+  }
   const [operation] = document.definitions
-  if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query' || operation.directives?.length) return undefined
-  if (operation.selectionSet.selections.length !== 1) return undefined
+  if (
+    operation?.kind !== Kind.OPERATION_DEFINITION ||
+    operation.operation !== 'query' ||
+    operation.directives?.length
+  ) {
+    return undefined
+  }
+  if (operation.selectionSet.selections.length !== 1) {
+    return undefined
+  }
   const [field] = operation.selectionSet.selections
-  if (field?.kind !== Kind.FIELD || field.name.value !== 'PublishedArticle' || field.directives?.length || field.selectionSet) return undefined
-  if (field.arguments?.length !== 1 || field.arguments[0]!.name.value !== 'slug') return undefined
-  const value = field.arguments[0]!.value
+  if (
+    field?.kind !== Kind.FIELD ||
+    field.name.value !== 'PublishedArticle' ||
+    field.directives?.length ||
+    field.selectionSet
+  ) {
+    return undefined
+  }
+  if (field.arguments?.length !== 1 || field.arguments[0].name.value !== 'slug') {
+    return undefined
+  }
+  const value = field.arguments[0].value
   const slug =
     value.kind === Kind.STRING
       ? value.value
       : value.kind === Kind.VARIABLE && variables && typeof variables === 'object'
         ? (variables as Record<string, unknown>)[value.name.value]
         : undefined
-  if (typeof slug !== 'string') return undefined
+  if (typeof slug !== 'string') {
+    return undefined
+  }
   return { key: field.alias?.value ?? field.name.value, slug }
 }
 
-async function publishedArticleAnswer(config: SanitizedConfig, request: Request, query: { key: string; slug: string }): Promise<Response> {
+async function publishedArticleAnswer(
+  config: SanitizedConfig,
+  request: Request,
+  query: { key: string; slug: string },
+): Promise<Response> {
   const payload = await getPayload({ config })
   const snapshot = await readSnapshot(payload, query.slug)
-  const body = Buffer.concat([Buffer.from(`{"data":{${JSON.stringify(query.key)}:`), snapshot?.body ?? Buffer.from('null'), Buffer.from('}}')])
-  return withCors(payload, request, new Response(body, { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' } }))
+  const body = Buffer.concat([
+    Buffer.from(`{"data":{${JSON.stringify(query.key)}:`),
+    snapshot?.body ?? Buffer.from('null'),
+    Buffer.from('}}'),
+  ])
+  return withCors(
+    payload,
+    request,
+    new Response(body, {
+      status: 200,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    }),
+  )
 }
 
 /**
@@ -258,14 +360,31 @@ export function guardGraphQL(
   return async (request) => {
     try {
       const body = await readBody(request, MAX_JSON_BODY_BYTES)
-      if (body === TOO_LARGE) return graphqlError(413, `The request is too large: at most ${mib(MAX_JSON_BODY_BYTES)} can be sent at once.`)
+      if (body === TOO_LARGE) {
+        return graphqlError(
+          413,
+          `The request is too large: at most ${mib(MAX_JSON_BODY_BYTES)} can be sent at once.`,
+        )
+      }
       const resolved = await config
-      const checked = checkGraphQL(new TextDecoder().decode(body), request.headers.get('content-type') ?? '', resolved.graphQL?.maxComplexity ?? 1000)
-      if ('refused' in checked) return checked.refused
-      const cited = (resolved.custom?.[CITED_CUSTOM_KEY] as { disabled?: boolean } | undefined) ?? { disabled: true }
+      const checked = checkGraphQL(
+        new TextDecoder().decode(body),
+        request.headers.get('content-type') ?? '',
+        resolved.graphQL?.maxComplexity ?? 1000,
+      )
+      if ('refused' in checked) {
+        return checked.refused
+      }
+      const cited = (resolved.custom?.[CITED_CUSTOM_KEY] as { disabled?: boolean } | undefined) ?? {
+        disabled: true,
+      }
       const fast = checked.document && !resolved.graphQL?.disable && !cited.disabled
-      const published = fast ? publishedArticleQueryOf(checked.document!, checked.variables) : undefined
-      if (published) return await publishedArticleAnswer(resolved, request, published)
+      const published = fast
+        ? publishedArticleQueryOf(checked.document!, checked.variables)
+        : undefined
+      if (published) {
+        return await publishedArticleAnswer(resolved, request, published)
+      }
       return await handler(withBody(request, body))
     } catch (error) {
       return answerThrown(error, true)

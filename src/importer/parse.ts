@@ -52,7 +52,6 @@ export { ImportError } from './parse/ImportError'
 export { inferTipCategory, inferTipTiming } from './parse/tips'
 export { slugify } from './parse/title'
 
-
 // ---------------------------------------------------------------------------------------------
 // Public types
 
@@ -235,7 +234,12 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
     const m = /^title\s*[:：]\s*(.*)$/i.exec(first.text)
     if (m) {
       const t = (m[1] ?? '').trim()
-      if (!t) throw new ImportError(first.no, "the 'Title:' line is empty; write the article title after 'Title:'")
+      if (!t) {
+        throw new ImportError(
+          first.no,
+          "the 'Title:' line is empty; write the article title after 'Title:'",
+        )
+      }
       titleLine = { title: t, line: first.no }
       i++
     } else if (first.hashHeading && !NUMBERED_RE.test(first.text) && isHeadingLike(first.text)) {
@@ -253,13 +257,21 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
     }
   }
   if (firstNumbered < 0) {
-    throw new ImportError(1, "no numbered benefit sections found (expected lines like '1. Natural Pain Reduction')")
+    throw new ImportError(
+      1,
+      "no numbered benefit sections found (expected lines like '1. Natural Pain Reduction')",
+    )
   }
   for (let k = i; k < firstNumbered; k++) {
     const t = source.text(k)
-    if (!t) continue
+    if (!t) {
+      continue
+    }
     if (!titleLine && article.intro.length === 0 && isHeadingLike(t) && !isBullet(t)) {
-      source.warn(source.lineNo(k), `"${t}" looks like a title; start the line with 'Title: ' to use it as the article title`)
+      source.warn(
+        source.lineNo(k),
+        `"${t}" looks like a title; start the line with 'Title: ' to use it as the article title`,
+      )
     }
     article.intro.push(t)
   }
@@ -294,7 +306,9 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
   for (const b of article.benefits) {
     const firstBody = b.body[0]
     const summary = firstBody !== undefined ? sentences(firstBody)[0] : undefined
-    if (summary) b.summary = summary
+    if (summary) {
+      b.summary = summary
+    }
   }
 
   // Title and slug
@@ -304,25 +318,38 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
   } else {
     const heading = article.comparison?.heading
     const fromHeading = heading !== undefined ? titleFromComparisonHeading(heading) : undefined
-    const fromFile = options.fileName !== undefined ? titleFromFileName(options.fileName) : undefined
+    const fromFile =
+      options.fileName !== undefined ? titleFromFileName(options.fileName) : undefined
     if (fromHeading) {
       article.title = fromHeading
       article.titleSource = 'comparison-heading'
     } else if (fromFile) {
       article.title = fromFile
       article.titleSource = 'file-name'
-      source.warn(1, `the article has no 'Title:' line; the title "${fromFile}" was made from the file name`)
+      source.warn(
+        1,
+        `the article has no 'Title:' line; the title "${fromFile}" was made from the file name`,
+      )
     } else if (heading) {
       article.title = heading
       article.titleSource = 'comparison-heading'
-      source.warn(article.comparison?.line ?? 1, `the article has no 'Title:' line; the comparison heading "${heading}" was used as the title`)
+      source.warn(
+        article.comparison?.line ?? 1,
+        `the article has no 'Title:' line; the comparison heading "${heading}" was used as the title`,
+      )
     } else {
-      throw new ImportError(1, "the article has no title; add a first line like 'Title: Benefits of Acupuncture for Back Pain'")
+      throw new ImportError(
+        1,
+        "the article has no title; add a first line like 'Title: Benefits of Acupuncture for Back Pain'",
+      )
     }
   }
   article.slug = slugify(article.title)
   if (!article.slug) {
-    throw new ImportError(titleLine?.line ?? 1, `no web address (slug) can be made from the title "${article.title}"; use letters or numbers in the title`)
+    throw new ImportError(
+      titleLine?.line ?? 1,
+      `no web address (slug) can be made from the title "${article.title}"; use letters or numbers in the title`,
+    )
   }
   return article
 }

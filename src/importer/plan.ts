@@ -67,7 +67,11 @@ const textNode = (text: string): LexicalNode => ({
   version: 1,
 })
 
-const element = (type: string, children: LexicalNode[], extra: Record<string, unknown> = {}): LexicalNode => ({
+const element = (
+  type: string,
+  children: LexicalNode[],
+  extra: Record<string, unknown> = {},
+): LexicalNode => ({
   type,
   format: '',
   indent: 0,
@@ -79,10 +83,18 @@ const element = (type: string, children: LexicalNode[], extra: Record<string, un
 
 const qualifierOf = (text: string): PlannedClaim['statistics'][number]['qualifier'] => {
   const lower = text.toLowerCase()
-  if (/\bup to\b/.test(lower)) return 'up-to'
-  if (/\bat least\b/.test(lower)) return 'at-least'
-  if (/\b(more than|over)\b|\+/.test(lower)) return 'more-than'
-  if (/\b(about|around|roughly|approximately|nearly|almost)\b/.test(lower)) return 'about'
+  if (/\bup to\b/.test(lower)) {
+    return 'up-to'
+  }
+  if (/\bat least\b/.test(lower)) {
+    return 'at-least'
+  }
+  if (/\b(more than|over)\b|\+/.test(lower)) {
+    return 'more-than'
+  }
+  if (/\b(about|around|roughly|approximately|nearly|almost)\b/.test(lower)) {
+    return 'about'
+  }
   return 'exact'
 }
 
@@ -114,12 +126,18 @@ class Planner {
   /** A paragraph whose statistic sentences each end with claimRefs to their new claims. */
   paragraph(text: string, location: string[]): LexicalNode {
     const statistics = detectStatistics(text)
-    if (statistics.length === 0) return element('paragraph', [textNode(text)], { textFormat: 0 })
+    if (statistics.length === 0) {
+      return element('paragraph', [textNode(text)], { textFormat: 0 })
+    }
     const children: LexicalNode[] = []
     let cursor = 0
     for (const sentence of splitSentences(text)) {
-      const inSentence = statistics.filter((s) => s.start >= sentence.start && s.start < sentence.end)
-      if (inSentence.length === 0) continue
+      const inSentence = statistics.filter(
+        (s) => s.start >= sentence.start && s.start < sentence.end,
+      )
+      if (inSentence.length === 0) {
+        continue
+      }
       children.push(textNode(text.slice(cursor, sentence.end)))
       for (const key of this.claimsFor(sentence.text, inSentence, location)) {
         children.push({
@@ -130,25 +148,36 @@ class Planner {
       }
       cursor = sentence.end
     }
-    if (cursor < text.length) children.push(textNode(text.slice(cursor)))
+    if (cursor < text.length) {
+      children.push(textNode(text.slice(cursor)))
+    }
     return element('paragraph', children, { textFormat: 0 })
   }
 
-  richText(paragraphs: string[], location: string[], lead: LexicalNode[] = []): Record<string, unknown> | undefined {
+  richText(
+    paragraphs: string[],
+    location: string[],
+    lead: LexicalNode[] = [],
+  ): Record<string, unknown> | undefined {
     const children = [...lead, ...paragraphs.map((p) => this.paragraph(p, location))]
-    if (children.length === 0) return undefined
+    if (children.length === 0) {
+      return undefined
+    }
     return { root: element('root', children) }
   }
 
   /** A plain text field's statistics become claims; returns the first claim's key (the cell's `claim`). */
   plainClaim(text: string, location: string[]): number | undefined {
     const statistics = detectStatistics(text)
-    if (statistics.length === 0) return undefined
+    if (statistics.length === 0) {
+      return undefined
+    }
     return this.claimsFor(text, statistics, location)[0]
   }
 }
 
-const heading = (text: string, tag = 'h2'): LexicalNode => element('heading', [textNode(text)], { tag })
+const heading = (text: string, tag = 'h2'): LexicalNode =>
+  element('heading', [textNode(text)], { tag })
 
 const bulletList = (points: string[]): LexicalNode =>
   element(
@@ -182,7 +211,10 @@ export function planImport(parsed: ParsedArticle): ImportPlan {
       return tipKey
     })
     const howItWorks = planner.richText(section.body, [...at, 'How it works'])
-    const clinicalPerspective = planner.richText(section.perspective, [...at, 'Clinical perspective'])
+    const clinicalPerspective = planner.richText(section.perspective, [
+      ...at,
+      'Clinical perspective',
+    ])
     benefits.push({
       key,
       data: {
@@ -193,7 +225,12 @@ export function planImport(parsed: ParsedArticle): ImportPlan {
         aftercareTips: tipKeys.map((tipKey) => ref('tip', tipKey)),
       },
     })
-    layout.push({ blockType: 'benefit', blockName: section.title, benefit: ref('benefit', key), showTips: false })
+    layout.push({
+      blockType: 'benefit',
+      blockName: section.title,
+      benefit: ref('benefit', key),
+      showTips: false,
+    })
     if (tipKeys.length > 0) {
       layout.push({
         blockType: 'aftercareTips',
@@ -203,7 +240,9 @@ export function planImport(parsed: ParsedArticle): ImportPlan {
       })
     }
     const closing = planner.richText(section.closing, [section.title])
-    if (closing) layout.push({ blockType: 'richText', blockName: section.title, content: closing })
+    if (closing) {
+      layout.push({ blockType: 'richText', blockName: section.title, content: closing })
+    }
   }
 
   const rows: ImportPlan['rows'] = []
@@ -212,11 +251,16 @@ export function planImport(parsed: ParsedArticle): ImportPlan {
     const table = comparison.heading ?? 'Comparison table'
     const columnKeys = comparison.columnBenefits.map((number) => benefitKeyByNumber.get(number))
     const columnTitles = comparison.columnBenefits.map(
-      (number, index) => parsed.benefits.find((b) => b.number === number)?.title ?? comparison.columns[index] ?? '',
+      (number, index) =>
+        parsed.benefits.find((b) => b.number === number)?.title ?? comparison.columns[index] ?? '',
     )
     for (const row of comparison.rows) {
       const cells = row.cells.map((cell, index) => {
-        const claimKey = planner.plainClaim(cell.raw, [table, row.aspect, columnTitles[index] ?? ''])
+        const claimKey = planner.plainClaim(cell.raw, [
+          table,
+          row.aspect,
+          columnTitles[index] ?? '',
+        ])
         return {
           benefit: ref('benefit', columnKeys[index] ?? 0),
           ...(cell.rating ? { rating: cell.rating } : {}),
@@ -224,20 +268,31 @@ export function planImport(parsed: ParsedArticle): ImportPlan {
           ...(claimKey !== undefined ? { claim: ref('claim', claimKey) } : {}),
         }
       })
-      rows.push({ key: rows.length + 1, data: { aspect: row.aspect, ...(row.icon ? { icon: row.icon } : {}), cells } })
+      rows.push({
+        key: rows.length + 1,
+        data: { aspect: row.aspect, ...(row.icon ? { icon: row.icon } : {}), cells },
+      })
     }
     layout.push({
       blockType: 'comparisonTable',
       heading: table,
-      columns: columnKeys.filter((key): key is number => key !== undefined).map((key) => ref('benefit', key)),
+      columns: columnKeys
+        .filter((key): key is number => key !== undefined)
+        .map((key) => ref('benefit', key)),
       rows: rows.map((row) => ref('row', row.key)),
     })
   }
 
   if (parsed.nextStepsHeading || parsed.nextStepsIntro.length > 0) {
     const lead = parsed.nextStepsHeading ? [heading(parsed.nextStepsHeading)] : []
-    const content = planner.richText(parsed.nextStepsIntro, [parsed.nextStepsHeading ?? 'Next steps'], lead)
-    if (content) layout.push({ blockType: 'richText', blockName: parsed.nextStepsHeading, content })
+    const content = planner.richText(
+      parsed.nextStepsIntro,
+      [parsed.nextStepsHeading ?? 'Next steps'],
+      lead,
+    )
+    if (content) {
+      layout.push({ blockType: 'richText', blockName: parsed.nextStepsHeading, content })
+    }
   }
   if (parsed.quote) {
     layout.push({
@@ -267,7 +322,10 @@ export function planImport(parsed: ParsedArticle): ImportPlan {
   }
   if (parsed.whyItMatters) {
     const why = parsed.whyItMatters
-    const lead = [heading(why.heading), ...(why.leadIn ? [planner.paragraph(why.leadIn, [why.heading])] : [])]
+    const lead = [
+      heading(why.heading),
+      ...(why.leadIn ? [planner.paragraph(why.leadIn, [why.heading])] : []),
+    ]
     layout.push({
       blockType: 'richText',
       blockName: why.heading,
@@ -313,7 +371,10 @@ export function reportOf(plan: ImportPlan): ImportReport {
     benefits: plan.benefits.length,
     aftercareTips: plan.tips.length,
     comparisonRows: plan.rows.length,
-    comparisonCells: plan.rows.reduce((sum, row) => sum + (Array.isArray(row.data.cells) ? row.data.cells.length : 0), 0),
+    comparisonCells: plan.rows.reduce(
+      (sum, row) => sum + (Array.isArray(row.data.cells) ? row.data.cells.length : 0),
+      0,
+    ),
     claims: plan.claims.length,
     uncitedStatistics: plan.claims.map((claim) => ({
       text: claim.text,

@@ -9,7 +9,10 @@ export async function readArticleFile(file: string): Promise<string> {
     bytes = await fs.readFile(file)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new ImportError(0, code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file} (${code ?? 'error'})`)
+    throw new ImportError(
+      0,
+      code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file} (${code ?? 'error'})`,
+    )
   }
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes)
 }

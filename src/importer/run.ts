@@ -29,7 +29,9 @@ export async function importArticleFile(
   const text = await readArticleFile(file)
   const plan = planImport(parseArticle(text, { fileName: file }))
   const report = reportOf(plan)
-  if (options.dryRun) return { report, alreadyImported: false, warnings: plan.warnings }
+  if (options.dryRun) {
+    return { report, alreadyImported: false, warnings: plan.warnings }
+  }
 
   // Loaded here: a dry run needs neither Payload nor the writer.
   const { writeImport } = await import('./write')

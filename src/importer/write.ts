@@ -30,12 +30,18 @@ type Ids = Record<RefKind, Map<number, number | string>>
 export function resolve<T>(value: T, ids: Ids): T {
   if (typeof value === 'string') {
     const match = REF_PATTERN.exec(value)
-    if (!match) return value
+    if (!match) {
+      return value
+    }
     const id = ids[match[1] as RefKind].get(Number(match[2]))
-    if (id === undefined) throw new Error(`Import plan refers to ${value}, which was not written.`)
+    if (id === undefined) {
+      throw new Error(`Import plan refers to ${value}, which was not written.`)
+    }
     return id as T
   }
-  if (Array.isArray(value)) return value.map((item) => resolve(item, ids)) as T
+  if (Array.isArray(value)) {
+    return value.map((item) => resolve(item, ids)) as T
+  }
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, ids)])) as T
   }
@@ -48,7 +54,11 @@ export async function writeImport(
   options: { user?: TypedUser } = {},
 ): Promise<WriteResult> {
   const req: PayloadRequest = await createLocalReq({ user: options.user }, payload)
-  const common = { req, depth: 0, ...(options.user ? { user: options.user, overrideAccess: false } : {}) }
+  const common = {
+    req,
+    depth: 0,
+    ...(options.user ? { user: options.user, overrideAccess: false } : {}),
+  }
   const ids: Ids = { benefit: new Map(), claim: new Map(), row: new Map(), tip: new Map() }
   // The slug check and every write share one transaction: an import is whole or absent.
   return inTransaction(req, async () => {
@@ -61,7 +71,9 @@ export async function writeImport(
       req,
     })
     const found = existing.docs[0]
-    if (found) return { articleId: found.id, alreadyImported: true }
+    if (found) {
+      return { articleId: found.id, alreadyImported: true }
+    }
 
     for (const claim of plan.claims) {
       const doc = await payload.create({

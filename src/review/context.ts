@@ -6,7 +6,14 @@ import type { PayloadRequest, RequestContext } from 'payload'
  */
 export const REVIEW_CONTEXT_KEY = 'citedReview'
 
-export type WorkflowStep = 'approve' | 'expire' | 'invalidate' | 'reject' | 'renew' | 'request_changes' | 'submit'
+export type WorkflowStep =
+  | 'approve'
+  | 'expire'
+  | 'invalidate'
+  | 'reject'
+  | 'renew'
+  | 'request_changes'
+  | 'submit'
 
 export const isWorkflowWrite = (context: RequestContext | undefined): boolean =>
   Boolean(context && typeof context[REVIEW_CONTEXT_KEY] === 'string')
@@ -16,13 +23,20 @@ export const isWorkflowWrite = (context: RequestContext | undefined): boolean =>
  * keeps `req.context` for the whole request, and a later operation in the same request (a second
  * GraphQL mutation, say) must not inherit it.
  */
-export async function asWorkflow<T>(req: PayloadRequest, step: WorkflowStep, work: () => Promise<T>): Promise<T> {
+export async function asWorkflow<T>(
+  req: PayloadRequest,
+  step: WorkflowStep,
+  work: () => Promise<T>,
+): Promise<T> {
   const previous = req.context[REVIEW_CONTEXT_KEY]
   req.context[REVIEW_CONTEXT_KEY] = step
   try {
     return await work()
   } finally {
-    if (previous === undefined) delete req.context[REVIEW_CONTEXT_KEY]
-    else req.context[REVIEW_CONTEXT_KEY] = previous
+    if (previous === undefined) {
+      delete req.context[REVIEW_CONTEXT_KEY]
+    } else {
+      req.context[REVIEW_CONTEXT_KEY] = previous
+    }
   }
 }

@@ -8,7 +8,10 @@ import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG } from '../shared/slugs'
 export type ReviewEventAction = ReviewEvent['action']
 
 /** The id of the claim's latest version (the one an event is about). */
-export async function latestClaimVersionId(req: PayloadRequest, claim: DocId): Promise<string | undefined> {
+export async function latestClaimVersionId(
+  req: PayloadRequest,
+  claim: DocId,
+): Promise<string | undefined> {
   const { docs } = await req.payload.findVersions({
     collection: CLAIMS_SLUG,
     where: { and: [{ parent: { equals: claim } }, { latest: { equals: true } }] },
@@ -23,7 +26,9 @@ export async function latestClaimVersionId(req: PayloadRequest, claim: DocId): P
 
 const actorName = (req: PayloadRequest): string | null => {
   const user = req.user
-  if (!user) return null
+  if (!user) {
+    return null
+  }
   const email = 'email' in user && typeof user.email === 'string' ? user.email : ''
   const name = 'name' in user && typeof user.name === 'string' ? user.name : ''
   return name && email ? `${name} <${email}>` : name || email || null
@@ -44,7 +49,7 @@ export async function recordReviewEvent(
       claim: event.claim as number,
       claimVersion: claimVersion ?? null,
       action: event.action,
-      actor: req.user ? (req.user.id as number) : null,
+      actor: req.user ? req.user.id : null,
       actorName: actorName(req),
       at: event.at.toISOString(),
       note: event.note ?? null,

@@ -22,9 +22,14 @@ export interface ExpiredClaim {
  * Published articles that show any of the given claims — directly or through their benefits and
  * comparison rows — from their stored public sets (one query for the sets, one for the titles).
  */
-async function articlesUsing(req: PayloadRequest, claimIds: DocId[]): Promise<Map<string, ExpiredClaim['articles']>> {
+async function articlesUsing(
+  req: PayloadRequest,
+  claimIds: DocId[],
+): Promise<Map<string, ExpiredClaim['articles']>> {
   const byClaim = new Map<string, ExpiredClaim['articles']>()
-  if (claimIds.length === 0) return byClaim
+  if (claimIds.length === 0) {
+    return byClaim
+  }
   const { docs: sets } = await req.payload.db.find<{ articleId: DocId; claims?: unknown }>({
     collection: PUBLIC_SETS_SLUG,
     where: { claims: { in: claimIds } },
@@ -32,7 +37,9 @@ async function articlesUsing(req: PayloadRequest, claimIds: DocId[]): Promise<Ma
     pagination: false,
     req,
   })
-  if (sets.length === 0) return byClaim
+  if (sets.length === 0) {
+    return byClaim
+  }
   const { docs } = await req.payload.find({
     collection: ARTICLES_SLUG,
     where: { id: { in: sets.map((set) => set.articleId) } },
@@ -47,9 +54,13 @@ async function articlesUsing(req: PayloadRequest, claimIds: DocId[]): Promise<Ma
   const wanted = new Set(claimIds.map(String))
   for (const set of sets) {
     const article = articles.get(String(set.articleId))
-    if (!article) continue
+    if (!article) {
+      continue
+    }
     for (const claim of relationIds(set.claims)) {
-      if (!wanted.has(String(claim))) continue
+      if (!wanted.has(String(claim))) {
+        continue
+      }
       const list = byClaim.get(String(claim)) ?? []
       list.push({ id: article.id, title: article.title, slug: article.slug ?? null })
       byClaim.set(String(claim), list)
@@ -79,7 +90,10 @@ export async function expireClaims(req: PayloadRequest, now = new Date()): Promi
     overrideAccess: true,
     req,
   })
-  const usage = await articlesUsing(req, due.map((claim) => claim.id))
+  const usage = await articlesUsing(
+    req,
+    due.map((claim) => claim.id),
+  )
   const expired: ExpiredClaim[] = []
   for (const claim of due) {
     await inTransaction(req, () =>

@@ -17,9 +17,13 @@ const isPostgres = (db: unknown): db is PostgresAdapter =>
  */
 export async function lockClaimRow(req: PayloadRequest, id: DocId): Promise<void> {
   const db = req.payload.db
-  if (!isPostgres(db) || !req.transactionID) return
+  if (!isPostgres(db) || !req.transactionID) {
+    return
+  }
   const session = db.sessions[await req.transactionID]
-  if (!session) return
+  if (!session) {
+    return
+  }
   const table = db.tableNameMap.get(CLAIMS_SLUG) ?? CLAIMS_SLUG
   await session.db.execute(sql`SELECT id FROM ${sql.identifier(table)} WHERE id = ${id} FOR UPDATE`)
 }

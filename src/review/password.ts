@@ -12,7 +12,9 @@ export async function confirmPassword(req: PayloadRequest, password: unknown): P
   if (typeof password !== 'string' || password === '') {
     throw reviewError('Enter your password to sign this decision.', 400, { field: 'password' })
   }
-  if (typeof email !== 'string') throw reviewError('Log in as a reviewer to decide on claims.', 401)
+  if (typeof email !== 'string') {
+    throw reviewError('Log in as a reviewer to decide on claims.', 401)
+  }
   try {
     // Outside the decision's transaction on purpose: a failed attempt is counted even though the
     // decision is not recorded.
@@ -20,8 +22,12 @@ export async function confirmPassword(req: PayloadRequest, password: unknown): P
   } catch (error) {
     // Too many wrong passwords: the sign-in throttle's wait (src/auth/loginThrottle.ts) stands.
     if ((error as { status?: unknown })?.status === 429 && error instanceof Error) {
-      throw reviewError(`${error.message} The decision was not recorded.`, 429, { field: 'password' })
+      throw reviewError(`${error.message} The decision was not recorded.`, 429, {
+        field: 'password',
+      })
     }
-    throw reviewError('That password is not correct; the decision was not recorded.', 403, { field: 'password' })
+    throw reviewError('That password is not correct; the decision was not recorded.', 403, {
+      field: 'password',
+    })
   }
 }

@@ -4,13 +4,21 @@ export type ReviewStatus = Claim['review']['status']
 export type ReviewDecision = 'approve' | 'reject' | 'renew' | 'request_changes'
 export type ReviewAction = 'submit' | ReviewDecision
 
-export const REVIEW_DECISIONS: readonly ReviewDecision[] = ['approve', 'request_changes', 'reject', 'renew']
+export const REVIEW_DECISIONS: readonly ReviewDecision[] = [
+  'approve',
+  'request_changes',
+  'reject',
+  'renew',
+]
 
 export const isReviewDecision = (value: unknown): value is ReviewDecision =>
   typeof value === 'string' && (REVIEW_DECISIONS as readonly string[]).includes(value)
 
 /** Which review status each action starts from, and where it leads. */
-export const TRANSITIONS: Record<ReviewAction, { from: readonly ReviewStatus[]; to: ReviewStatus }> = {
+export const TRANSITIONS: Record<
+  ReviewAction,
+  { from: readonly ReviewStatus[]; to: ReviewStatus }
+> = {
   submit: { from: ['draft', 'changes_requested', 'rejected'], to: 'in_review' },
   approve: { from: ['in_review'], to: 'approved' },
   request_changes: { from: ['in_review'], to: 'changes_requested' },

@@ -16,7 +16,12 @@ import { recordReviewEvent } from './events'
 import { claimContentHash, statisticsWithoutSource } from './hash'
 import { lockClaimRow } from './lock'
 import { confirmPassword } from './password'
-import { canTransition, illegalTransitionMessage, isReviewDecision, REVIEW_DECISIONS } from './transitions'
+import {
+  canTransition,
+  illegalTransitionMessage,
+  isReviewDecision,
+  REVIEW_DECISIONS,
+} from './transitions'
 
 /** What a workflow step leaves behind: the claim as it now stands and the event it recorded. */
 export interface ReviewOutcome {
@@ -40,7 +45,9 @@ const EVENT_ACTION: Record<ReviewDecision, ReviewEvent['action']> = {
 
 const claimId = (value: unknown): DocId => {
   const id = parseDocId(value)
-  if (id === undefined) throw reviewError('Give the id of the claim.', 400, { field: 'id' })
+  if (id === undefined) {
+    throw reviewError('Give the id of the claim.', 400, { field: 'id' })
+  }
   return id
 }
 
@@ -50,7 +57,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
 const reviewByFrom = (payload: Payload, now: Date): Date =>
   new Date(now.getTime() + citedOptions(payload).reviewIntervalDays * DAY_MS)
 
-const noteText = (value: unknown): null | string => (typeof value === 'string' && value.trim() ? value.trim() : null)
+const noteText = (value: unknown): null | string =>
+  typeof value === 'string' && value.trim() ? value.trim() : null
 
 /** The claim's working copy (its latest draft, or the published version when there is none). */
 async function loadWorkingCopy(req: PayloadRequest, id: DocId): Promise<Claim> {
@@ -73,8 +81,11 @@ function assertTransition(action: ReviewAction, status: ReviewStatus): void {
 
 function assertEveryStatisticHasSource(claim: Claim, doing: string): void {
   const missing = statisticsWithoutSource(claim)
-  if (missing.length === 0) return
-  const which = missing.length === 1 ? `Statistic ${missing[0]} has` : `Statistics ${missing.join(', ')} have`
+  if (missing.length === 0) {
+    return
+  }
+  const which =
+    missing.length === 1 ? `Statistic ${missing[0]} has` : `Statistics ${missing.join(', ')} have`
   throw reviewError(
     `${which} no source. Every statistic needs at least one source before the claim can be ${doing}.`,
     400,
@@ -84,42 +95,52 @@ function assertEveryStatisticHasSource(claim: Claim, doing: string): void {
 
 /** A claim agrees with itself: what its statement and attribution state are its statistic rows. */
 function assertStatementAgrees(claim: Claim): void {
-  const issues = claimStatementIssues(claim as unknown as Record<string, unknown>).filter((issue) => !issue.fieldPath.endsWith('.sources'))
-  if (issues.length === 0) return
-  throw reviewError(issues.map((issue) => issue.message).join(' '), 400, { issues: issues.map(({ fieldPath, message }) => ({ path: fieldPath, message })) })
+  const issues = claimStatementIssues(claim as unknown as Record<string, unknown>).filter(
+    (issue) => !issue.fieldPath.endsWith('.sources'),
+  )
+  if (issues.length === 0) {
+    return
+  }
+  throw reviewError(issues.map((issue) => issue.message).join(' '), 400, {
+    issues: issues.map(({ fieldPath, message }) => ({ path: fieldPath, message })),
+  })
 }
 
 /** Editors (and admins) send a claim draft to the reviewers: draft → in review. */
 export async function submitClaim(req: PayloadRequest, idInput: unknown): Promise<ReviewOutcome> {
-  if (!req.user) throw reviewError('Log in to submit a claim for review.', 401)
+  if (!req.user) {
+    throw reviewError('Log in to submit a claim for review.', 401)
+  }
   if (!hasRole(req.user, 'editor') && !hasRole(req.user, 'admin')) {
     throw reviewError('Only editors and admins submit claims for review.', 403)
   }
   const id = claimId(idInput)
-  return inTransaction(req, () => asWorkflow(req, 'submit', async () => {
-    await lockClaimRow(req, id)
-    const working = await loadWorkingCopy(req, id)
-    assertTransition('submit', working.review.status)
-    assertStatementAgrees(working)
-    assertEveryStatisticHasSource(working, 'submitted')
-    const now = new Date()
-    const claim = await req.payload.update({
-      collection: CLAIMS_SLUG,
-      id,
-      draft: true,
-      data: { review: { status: 'in_review' } },
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    const event = await recordReviewEvent(req, {
-      action: 'submitted',
-      at: now,
-      claim: id,
-      hash: claimContentHash(working),
-    })
-    return { claim, event }
-  }))
+  return inTransaction(req, () =>
+    asWorkflow(req, 'submit', async () => {
+      await lockClaimRow(req, id)
+      const working = await loadWorkingCopy(req, id)
+      assertTransition('submit', working.review.status)
+      assertStatementAgrees(working)
+      assertEveryStatisticHasSource(working, 'submitted')
+      const now = new Date()
+      const claim = await req.payload.update({
+        collection: CLAIMS_SLUG,
+        id,
+        draft: true,
+        data: { review: { status: 'in_review' } },
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      const event = await recordReviewEvent(req, {
+        action: 'submitted',
+        at: now,
+        claim: id,
+        hash: claimContentHash(working),
+      })
+      return { claim, event }
+    }),
+  )
 }
 
 /**
@@ -128,13 +149,17 @@ export async function submitClaim(req: PayloadRequest, idInput: unknown): Promis
  * event are written in one transaction under a row lock.
  */
 export async function reviewClaim(req: PayloadRequest, input: ReviewInput): Promise<ReviewOutcome> {
-  if (!req.user) throw reviewError('Log in as a reviewer to decide on claims.', 401)
+  if (!req.user) {
+    throw reviewError('Log in as a reviewer to decide on claims.', 401)
+  }
   if (!hasRole(req.user, 'reviewer')) {
     throw reviewError('Only reviewers decide on claims; ask a reviewer to review this one.', 403)
   }
   const { decision } = input
   if (!isReviewDecision(decision)) {
-    throw reviewError(`The decision must be one of: ${REVIEW_DECISIONS.join(', ')}.`, 400, { field: 'decision' })
+    throw reviewError(`The decision must be one of: ${REVIEW_DECISIONS.join(', ')}.`, 400, {
+      field: 'decision',
+    })
   }
   const id = claimId(input.id)
   const note = noteText(input.note)
@@ -151,73 +176,83 @@ export async function reviewClaim(req: PayloadRequest, input: ReviewInput): Prom
   const user = req.user
   const action = decision
 
-  return inTransaction(req, () => asWorkflow(req, decision, async () => {
-    await lockClaimRow(req, id)
-    const working = await loadWorkingCopy(req, id)
-    assertTransition(action, working.review.status)
-    const now = new Date()
-    const hash = claimContentHash(working)
+  return inTransaction(req, () =>
+    asWorkflow(req, decision, async () => {
+      await lockClaimRow(req, id)
+      const working = await loadWorkingCopy(req, id)
+      assertTransition(action, working.review.status)
+      const now = new Date()
+      const hash = claimContentHash(working)
 
-    if (decision === 'approve' || decision === 'renew') {
-      const editors = relationIds(working.review.draftEditors).map(String)
-      if (editors.includes(String(user.id))) {
-        throw reviewError(
-          'You created or edited this draft, so a different reviewer must approve it (four eyes).',
-          403,
-        )
-      }
-      assertEveryStatisticHasSource(working, decision === 'approve' ? 'approved' : 'renewed')
-      if (decision === 'renew') {
-        const published = await req.payload.findByID({
-          collection: CLAIMS_SLUG,
-          id,
-          draft: false,
-          depth: 0,
-          overrideAccess: false,
-          user,
-          req,
-        })
-        if (published._status !== 'published' || claimContentHash(published) !== hash) {
+      if (decision === 'approve' || decision === 'renew') {
+        const editors = relationIds(working.review.draftEditors).map(String)
+        if (editors.includes(String(user.id))) {
           throw reviewError(
-            'This claim has changed since it was approved; submit the new draft for review instead of renewing it.',
-            409,
-            { status: working.review.status },
+            'You created or edited this draft, so a different reviewer must approve it (four eyes).',
+            403,
           )
         }
-      }
-    }
-
-    const claim =
-      decision === 'approve' || decision === 'renew'
-        ? await req.payload.update({
+        assertEveryStatisticHasSource(working, decision === 'approve' ? 'approved' : 'renewed')
+        if (decision === 'renew') {
+          const published = await req.payload.findByID({
             collection: CLAIMS_SLUG,
             id,
             draft: false,
-            data: {
-              _status: 'published',
-              review: {
-                status: 'approved',
-                approvedBy: user.id as number,
-                approvedAt: now.toISOString(),
-                reviewBy: reviewByFrom(req.payload, now).toISOString(),
-                note,
-              },
-            },
             depth: 0,
-            overrideAccess: true,
+            overrideAccess: false,
+            user,
             req,
           })
-        : await req.payload.update({
-            collection: CLAIMS_SLUG,
-            id,
-            draft: true,
-            data: { review: { status: decision === 'reject' ? 'rejected' : 'changes_requested', note } },
-            depth: 0,
-            overrideAccess: true,
-            req,
-          })
+          if (published._status !== 'published' || claimContentHash(published) !== hash) {
+            throw reviewError(
+              'This claim has changed since it was approved; submit the new draft for review instead of renewing it.',
+              409,
+              { status: working.review.status },
+            )
+          }
+        }
+      }
 
-    const event = await recordReviewEvent(req, { action: EVENT_ACTION[decision], at: now, claim: id, hash, note })
-    return { claim, event }
-  }))
+      const claim =
+        decision === 'approve' || decision === 'renew'
+          ? await req.payload.update({
+              collection: CLAIMS_SLUG,
+              id,
+              draft: false,
+              data: {
+                _status: 'published',
+                review: {
+                  status: 'approved',
+                  approvedBy: user.id,
+                  approvedAt: now.toISOString(),
+                  reviewBy: reviewByFrom(req.payload, now).toISOString(),
+                  note,
+                },
+              },
+              depth: 0,
+              overrideAccess: true,
+              req,
+            })
+          : await req.payload.update({
+              collection: CLAIMS_SLUG,
+              id,
+              draft: true,
+              data: {
+                review: { status: decision === 'reject' ? 'rejected' : 'changes_requested', note },
+              },
+              depth: 0,
+              overrideAccess: true,
+              req,
+            })
+
+      const event = await recordReviewEvent(req, {
+        action: EVENT_ACTION[decision],
+        at: now,
+        claim: id,
+        hash,
+        note,
+      })
+      return { claim, event }
+    }),
+  )
 }

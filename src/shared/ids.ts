@@ -7,19 +7,26 @@
 export type DocId = number | string
 
 const isDocId = (value: unknown): value is DocId =>
-  (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '')
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (typeof value === 'string' && value.trim() !== '')
 
 /**
  * The id of a relationship value — `12`, `'12'`, `{ id: 12, … }` (populated) or
  * `{ relationTo, value }` (polymorphic) — or undefined.
  */
 export function relationId(value: unknown): DocId | undefined {
-  if (isDocId(value)) return value
+  if (isDocId(value)) {
+    return value
+  }
   if (value && typeof value === 'object') {
-    if ('relationTo' in value && 'value' in value) return relationId((value as { value: unknown }).value)
+    if ('relationTo' in value && 'value' in value) {
+      return relationId((value as { value: unknown }).value)
+    }
     if ('id' in value) {
       const id = (value as { id: unknown }).id
-      if (isDocId(id)) return id
+      if (isDocId(id)) {
+        return id
+      }
     }
   }
   return undefined
@@ -32,7 +39,9 @@ export function relationIds(value: unknown): DocId[] {
   const ids: DocId[] = []
   for (const item of values) {
     const id = relationId(item)
-    if (id === undefined || seen.has(String(id))) continue
+    if (id === undefined || seen.has(String(id))) {
+      continue
+    }
     seen.add(String(id))
     ids.push(id)
   }
@@ -45,8 +54,12 @@ export function relationIds(value: unknown): DocId[] {
  * are not ids (Payload's own `parseFloat` would read both as numbers).
  */
 export function parseDocId(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? value : undefined
-  if (typeof value !== 'string' || !/^[1-9]\d{0,15}$/.test(value)) return undefined
+  if (typeof value === 'number') {
+    return Number.isSafeInteger(value) && value > 0 ? value : undefined
+  }
+  if (typeof value !== 'string' || !/^[1-9]\d{0,15}$/.test(value)) {
+    return undefined
+  }
   const id = Number(value)
   return Number.isSafeInteger(id) ? id : undefined
 }

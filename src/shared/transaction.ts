@@ -22,9 +22,12 @@ interface DrizzleAdapterLike {
 export async function sqlOf(req: PayloadRequest): Promise<SqlExecutor> {
   const adapter = req.payload.db as unknown as DrizzleAdapterLike
   const transactionID = req.transactionID === undefined ? undefined : await req.transactionID
-  const session = transactionID === undefined ? undefined : adapter.sessions?.[String(transactionID)]
+  const session =
+    transactionID === undefined ? undefined : adapter.sessions?.[String(transactionID)]
   const db = session?.db ?? adapter.drizzle
-  if (!db) throw new Error('Cited needs the PostgreSQL adapter (@payloadcms/db-postgres).')
+  if (!db) {
+    throw new Error('Cited needs the PostgreSQL adapter (@payloadcms/db-postgres).')
+  }
   return db
 }
 
@@ -44,9 +47,13 @@ const LOCK_KEY = 'citedPublicSetsLocked'
  * transaction; taking it twice is a no-op. Outside a transaction there is nothing to serialise.
  */
 export async function lockPublicSets(req: PayloadRequest): Promise<void> {
-  if (req.transactionID === undefined) return
+  if (req.transactionID === undefined) {
+    return
+  }
   const transaction = String(await req.transactionID)
-  if (req.context[LOCK_KEY] === transaction) return
+  if (req.context[LOCK_KEY] === transaction) {
+    return
+  }
   const db = await sqlOf(req)
   await db.execute(sql`select pg_advisory_xact_lock(${0x43697465}, ${1})`)
   req.context[LOCK_KEY] = transaction
@@ -66,10 +73,14 @@ export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<
   try {
     await lockPublicSets(req)
     const result = await work()
-    if (started) await commitTransaction(req)
+    if (started) {
+      await commitTransaction(req)
+    }
     return result
   } catch (error) {
-    if (started) await killTransaction(req)
+    if (started) {
+      await killTransaction(req)
+    }
     throw error
   }
 }

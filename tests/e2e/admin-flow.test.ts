@@ -19,7 +19,9 @@ const baseUrl = inject('e2eBaseUrl')
  */
 async function clickPublish(page: Page): Promise<void> {
   const isPublish = (request: Request) =>
-    ['PATCH', 'POST'].includes(request.method()) && /\/api\/articles(\/\d+)?(\?|$)/.test(request.url()) && !request.url().includes('autosave=true')
+    ['PATCH', 'POST'].includes(request.method()) &&
+    /\/api\/articles(\/\d+)?(\?|$)/.test(request.url()) &&
+    !request.url().includes('autosave=true')
   await expect
     .poll(
       async () => {
@@ -35,7 +37,9 @@ async function clickPublish(page: Page): Promise<void> {
     .toBe(true)
 }
 
-const run = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')
+const run = Array.from({ length: 6 }, () =>
+  String.fromCharCode(97 + Math.floor(Math.random() * 26)),
+).join('')
 
 const paragraph = (...children: Record<string, unknown>[]) => ({
   type: 'paragraph',
@@ -46,8 +50,20 @@ const paragraph = (...children: Record<string, unknown>[]) => ({
   textFormat: 0,
   children,
 })
-const text = (value: string) => ({ type: 'text', text: value, format: 0, detail: 0, mode: 'normal', style: '', version: 1 })
-const claimRef = (claim: number) => ({ type: 'inlineBlock', version: 1, fields: { id: `ref${run}`, blockType: 'claimRef', claim } })
+const text = (value: string) => ({
+  type: 'text',
+  text: value,
+  format: 0,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
+const claimRef = (claim: number) => ({
+  type: 'inlineBlock',
+  version: 1,
+  fields: { id: `ref${run}`, blockType: 'claimRef', claim },
+})
 const richText = (...children: Record<string, unknown>[]) => ({
   root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children },
 })
@@ -91,7 +107,9 @@ describe('editors and reviewers in the admin', () => {
     const { context, page } = await loggedIn(browser, baseUrl, E2E_USERS.editor, E2E_PASSWORD)
     try {
       await page.goto('/admin/collections/claims/create')
-      await page.locator('#field-statement').fill(`Acupuncture (${run}) relieved chronic back pain for 62% of patients.`)
+      await page
+        .locator('#field-statement')
+        .fill(`Acupuncture (${run}) relieved chronic back pain for 62% of patients.`)
       // The panel checks the unsaved form: the number is not a statistic of the claim yet.
       await expect.poll(() => panel(page).textContent(), { timeout: 30_000 }).toContain('“62%”')
 
@@ -102,7 +120,9 @@ describe('editors and reviewers in the admin', () => {
       await sources.locator('input').fill(run)
       await page.locator('.rs__option', { hasText: sourceTitle }).first().click()
       await expect
-        .poll(() => panel(page).locator('.cited-evidence__summary').getAttribute('data-ready'), { timeout: 30_000 })
+        .poll(() => panel(page).locator('.cited-evidence__summary').getAttribute('data-ready'), {
+          timeout: 30_000,
+        })
         .toBe('true')
 
       await page.locator('#action-save-draft').click()
@@ -111,7 +131,11 @@ describe('editors and reviewers in the admin', () => {
 
       await page.locator('.cited-submit-for-review').click()
       await expect
-        .poll(() => panel(page).locator('[data-review-status]').first().getAttribute('data-review-status'), { timeout: 30_000 })
+        .poll(
+          () =>
+            panel(page).locator('[data-review-status]').first().getAttribute('data-review-status'),
+          { timeout: 30_000 },
+        )
         .toBe('in_review')
       const saved = await editor.get(`/claims/${claimId}?draft=true&depth=0`)
       expect(saved.body.review.status).toBe('in_review')
@@ -138,7 +162,9 @@ describe('editors and reviewers in the admin', () => {
       await prompt.locator('input[type="password"]').fill(E2E_PASSWORD)
       await screenshot(page, 'review-queue')
       await prompt.locator('.cited-decision__confirm').click()
-      await expect.poll(() => card.locator('.cited-decision__result').textContent(), { timeout: 30_000 }).toContain('approved')
+      await expect
+        .poll(() => card.locator('.cited-decision__result').textContent(), { timeout: 30_000 })
+        .toContain('approved')
 
       const asEditor = await editor.get(`/claims/${claimId}?depth=0`)
       expect(asEditor.body._status).toBe('published')
@@ -152,7 +178,9 @@ describe('editors and reviewers in the admin', () => {
     const created = await editor.post('/articles?draft=true', {
       title: `Acupuncture and back pain ${run}`,
       excerpt: 'What the evidence says.',
-      intro: richText(paragraph(text('In one review, 62% of patients felt less pain. '), claimRef(claimId))),
+      intro: richText(
+        paragraph(text('In one review, 62% of patients felt less pain. '), claimRef(claimId)),
+      ),
       _status: 'draft',
     })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
@@ -162,14 +190,20 @@ describe('editors and reviewers in the admin', () => {
     const { context, page } = await loggedIn(browser, baseUrl, E2E_USERS.editor, E2E_PASSWORD)
     try {
       await page.goto(`/admin/collections/articles/${article.id}`)
-      await expect.poll(() => panel(page).getAttribute('data-state'), { timeout: 30_000 }).toBe('live')
       await expect
-        .poll(() => panel(page).locator('.cited-evidence__summary').getAttribute('data-ready'), { timeout: 30_000 })
+        .poll(() => panel(page).getAttribute('data-state'), { timeout: 30_000 })
+        .toBe('live')
+      await expect
+        .poll(() => panel(page).locator('.cited-evidence__summary').getAttribute('data-ready'), {
+          timeout: 30_000,
+        })
         .toBe('true')
       expect(await panel(page).locator('.cited-evidence__claim').count()).toBe(1)
       await clickPublish(page)
       await expect
-        .poll(async () => (await editor.get(`/articles/${article.id}?depth=0`)).body._status, { timeout: 30_000 })
+        .poll(async () => (await editor.get(`/articles/${article.id}?depth=0`)).body._status, {
+          timeout: 30_000,
+        })
         .toBe('published')
     } finally {
       await context.close()
@@ -177,7 +211,10 @@ describe('editors and reviewers in the admin', () => {
   })
 
   it('the public article page shows the reference number and the reference', async () => {
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } })
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      viewport: { width: 1280, height: 900 },
+    })
     try {
       const page = await context.newPage()
       const response = await page.goto(`/articles/${articleSlug}`)
@@ -191,18 +228,31 @@ describe('editors and reviewers in the admin', () => {
   })
 
   it('the cached page follows a new approved version of its claim within seconds', async () => {
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } })
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      viewport: { width: 1280, height: 900 },
+    })
     try {
       const page = await context.newPage()
       // The page is served from Next's cache now: a view reads no API.
       expect((await page.goto(`/articles/${articleSlug}`))?.status()).toBe(200)
       const newerTitle = `A newer acupuncture trial ${run}`
-      const newer = await editor.post('/sources', { type: 'journal-article', title: newerTitle, year: 2024, doi: `10.5555/cited-e2e-newer.${run}` })
+      const newer = await editor.post('/sources', {
+        type: 'journal-article',
+        title: newerTitle,
+        year: 2024,
+        doi: `10.5555/cited-e2e-newer.${run}`,
+      })
       expect(newer.status, JSON.stringify(newer.body)).toBe(201)
-      const edited = await editor.patch(`/claims/${claimId}?draft=true`, { statistics: [{ value: 62, unit: 'percent', sources: [newer.body.doc.id] }] })
+      const edited = await editor.patch(`/claims/${claimId}?draft=true`, {
+        statistics: [{ value: 62, unit: 'percent', sources: [newer.body.doc.id] }],
+      })
       expect(edited.status, JSON.stringify(edited.body)).toBe(200)
       expect((await editor.post(`/claims/${claimId}/submit`, {})).status).toBe(200)
-      const approved = await reviewer.post(`/claims/${claimId}/review`, { decision: 'approve', password: E2E_PASSWORD })
+      const approved = await reviewer.post(`/claims/${claimId}/review`, {
+        decision: 'approve',
+        password: E2E_PASSWORD,
+      })
       expect(approved.status, JSON.stringify(approved.body)).toBe(200)
       const approvedAt = Date.now()
       // Cited revalidated the page when the snapshot changed: a reload shows the new reference.
@@ -228,7 +278,9 @@ describe('editors and reviewers in the admin', () => {
     try {
       await page.goto('/admin/collections/articles/create')
       await page.locator('#field-title').fill(`Cupping and neck tension ${run}`)
-      await page.locator('#field-excerpt').fill('Up to 45% of patients feel better after one session.')
+      await page
+        .locator('#field-excerpt')
+        .fill('Up to 45% of patients feel better after one session.')
       const issue = panel(page).locator('.cited-evidence__issue')
       await expect.poll(() => issue.count(), { timeout: 30_000 }).toBe(1)
       expect(await issue.textContent()).toMatch(/“up to 45%”/i)
@@ -241,12 +293,18 @@ describe('editors and reviewers in the admin', () => {
       await clickPublish(page)
       // Payload names the refused field; the panel still lists the statistic that blocks it.
       await expect
-        .poll(() => page.locator('.payload-toast-container .toast-error').allTextContents(), { timeout: 30_000 })
+        .poll(() => page.locator('.payload-toast-container .toast-error').allTextContents(), {
+          timeout: 30_000,
+        })
         .toEqual(expect.arrayContaining([expect.stringMatching(/invalid.*excerpt/i)]))
       expect(await issue.count()).toBe(1)
 
-      const found = await editor.get(`/articles?where[title][equals]=${encodeURIComponent(`Cupping and neck tension ${run}`)}&depth=0`)
-      for (const doc of found.body.docs as { _status: string }[]) expect(doc._status).not.toBe('published')
+      const found = await editor.get(
+        `/articles?where[title][equals]=${encodeURIComponent(`Cupping and neck tension ${run}`)}&depth=0`,
+      )
+      for (const doc of found.body.docs as { _status: string }[]) {
+        expect(doc._status).not.toBe('published')
+      }
     } finally {
       await context.close()
     }

@@ -1,3 +1,4 @@
+import { ClientError, GraphQLClient } from 'graphql-request'
 /**
  * The GraphQL contract with frontends: `examples/graphql/article.graphql`, sent over HTTP with a
  * real GraphQL client to the production build, must keep returning the shape a frontend renders.
@@ -6,21 +7,28 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-
-import { ClientError, GraphQLClient } from 'graphql-request'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { E2E_PASSWORD, ensureUsers, Rest } from './helpers/rest'
 
 const baseUrl = inject('e2eBaseUrl')
 const rest = new Rest(baseUrl)
-const query = readFileSync(path.resolve(import.meta.dirname, '../../examples/graphql/article.graphql'), 'utf8')
+const query = readFileSync(
+  path.resolve(import.meta.dirname, '../../examples/graphql/article.graphql'),
+  'utf8',
+)
 
 const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
-async function created(api: Rest, collection: string, data: Record<string, unknown>): Promise<{ id: number; slug?: string }> {
+async function created(
+  api: Rest,
+  collection: string,
+  data: Record<string, unknown>,
+): Promise<{ id: number; slug?: string }> {
   const res = await api.post(`/${collection}`, data)
-  if (res.status !== 201) throw new Error(`${collection}: ${res.status} ${JSON.stringify(res.body)}`)
+  if (res.status !== 201) {
+    throw new Error(`${collection}: ${res.status} ${JSON.stringify(res.body)}`)
+  }
   return res.body.doc
 }
 
@@ -31,29 +39,70 @@ beforeAll(async () => {
   const tokens = await ensureUsers(rest)
   const editor = rest.as(tokens.editor)
   const reviewer = rest.as(tokens.reviewer)
-  const claimStating = async (value: number, title: string, extra: Record<string, unknown> = {}) => {
-    const source = await created(editor, 'sources', { type: 'journal-article', title, doi: `10.1000/contract.${unique}.${value}`, year: 2020, ...extra })
+  const claimStating = async (
+    value: number,
+    title: string,
+    extra: Record<string, unknown> = {},
+  ) => {
+    const source = await created(editor, 'sources', {
+      type: 'journal-article',
+      title,
+      doi: `10.1000/contract.${unique}.${value}`,
+      year: 2020,
+      ...extra,
+    })
     const claim = await created(editor, 'claims', {
       statement: `${value}% of patients reported less pain.`,
       statistics: [{ value, unit: 'percent', sources: [source.id] }],
     })
     const submitted = await editor.post(`/claims/${claim.id}/submit`, {})
-    if (submitted.status !== 200) throw new Error(`submit: ${JSON.stringify(submitted.body)}`)
-    const approved = await reviewer.post(`/claims/${claim.id}/review`, { decision: 'approve', password: E2E_PASSWORD })
-    if (approved.status !== 200) throw new Error(`approve: ${JSON.stringify(approved.body)}`)
+    if (submitted.status !== 200) {
+      throw new Error(`submit: ${JSON.stringify(submitted.body)}`)
+    }
+    const approved = await reviewer.post(`/claims/${claim.id}/review`, {
+      decision: 'approve',
+      password: E2E_PASSWORD,
+    })
+    if (approved.status !== 200) {
+      throw new Error(`approve: ${JSON.stringify(approved.body)}`)
+    }
     return claim.id
   }
-  const seventy = await claimStating(70, 'Acupuncture for chronic pain', { authors: [{ family: 'Vickers', given: 'Andrew J' }], containerTitle: 'J Pain', pmid: `${Date.now() % 100000000}` })
+  const seventy = await claimStating(70, 'Acupuncture for chronic pain', {
+    authors: [{ family: 'Vickers', given: 'Andrew J' }],
+    containerTitle: 'J Pain',
+    pmid: `${Date.now() % 100000000}`,
+  })
   const fifty = await claimStating(50, 'Inflammatory markers after needling')
-  const tip = await created(editor, 'aftercare-tips', { title: 'Stay hydrated', instruction: 'Drink a glass of water after the session.', timing: 'right-after', category: 'hydration' })
+  const tip = await created(editor, 'aftercare-tips', {
+    title: 'Stay hydrated',
+    instruction: 'Drink a glass of water after the session.',
+    timing: 'right-after',
+    category: 'hydration',
+  })
   const paragraph = (text: string, claim?: number) => ({
-    type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0,
+    type: 'paragraph',
+    format: '',
+    indent: 0,
+    version: 1,
+    direction: 'ltr',
+    textFormat: 0,
     children: [
       { type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
-      ...(claim ? [{ type: 'inlineBlock', version: 1, fields: { id: `ref${claim}`, blockType: 'claimRef', claim } }] : []),
+      ...(claim
+        ? [
+            {
+              type: 'inlineBlock',
+              version: 1,
+              fields: { id: `ref${claim}`, blockType: 'claimRef', claim },
+            },
+          ]
+        : []),
     ],
   })
-  const richText = (...children: unknown[]) => ({ root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children } })
+  const richText = (...children: unknown[]) => ({
+    root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children },
+  })
   const benefit = await created(editor, 'benefits', {
     title: 'Natural Pain Reduction',
     summary: 'Acupuncture can ease chronic back pain.',
@@ -73,11 +122,27 @@ beforeAll(async () => {
       { blockType: 'benefit', benefit: benefit.id },
       { blockType: 'clinicalClaim', claim: fifty, display: 'stat-card' },
       { blockType: 'comparisonTable', heading: 'Compared', columns: [benefit.id], rows: [row.id] },
-      { blockType: 'chart', title: 'Patients improving', unit: 'percent', caption: 'Share of patients improving.', points: [{ label: 'Acupuncture', value: 70, claim: seventy }] },
+      {
+        blockType: 'chart',
+        title: 'Patients improving',
+        unit: 'percent',
+        caption: 'Share of patients improving.',
+        points: [{ label: 'Acupuncture', value: 70, claim: seventy }],
+      },
       { blockType: 'aftercareTips', heading: 'Aftercare', tips: [tip.id] },
-      { blockType: 'quote', text: 'I can sleep through the night again.', attribution: 'A patient' },
+      {
+        blockType: 'quote',
+        text: 'I can sleep through the night again.',
+        attribution: 'A patient',
+      },
       { blockType: 'keyTakeaways', items: [{ title: 'Talk to your clinician first' }] },
-      { blockType: 'callToAction', heading: 'Book', text: 'Book a first session.', label: 'Book now', url: '/contact' },
+      {
+        blockType: 'callToAction',
+        heading: 'Book',
+        text: 'Book a first session.',
+        label: 'Book now',
+        url: '/contact',
+      },
     ],
     conclusion: richText(paragraph('Ask us about a treatment plan.')),
   })
@@ -87,10 +152,16 @@ beforeAll(async () => {
 describe('examples/graphql/article.graphql against the production build', () => {
   it('returns the article with its blocks, references and reference numbers', async () => {
     const client = new GraphQLClient(`${baseUrl}/api/graphql`)
-    const data = await client.request<{ Articles: { docs: Record<string, any>[] } }>(query, { slug })
+    const data = await client.request<{ Articles: { docs: Record<string, any>[] } }>(query, {
+      slug,
+    })
     expect(data.Articles.docs).toHaveLength(1)
-    const article = data.Articles.docs[0]!
-    expect(article).toMatchObject({ slug, title: expect.stringContaining('Acupuncture'), excerpt: 'What the evidence says.' })
+    const article = data.Articles.docs[0]
+    expect(article).toMatchObject({
+      slug,
+      title: expect.stringContaining('Acupuncture'),
+      excerpt: 'What the evidence says.',
+    })
     expect(article.layout.map((block: { __typename: string }) => block.__typename)).toEqual([
       'BenefitBlock',
       'ClinicalClaimBlock',
@@ -102,20 +173,41 @@ describe('examples/graphql/article.graphql against the production build', () => 
       'CallToActionBlock',
     ])
     const [benefit, claim, table, chart, tips] = article.layout
-    expect(benefit.benefit).toMatchObject({ title: 'Natural Pain Reduction', aftercareTips: [{ title: 'Stay hydrated', timing: 'right_after' }] })
+    expect(benefit.benefit).toMatchObject({
+      title: 'Natural Pain Reduction',
+      aftercareTips: [{ title: 'Stay hydrated', timing: 'right_after' }],
+    })
     expect(JSON.stringify(benefit.benefit.clinicalPerspective)).toContain('"referenceNumbers":[1]')
-    expect(claim).toMatchObject({ display: 'stat_card', referenceNumbers: [2], claim: { statistics: [{ value: 50, unit: 'percent' }] } })
+    expect(claim).toMatchObject({
+      display: 'stat_card',
+      referenceNumbers: [2],
+      claim: { statistics: [{ value: 50, unit: 'percent' }] },
+    })
     expect(table.rows[0].cells[0]).toMatchObject({ rating: 'high', referenceNumbers: [2] })
-    expect(chart.points[0]).toMatchObject({ label: 'Acupuncture', value: 70, referenceNumbers: [1] })
+    expect(chart.points[0]).toMatchObject({
+      label: 'Acupuncture',
+      value: 70,
+      referenceNumbers: [1],
+    })
     expect(tips.tips[0].instruction).toContain('water')
     expect(article.references).toEqual([
       {
         number: 1,
         title: 'Acupuncture for chronic pain',
-        formatted: expect.stringMatching(/^Vickers AJ\. Acupuncture for chronic pain\. J Pain\. 2020/),
+        formatted: expect.stringMatching(
+          /^Vickers AJ\. Acupuncture for chronic pain\. J Pain\. 2020/,
+        ),
         links: [
-          { kind: 'doi', label: expect.stringMatching(/^doi:10\.1000\/contract\./), href: expect.stringMatching(/^https:\/\/doi\.org\/10\.1000\/contract\./) },
-          { kind: 'pubmed', label: expect.stringMatching(/^PMID \d+$/), href: expect.stringMatching(/^https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/\d+\/$/) },
+          {
+            kind: 'doi',
+            label: expect.stringMatching(/^doi:10\.1000\/contract\./),
+            href: expect.stringMatching(/^https:\/\/doi\.org\/10\.1000\/contract\./),
+          },
+          {
+            kind: 'pubmed',
+            label: expect.stringMatching(/^PMID \d+$/),
+            href: expect.stringMatching(/^https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/\d+\/$/),
+          },
         ],
       },
       expect.objectContaining({ number: 2, title: 'Inflammatory markers after needling' }),
@@ -127,7 +219,9 @@ describe('examples/graphql/article.graphql against the production build', () => 
     const client = new GraphQLClient(`${baseUrl}/api/graphql`)
     const error = await client.request('{ __schema { types { name } } }').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ClientError)
-    expect((error as ClientError).response.errors?.[0]?.message).toMatch(/introspection is not allowed/)
+    expect((error as ClientError).response.errors?.[0]?.message).toMatch(
+      /introspection is not allowed/,
+    )
   })
 
   it('serves no GraphQL playground in production', async () => {
@@ -140,10 +234,12 @@ describe('REST for frontends', () => {
   it('answers the anonymous article read in one cacheable response', async () => {
     const response = await fetch(`${baseUrl}/api/articles?where[slug][equals]=${slug}&depth=2`)
     expect(response.status).toBe(200)
-    expect(response.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300')
+    expect(response.headers.get('cache-control')).toBe(
+      'public, max-age=60, stale-while-revalidate=300',
+    )
     const body = (await response.json()) as { docs: Record<string, any>[] }
-    expect(body.docs[0]!.references).toHaveLength(2)
-    expect(body.docs[0]!.layout[0].benefit.aftercareTips[0].title).toBe('Stay hydrated')
+    expect(body.docs[0].references).toHaveLength(2)
+    expect(body.docs[0].layout[0].benefit.aftercareTips[0].title).toBe('Stay hydrated')
   })
 })
 
@@ -152,7 +248,9 @@ describe('the example site', () => {
     const response = await fetch(`${baseUrl}/articles/${slug}`)
     expect(response.status).toBe(200)
     const html = await response.text()
-    expect(html).toContain('<sup class="citation"><a href="#ref-1" aria-label="Reference 1">1</a></sup>')
+    expect(html).toContain(
+      '<sup class="citation"><a href="#ref-1" aria-label="Reference 1">1</a></sup>',
+    )
     expect(html).toMatch(/<li id="ref-1" value="1">Vickers AJ\./)
     expect(html).toMatch(/<svg role="img" aria-labelledby="[^"]+"/)
     expect(html).toContain('Acupuncture: 70% (reference 1).')

@@ -4,18 +4,15 @@
  */
 import type { Payload, SanitizedConfig } from 'payload'
 
-import {
-  GRAPHQL_POST,
-  REST_DELETE,
-  REST_GET,
-  REST_PATCH,
-  REST_POST,
-} from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import * as qs from 'qs-esm'
 
 import { guardGraphQL, guardRest } from '../../src/http/routes'
 
-type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+type Handler = (
+  request: Request,
+  args: { params: Promise<{ slug: string[] }> },
+) => Promise<Response>
 
 export interface ApiResponse<T = any> {
   status: number
@@ -65,8 +62,12 @@ export class Api {
 
   private headers(json: boolean): Headers {
     const headers = new Headers(this.extraHeaders)
-    if (json) headers.set('Content-Type', 'application/json')
-    if (this.token) headers.set('Authorization', `JWT ${this.token}`)
+    if (json) {
+      headers.set('Content-Type', 'application/json')
+    }
+    if (this.token) {
+      headers.set('Authorization', `JWT ${this.token}`)
+    }
     return headers
   }
 
@@ -76,12 +77,20 @@ export class Api {
     options: { body?: unknown; query?: Record<string, unknown> } = {},
   ): Promise<ApiResponse<T>> {
     const [pathname, search] = path.replace(/^\//, '').split('?')
-    const query = qs.stringify({ ...(search ? qs.parse(search) : {}), ...(options.query ?? {}) }, { addQueryPrefix: true })
+    const query = qs.stringify(
+      { ...(search ? qs.parse(search) : {}), ...(options.query ?? {}) },
+      { addQueryPrefix: true },
+    )
     const url = `http://localhost:3000${this.config.routes.api}/${pathname}${query}`
     const request = new Request(url, {
       method,
       headers: this.headers(options.body !== undefined),
-      body: options.body === undefined ? undefined : options.body instanceof RawJson ? options.body.text : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : options.body instanceof RawJson
+            ? options.body.text
+            : JSON.stringify(options.body),
     })
     const response = await this.handlers[method](request, {
       params: Promise.resolve({ slug: pathname.split('/') }),
@@ -114,11 +123,14 @@ export class Api {
 
   /** A GraphQL request with any body (raw text with {@link RawJson}), through the real handler. */
   async gqlBody(body: unknown): Promise<ApiResponse> {
-    const request = new Request(`http://localhost:3000${this.config.routes.api}${this.config.routes.graphQL}`, {
-      method: 'POST',
-      headers: this.headers(true),
-      body: body instanceof RawJson ? body.text : JSON.stringify(body),
-    })
+    const request = new Request(
+      `http://localhost:3000${this.config.routes.api}${this.config.routes.graphQL}`,
+      {
+        method: 'POST',
+        headers: this.headers(true),
+        body: body instanceof RawJson ? body.text : JSON.stringify(body),
+      },
+    )
     const response = await this.graphql(request)
     const text = await response.text()
     let parsed: any = text
@@ -131,12 +143,20 @@ export class Api {
   }
 
   /** A GraphQL operation through the real handler. */
-  async gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<ApiResponse<{ data?: T; errors?: { message: string; extensions?: any; path?: string[] }[] }>> {
-    const request = new Request(`http://localhost:3000${this.config.routes.api}${this.config.routes.graphQL}`, {
-      method: 'POST',
-      headers: this.headers(true),
-      body: JSON.stringify({ query, variables }),
-    })
+  async gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<
+    ApiResponse<{ data?: T; errors?: { message: string; extensions?: any; path?: string[] }[] }>
+  > {
+    const request = new Request(
+      `http://localhost:3000${this.config.routes.api}${this.config.routes.graphQL}`,
+      {
+        method: 'POST',
+        headers: this.headers(true),
+        body: JSON.stringify({ query, variables }),
+      },
+    )
     const response = await this.graphql(request)
     return { status: response.status, body: await response.json(), headers: response.headers }
   }
@@ -153,11 +173,18 @@ export interface TestUser {
 }
 
 /** Creates a user with the given roles (Local API) and logs in through REST to get a JWT. */
-export async function createUser(payload: Payload, api: Api, roles: Role[], name = roles.join('-') || 'nobody'): Promise<TestUser> {
+export async function createUser(
+  payload: Payload,
+  api: Api,
+  roles: Role[],
+  name = roles.join('-') || 'nobody',
+): Promise<TestUser> {
   const email = `${name}-${Math.random().toString(36).slice(2, 8)}@clinic.test`
   const password = 'correct horse battery staple'
   const user = await payload.create({ collection: 'users', data: { email, password, roles, name } })
   const login = await api.post('/users/login', { email, password })
-  if (login.status !== 200 || !login.body.token) throw new Error(`login failed: ${JSON.stringify(login.body)}`)
+  if (login.status !== 200 || !login.body.token) {
+    throw new Error(`login failed: ${JSON.stringify(login.body)}`)
+  }
   return { id: user.id, email, password, token: login.body.token, roles }
 }

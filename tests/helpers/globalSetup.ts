@@ -1,3 +1,5 @@
+import type { TestProject } from 'vitest/node'
+
 /**
  * Starts one throw-away PostgreSQL cluster for the whole run (or uses `DATABASE_URL` when given)
  * and removes it afterwards — also when tests fail. Each test file gets a database of its own
@@ -5,7 +7,6 @@
  */
 import os from 'node:os'
 import path from 'node:path'
-import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres } from '../../scripts/lib/postgres'
 
@@ -21,7 +22,11 @@ export default async function setup(project: TestProject) {
     return
   }
   const dataDir = path.join(os.tmpdir(), `cited-test-pg-${process.pid}-${Date.now()}`)
-  const cluster = await startEmbeddedPostgres({ dataDir, persistent: false, database: 'cited_test' })
+  const cluster = await startEmbeddedPostgres({
+    dataDir,
+    persistent: false,
+    database: 'cited_test',
+  })
   project.provide('databaseUrl', cluster.url)
   return async () => {
     await cluster.stop()

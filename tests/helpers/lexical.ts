@@ -31,9 +31,11 @@ const element = (type: string, children: (Node | string)[], extra: Node = {}): N
 export const paragraph = (...children: (Node | string)[]): Node =>
   element('paragraph', children, { textFormat: 0 })
 
-export const listItem = (...children: (Node | string)[]): Node => element('listitem', children, { value: 1 })
+export const listItem = (...children: (Node | string)[]): Node =>
+  element('listitem', children, { value: 1 })
 
-export const list = (...items: Node[]): Node => element('list', items, { listType: 'bullet', start: 1, tag: 'ul' })
+export const list = (...items: Node[]): Node =>
+  element('list', items, { listType: 'bullet', start: 1, tag: 'ul' })
 
 export const heading = (value: string, tag = 'h3'): Node => element('heading', [value], { tag })
 

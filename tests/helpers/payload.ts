@@ -9,9 +9,8 @@ import sharp from 'sharp'
 
 import type { CitedPluginOptions } from '../../src'
 
-import { citedPlugin } from '../../src'
-
 import configPromise from '../../payload.config'
+import { citedPlugin } from '../../src'
 import { Api, createUser, type TestUser } from './api'
 
 export interface TestContext {
@@ -64,7 +63,10 @@ export function hostConfig(host: TestHost = {}): Promise<SanitizedConfig> {
  * REST and GraphQL handlers serve Payload's default instance, so boot one such config per file;
  * more configs can run under their own `key` through the Local API.
  */
-export async function bootPayloadFor(configPromise: Promise<SanitizedConfig>, options: { key?: string } = {}): Promise<TestContext> {
+export async function bootPayloadFor(
+  configPromise: Promise<SanitizedConfig>,
+  options: { key?: string } = {},
+): Promise<TestContext> {
   const config = await configPromise
   const payload = await getPayload({ config, key: options.key })
   const api = new Api(config)

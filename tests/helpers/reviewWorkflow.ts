@@ -3,11 +3,19 @@ import type { ApiResponse, TestUser } from './api'
 import type { TestContext } from './payload'
 
 let counter = 0
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`
+const unique = () =>
+  `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
-export async function createSource(t: TestContext, title = 'Acupuncture for chronic pain'): Promise<number> {
-  const res = await t.api.as(t.editor.token).post('/sources', { title, doi: `10.1000/review.${unique()}` })
-  if (res.status !== 201) throw new Error(`source: ${JSON.stringify(res.body)}`)
+export async function createSource(
+  t: TestContext,
+  title = 'Acupuncture for chronic pain',
+): Promise<number> {
+  const res = await t.api
+    .as(t.editor.token)
+    .post('/sources', { title, doi: `10.1000/review.${unique()}` })
+  if (res.status !== 201) {
+    throw new Error(`source: ${JSON.stringify(res.body)}`)
+  }
   return res.body.doc.id
 }
 
@@ -19,9 +27,13 @@ export async function createClaim(
   const source = await createSource(t)
   const res = await t.api.as((options.as ?? t.editor).token).post('/claims', {
     statement: options.statement ?? `70% of patients reported less pain (${unique()}).`,
-    statistics: [{ value: 70, unit: 'percent', sources: options.withSource === false ? [] : [source] }],
+    statistics: [
+      { value: 70, unit: 'percent', sources: options.withSource === false ? [] : [source] },
+    ],
   })
-  if (res.status !== 201) throw new Error(`claim: ${res.status} ${JSON.stringify(res.body)}`)
+  if (res.status !== 201) {
+    throw new Error(`claim: ${res.status} ${JSON.stringify(res.body)}`)
+  }
   return { id: res.body.doc.id, source }
 }
 
@@ -44,11 +56,16 @@ export function review(
 }
 
 function expectOk(res: ApiResponse, what: string): void {
-  if (res.status !== 200) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`)
+  if (res.status !== 200) {
+    throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`)
+  }
 }
 
 /** A claim that went through submit and approve. */
-export async function approvedClaim(t: TestContext, statement?: string): Promise<{ id: number; source: number }> {
+export async function approvedClaim(
+  t: TestContext,
+  statement?: string,
+): Promise<{ id: number; source: number }> {
   const claim = await createClaim(t, { statement })
   expectOk(await submit(t, claim.id), 'submit')
   expectOk(await review(t, claim.id, 'approve'), 'approve')
@@ -56,7 +73,11 @@ export async function approvedClaim(t: TestContext, statement?: string): Promise
 }
 
 /** Publishes an article (as the editor) that shows the given claims as callouts. */
-export function publishArticle(t: TestContext, claims: number[], extra: Record<string, unknown> = {}): Promise<ApiResponse> {
+export function publishArticle(
+  t: TestContext,
+  claims: number[],
+  extra: Record<string, unknown> = {},
+): Promise<ApiResponse> {
   return t.api.as(t.editor.token).post('/articles', {
     title: `Acupuncture and back pain ${unique()}`,
     layout: claims.map((claim) => ({ blockType: 'clinicalClaim', claim, display: 'callout' })),

@@ -3,7 +3,6 @@
  * Payload pushes its schema into an empty database and no two files see each other's rows.
  */
 import { randomBytes } from 'node:crypto'
-
 import pg from 'pg'
 import { inject } from 'vitest'
 

@@ -6,7 +6,11 @@ export async function recordStatements(work: () => Promise<unknown>): Promise<st
   const statements: string[] = []
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const [query] = args
-    statements.push(typeof query === 'string' ? query : String((query as { text?: unknown } | undefined)?.text ?? ''))
+    statements.push(
+      typeof query === 'string'
+        ? query
+        : String((query as { text?: unknown } | undefined)?.text ?? ''),
+    )
     return (original as (...a: unknown[]) => unknown).apply(this, args)
   } as typeof original
   try {
@@ -23,7 +27,10 @@ export async function countStatements(work: () => Promise<unknown>): Promise<num
 }
 
 /** One SQL statement on the test database, outside Payload (to corrupt or inspect stored state). */
-export async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
   await client.connect()
   try {

@@ -37,19 +37,32 @@ describe('anonymous readers see published articles and only what they reference'
     liveClaim = live.id
     publicSource = live.source
     // a newer draft with text that must never leak, and a reviewer note that is internal
-    await t.api.as(t.editor.token).patch(`/claims/${liveClaim}`, { statement: 'SECRET DRAFT: 70% of everyone.' })
+    await t.api
+      .as(t.editor.token)
+      .patch(`/claims/${liveClaim}`, { statement: 'SECRET DRAFT: 70% of everyone.' })
     const unreferenced = await approvedClaim(t, 'Unreferenced: 70% of patients.')
     unreferencedClaim = unreferenced.id
     privateSource = unreferenced.source
     draftOnlyClaim = (await createClaim(t, { statement: 'SECRET UNAPPROVED: 70% of patients.' })).id
 
-    publicTip = (await t.api.as(t.editor.token).post('/aftercare-tips', { title: 'Hydrate', instruction: 'Drink water after the session.' })).body.doc.id
-    publicBenefit = (
-      await t.api.as(t.editor.token).post('/benefits', { title: 'Less pain', claims: [liveClaim], aftercareTips: [publicTip] })
+    publicTip = (
+      await t.api.as(t.editor.token).post('/aftercare-tips', {
+        title: 'Hydrate',
+        instruction: 'Drink water after the session.',
+      })
     ).body.doc.id
-    privateBenefit = (await t.api.as(t.editor.token).post('/benefits', { title: 'SECRET BENEFIT' })).body.doc.id
+    publicBenefit = (
+      await t.api
+        .as(t.editor.token)
+        .post('/benefits', { title: 'Less pain', claims: [liveClaim], aftercareTips: [publicTip] })
+    ).body.doc.id
+    privateBenefit = (await t.api.as(t.editor.token).post('/benefits', { title: 'SECRET BENEFIT' }))
+      .body.doc.id
     publicRow = (
-      await t.api.as(t.editor.token).post('/comparison-rows', { aspect: 'Relief', cells: [{ benefit: publicBenefit, rating: 'high', claim: liveClaim }] })
+      await t.api.as(t.editor.token).post('/comparison-rows', {
+        aspect: 'Relief',
+        cells: [{ benefit: publicBenefit, rating: 'high', claim: liveClaim }],
+      })
     ).body.doc.id
 
     const res = await publishArticle(t, [liveClaim], {
@@ -62,8 +75,15 @@ describe('anonymous readers see published articles and only what they reference'
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     published = { id: res.body.doc.id, slug: res.body.doc.slug }
     // a newer draft of the published article
-    await t.api.as(t.editor.token).patch(`/articles/${published.id}?draft=true`, { title: 'SECRET ARTICLE DRAFT' })
-    draftArticle = (await t.api.as(t.editor.token).post('/articles', { title: 'SECRET DRAFT ARTICLE', layout: [{ blockType: 'clinicalClaim', claim: draftOnlyClaim, display: 'callout' }] })).body.doc.id
+    await t.api
+      .as(t.editor.token)
+      .patch(`/articles/${published.id}?draft=true`, { title: 'SECRET ARTICLE DRAFT' })
+    draftArticle = (
+      await t.api.as(t.editor.token).post('/articles', {
+        title: 'SECRET DRAFT ARTICLE',
+        layout: [{ blockType: 'clinicalClaim', claim: draftOnlyClaim, display: 'callout' }],
+      })
+    ).body.doc.id
   })
 
   const noSecrets = (body: unknown) => {
@@ -81,7 +101,9 @@ describe('anonymous readers see published articles and only what they reference'
       noSecrets(res.body)
     }
     expect((await t.api.get(`/articles/${draftArticle}`)).status).toBe(404)
-    expect((await t.api.get(`/articles/${published.id}`, { draft: 'true' })).body.title).not.toContain('SECRET')
+    expect(
+      (await t.api.get(`/articles/${published.id}`, { draft: 'true' })).body.title,
+    ).not.toContain('SECRET')
   })
 
   it('reads the approved version of a referenced claim, never the draft, the note or the editors', async () => {
@@ -117,11 +139,17 @@ describe('anonymous readers see published articles and only what they reference'
     const res = await t.api.get(`/articles/${published.id}`, { depth: 4, draft: 'true' })
     expect(res.status).toBe(200)
     noSecrets(res.body)
-    const callout = res.body.layout.find((block: { blockType: string }) => block.blockType === 'clinicalClaim')
+    const callout = res.body.layout.find(
+      (block: { blockType: string }) => block.blockType === 'clinicalClaim',
+    )
     expect(callout.claim.statement).toBe('Approved: 70% of patients reported less pain.')
     expect(callout.claim.statistics[0].sources[0].id).toBe(publicSource)
-    const benefit = res.body.layout.find((block: { blockType: string }) => block.blockType === 'benefit')
-    expect(benefit.benefit.claims[0].statement).toBe('Approved: 70% of patients reported less pain.')
+    const benefit = res.body.layout.find(
+      (block: { blockType: string }) => block.blockType === 'benefit',
+    )
+    expect(benefit.benefit.claims[0].statement).toBe(
+      'Approved: 70% of patients reported less pain.',
+    )
   })
 
   it('cannot reach versions through REST', async () => {
@@ -130,16 +158,26 @@ describe('anonymous readers see published articles and only what they reference'
       expect(res.status).toBe(403)
       noSecrets(res.body)
     }
-    const versions = await t.payload.findVersions({ collection: 'claims', where: { parent: { equals: liveClaim } }, limit: 1, ...local })
+    const versions = await t.payload.findVersions({
+      collection: 'claims',
+      where: { parent: { equals: liveClaim } },
+      limit: 1,
+      ...local,
+    })
     expect((await t.api.get(`/claims/versions/${versions.docs[0].id}`)).status).toBe(403)
   })
 
   it('cannot query or sort by hidden fields to learn them', async () => {
     const byNote = await t.api.get('/claims', { where: { 'review.note': { exists: true } } })
     expect(byNote.status === 200 ? byNote.body.docs : []).toEqual([])
-    const byEditors = await t.api.get('/claims', { where: { 'review.draftEditors': { equals: t.editor.id } } })
+    const byEditors = await t.api.get('/claims', {
+      where: { 'review.draftEditors': { equals: t.editor.id } },
+    })
     expect(byEditors.status === 200 ? byEditors.body.docs : []).toEqual([])
-    const byStatement = await t.api.get('/claims', { draft: 'true', where: { statement: { like: 'SECRET' } } })
+    const byStatement = await t.api.get('/claims', {
+      draft: 'true',
+      where: { statement: { like: 'SECRET' } },
+    })
     expect(byStatement.status === 200 ? byStatement.body.docs : []).toEqual([])
     const sorted = await t.api.get('/claims', { sort: 'review.note' })
     noSecrets(sorted.body)
@@ -153,14 +191,21 @@ describe('anonymous readers see published articles and only what they reference'
     expect(JSON.stringify(res.body.data)).not.toContain('SECRET')
     expect(JSON.stringify(res.body.data)).toContain('"note":null')
     expect(res.body.data.Articles.docs.map((doc: { id: number }) => doc.id)).toEqual([published.id])
-    expect(res.body.data.Claims.docs).toEqual([{ id: liveClaim, statement: 'Approved: 70% of patients reported less pain.' }])
+    expect(res.body.data.Claims.docs).toEqual([
+      { id: liveClaim, statement: 'Approved: 70% of patients reported less pain.' },
+    ])
 
     const hidden = await t.api.gql(
       `query ($id: Int!) { Claim(id: $id, draft: true) { statement } }`,
       { id: unreferencedClaim },
     )
     expect(hidden.body.data?.Claim ?? null).toBeNull()
-    for (const query of ['{ versionsClaims { docs { id } } }', '{ versionsArticles { docs { id } } }', '{ ReviewEvents { docs { id } } }', '{ Users { docs { email } } }']) {
+    for (const query of [
+      '{ versionsClaims { docs { id } } }',
+      '{ versionsArticles { docs { id } } }',
+      '{ ReviewEvents { docs { id } } }',
+      '{ Users { docs { email } } }',
+    ]) {
       const denied = await t.api.gql(query)
       expect(denied.body.errors?.length, query).toBeGreaterThan(0)
       expect(JSON.stringify(denied.body.data ?? {})).not.toContain('"docs":[{')
@@ -172,4 +217,3 @@ describe('anonymous readers see published articles and only what they reference'
     expect((await t.api.get('/review-events')).status).toBe(403)
   })
 })
-

@@ -5,7 +5,13 @@ import type { ApiResponse, TestUser } from '../helpers/api'
 
 import { createUser } from '../helpers/api'
 import { bootPayload, type TestContext } from '../helpers/payload'
-import { approvedClaim, createClaim, publishArticle, review, submit } from '../helpers/reviewWorkflow'
+import {
+  approvedClaim,
+  createClaim,
+  publishArticle,
+  review,
+  submit,
+} from '../helpers/reviewWorkflow'
 
 let t: TestContext
 let approver: TestUser
@@ -42,21 +48,26 @@ const local = { overrideAccess: true } as const
 type CreateArgs = Parameters<TestContext['payload']['create']>[0]
 /** Fixture creation with the Local API; generated types want every defaulted field, Payload does not. */
 const createDoc = async (args: Record<string, unknown>): Promise<number> =>
-  (await t.payload.create({ ...local, ...args } as unknown as CreateArgs)).id as number
+  (await t.payload.create({ ...local, ...args } as unknown as CreateArgs)).id
 
-const png = () => sharp({ create: { width: 4, height: 4, channels: 3, background: '#88aacc' } }).png().toBuffer()
+const png = () =>
+  sharp({ create: { width: 4, height: 4, channels: 3, background: '#88aacc' } })
+    .png()
+    .toBuffer()
 
 const CASES: CollectionCase[] = [
   {
     slug: 'sources',
-    fixture: async () => createDoc({ collection: 'sources', data: { title: 'Fixture', doi: `10.1000/m.${uid()}` } }),
+    fixture: async () =>
+      createDoc({ collection: 'sources', data: { title: 'Fixture', doi: `10.1000/m.${uid()}` } }),
     create: () => ({ title: 'New source', doi: `10.1000/n.${uid()}` }),
     update: { volume: '12' },
     allowed: { read: loggedIn, create: writers, update: writers, delete: writers },
   },
   {
     slug: 'claims',
-    fixture: async () => createDoc({ collection: 'claims', data: { statement: 'A fixture claim.' } }),
+    fixture: async () =>
+      createDoc({ collection: 'claims', data: { statement: 'A fixture claim.' } }),
     create: () => ({ statement: 'A new claim without numbers.' }),
     update: { topic: 'sleep' },
     allowed: { read: loggedIn, create: writers, update: writers, delete: writers },
@@ -71,7 +82,10 @@ const CASES: CollectionCase[] = [
   {
     slug: 'aftercare-tips',
     fixture: async () =>
-      createDoc({ collection: 'aftercare-tips', data: { title: 'Drink water', instruction: 'Drink a glass of water.' } }),
+      createDoc({
+        collection: 'aftercare-tips',
+        data: { title: 'Drink water', instruction: 'Drink a glass of water.' },
+      }),
     create: () => ({ title: 'Rest', instruction: 'Rest for an hour.' }),
     update: { caution: 'Call us if you feel dizzy.' },
     allowed: { read: loggedIn, create: writers, update: writers, delete: writers },
@@ -85,7 +99,8 @@ const CASES: CollectionCase[] = [
   },
   {
     slug: 'articles',
-    fixture: async () => createDoc({ collection: 'articles', data: { title: `Draft article ${uid()}` }, draft: true }),
+    fixture: async () =>
+      createDoc({ collection: 'articles', data: { title: `Draft article ${uid()}` }, draft: true }),
     create: () => ({ title: `New article ${uid()}` }),
     update: { excerpt: 'A short summary.' },
     allowed: { read: loggedIn, create: writers, update: writers, delete: writers },
@@ -121,8 +136,13 @@ const CASES: CollectionCase[] = [
   },
   {
     slug: 'users',
-    fixture: async () => (await createUser(t.payload, t.api, ['editor'], 'matrix-fixture')).id as number,
-    create: () => ({ email: `new-${uid()}@clinic.test`, password: 'a long enough password', roles: ['editor'] }),
+    fixture: async () =>
+      (await createUser(t.payload, t.api, ['editor'], 'matrix-fixture')).id as number,
+    create: () => ({
+      email: `new-${uid()}@clinic.test`,
+      password: 'a long enough password',
+      roles: ['editor'],
+    }),
     update: { name: 'Renamed' },
     allowed: { read: ['admin'], create: ['admin'], update: ['admin'], delete: ['admin'] },
   },
@@ -132,10 +152,16 @@ const isDenied = (res: ApiResponse) => [401, 403, 404].includes(res.status)
 
 async function perform(c: CollectionCase, operation: Operation, role: Role): Promise<ApiResponse> {
   const api = t.api.as(tokenOf(role))
-  if (operation === 'create') return api.post(`/${c.slug}`, c.create())
+  if (operation === 'create') {
+    return api.post(`/${c.slug}`, c.create())
+  }
   const id = await c.fixture()
-  if (operation === 'read') return api.get(`/${c.slug}/${id}`)
-  if (operation === 'update') return api.patch(`/${c.slug}/${id}`, c.update)
+  if (operation === 'read') {
+    return api.get(`/${c.slug}/${id}`)
+  }
+  if (operation === 'update') {
+    return api.patch(`/${c.slug}/${id}`, c.update)
+  }
   return api.delete(`/${c.slug}/${id}`)
 }
 
@@ -146,7 +172,12 @@ const cells = CASES.flatMap((c) =>
 )
 
 describe('role × operation matrix', () => {
-  it.each(cells.map((cell) => [cell.c.slug, cell.operation, cell.role, cell.allow ? 'allowed' : 'denied', cell] as const))(
+  it.each(
+    cells.map(
+      (cell) =>
+        [cell.c.slug, cell.operation, cell.role, cell.allow ? 'allowed' : 'denied', cell] as const,
+    ),
+  )(
     '%s · %s · %s → %s',
     async (_slug, _operation, _role, _expected, { c, operation, role, allow }) => {
       const res = await perform(c, operation, role)
@@ -160,21 +191,35 @@ describe('role × operation matrix', () => {
     },
   )
 
-  it.each(ROLES.map((role) => [role, writers.includes(role)] as const))('submit a claim · %s → allowed: %s', async (role, allow) => {
-    const { id } = await createClaim(t)
-    const res = await t.api.as(tokenOf(role)).post(`/claims/${id}/submit`, {})
-    if (allow) expect(res.status).toBe(200)
-    else expect([401, 403]).toContain(res.status)
-  })
+  it.each(ROLES.map((role) => [role, writers.includes(role)] as const))(
+    'submit a claim · %s → allowed: %s',
+    async (role, allow) => {
+      const { id } = await createClaim(t)
+      const res = await t.api.as(tokenOf(role)).post(`/claims/${id}/submit`, {})
+      if (allow) {
+        expect(res.status).toBe(200)
+      } else {
+        expect([401, 403]).toContain(res.status)
+      }
+    },
+  )
 
-  it.each(ROLES.map((role) => [role, role === 'reviewer'] as const))('approve a claim · %s → allowed: %s', async (role, allow) => {
-    const { id } = await createClaim(t)
-    await submit(t, id)
-    const user = role === 'anonymous' ? undefined : role === 'reviewer' ? approver : t[role]
-    const res = await t.api.as(user?.token).post(`/claims/${id}/review`, { decision: 'approve', password: user?.password ?? 'x' })
-    if (allow) expect(res.status).toBe(200)
-    else expect([401, 403]).toContain(res.status)
-  })
+  it.each(ROLES.map((role) => [role, role === 'reviewer'] as const))(
+    'approve a claim · %s → allowed: %s',
+    async (role, allow) => {
+      const { id } = await createClaim(t)
+      await submit(t, id)
+      const user = role === 'anonymous' ? undefined : role === 'reviewer' ? approver : t[role]
+      const res = await t.api
+        .as(user?.token)
+        .post(`/claims/${id}/review`, { decision: 'approve', password: user?.password ?? 'x' })
+      if (allow) {
+        expect(res.status).toBe(200)
+      } else {
+        expect([401, 403]).toContain(res.status)
+      }
+    },
+  )
 
   it.each(ROLES)('publish a claim directly · %s → denied', async (role) => {
     const { id } = await createClaim(t)
@@ -183,27 +228,53 @@ describe('role × operation matrix', () => {
     expect((await t.payload.findByID({ collection: 'claims', id, ...local }))._status).toBe('draft')
   })
 
-  it.each(ROLES.map((role) => [role, writers.includes(role)] as const))('publish an article · %s → allowed: %s', async (role, allow) => {
-    const { id } = await approvedClaim(t)
-    const res = await t.api.as(tokenOf(role)).post('/articles', {
-      title: `Published by ${role} ${uid()}`,
-      layout: [{ blockType: 'clinicalClaim', claim: id, display: 'callout' }],
-      _status: 'published',
-    })
-    if (allow) expect(res.status).toBe(201)
-    else expect([401, 403]).toContain(res.status)
-  })
+  it.each(ROLES.map((role) => [role, writers.includes(role)] as const))(
+    'publish an article · %s → allowed: %s',
+    async (role, allow) => {
+      const { id } = await approvedClaim(t)
+      const res = await t.api.as(tokenOf(role)).post('/articles', {
+        title: `Published by ${role} ${uid()}`,
+        layout: [{ blockType: 'clinicalClaim', claim: id, display: 'callout' }],
+        _status: 'published',
+      })
+      if (allow) {
+        expect(res.status).toBe(201)
+      } else {
+        expect([401, 403]).toContain(res.status)
+      }
+    },
+  )
 })
 
 describe('mass assignment', () => {
   it('an editor creating a claim cannot set its review state', async () => {
     const res = await t.api.as(t.editor.token).post('/claims', {
       statement: 'Self-approved claim.',
-      review: { status: 'approved', approvedBy: t.editor.id, approvedAt: '2026-01-01T00:00:00.000Z', reviewBy: '2030-01-01T00:00:00.000Z', note: 'fine', draftEditors: [] },
+      review: {
+        status: 'approved',
+        approvedBy: t.editor.id,
+        approvedAt: '2026-01-01T00:00:00.000Z',
+        reviewBy: '2030-01-01T00:00:00.000Z',
+        note: 'fine',
+        draftEditors: [],
+      },
     })
     expect(res.status).toBe(201)
-    const stored = await t.payload.findByID({ collection: 'claims', id: res.body.doc.id, draft: true, depth: 0, ...local })
-    expect(stored.review).toMatchObject({ status: 'draft', approvedBy: null, approvedAt: null, reviewBy: null, note: null, draftEditors: [t.editor.id] })
+    const stored = await t.payload.findByID({
+      collection: 'claims',
+      id: res.body.doc.id,
+      draft: true,
+      depth: 0,
+      ...local,
+    })
+    expect(stored.review).toMatchObject({
+      status: 'draft',
+      approvedBy: null,
+      approvedAt: null,
+      reviewBy: null,
+      note: null,
+      draftEditors: [t.editor.id],
+    })
     expect(stored._status).toBe('draft')
   })
 
@@ -214,24 +285,44 @@ describe('mass assignment', () => {
       review: { status: 'approved', approvedBy: t.editor.id, draftEditors: [] },
     })
     expect(res.status).toBe(200)
-    const stored = await t.payload.findByID({ collection: 'claims', id, draft: true, depth: 0, ...local })
-    expect(stored.review).toMatchObject({ status: 'in_review', approvedBy: null, draftEditors: [t.editor.id] })
+    const stored = await t.payload.findByID({
+      collection: 'claims',
+      id,
+      draft: true,
+      depth: 0,
+      ...local,
+    })
+    expect(stored.review).toMatchObject({
+      status: 'in_review',
+      approvedBy: null,
+      draftEditors: [t.editor.id],
+    })
   })
 
   it('a GraphQL update carrying review fields leaves them unchanged', async () => {
     const { id } = await createClaim(t)
-    const res = await t.api.as(t.editor.token).gql(
-      'mutation ($id: Int!, $data: mutationClaimUpdateInput!) { updateClaim(id: $id, data: $data, draft: true) { id } }',
-      { id, data: { topic: 'pain', review: { status: 'approved', note: 'self-approved' } } },
-    )
+    const res = await t.api
+      .as(t.editor.token)
+      .gql(
+        'mutation ($id: Int!, $data: mutationClaimUpdateInput!) { updateClaim(id: $id, data: $data, draft: true) { id } }',
+        { id, data: { topic: 'pain', review: { status: 'approved', note: 'self-approved' } } },
+      )
     expect(res.body.errors).toBeUndefined()
-    const stored = await t.payload.findByID({ collection: 'claims', id, draft: true, depth: 0, ...local })
+    const stored = await t.payload.findByID({
+      collection: 'claims',
+      id,
+      draft: true,
+      depth: 0,
+      ...local,
+    })
     expect(stored.review).toMatchObject({ status: 'draft', note: null })
     expect(stored.topic).toBe('pain')
   })
 
   it('an editor cannot give themselves roles', async () => {
-    const res = await t.api.as(t.editor.token).patch(`/users/${t.editor.id}`, { roles: ['admin', 'reviewer'], name: 'Eddie' })
+    const res = await t.api
+      .as(t.editor.token)
+      .patch(`/users/${t.editor.id}`, { roles: ['admin', 'reviewer'], name: 'Eddie' })
     expect(res.status).toBe(200)
     const stored = await t.payload.findByID({ collection: 'users', id: t.editor.id, ...local })
     expect(stored.roles).toEqual(['editor'])
@@ -240,9 +331,20 @@ describe('mass assignment', () => {
 
   it('a reviewer cannot edit claims or articles at all', async () => {
     const { id } = await createClaim(t)
-    expect((await t.api.as(t.reviewer.token).patch(`/claims/${id}`, { review: { status: 'approved' } })).status).toBe(403)
-    const article = await t.payload.create({ collection: 'articles', data: { title: `Reviewer target ${uid()}` }, draft: true, ...local })
-    expect((await t.api.as(t.reviewer.token).patch(`/articles/${article.id}`, { title: 'Rewritten' })).status).toBe(403)
+    expect(
+      (await t.api.as(t.reviewer.token).patch(`/claims/${id}`, { review: { status: 'approved' } }))
+        .status,
+    ).toBe(403)
+    const article = await t.payload.create({
+      collection: 'articles',
+      data: { title: `Reviewer target ${uid()}` },
+      draft: true,
+      ...local,
+    })
+    expect(
+      (await t.api.as(t.reviewer.token).patch(`/articles/${article.id}`, { title: 'Rewritten' }))
+        .status,
+    ).toBe(403)
   })
 })
 

@@ -7,8 +7,8 @@ import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { countQueue, loadQueue } from '../../src/admin/ReviewQueue/queue'
-import { bootPayload, type TestContext } from '../helpers/payload'
 import { claimRef, paragraph, richText } from '../helpers/lexical'
+import { bootPayload, type TestContext } from '../helpers/payload'
 import { approvedClaim, createClaim, submit } from '../helpers/reviewWorkflow'
 
 let t: TestContext
@@ -32,32 +32,54 @@ describe('live evidence check', () => {
 
   it('lists an uncited statistic of unsaved article data with its path, and writes nothing', async () => {
     const before = await t.payload.count({ collection: 'articles', overrideAccess: true })
-    const res = await check('articles', { title: 'Draft in the form', excerpt: 'Up to 45% of patients feel better.' })
+    const res = await check('articles', {
+      title: 'Draft in the form',
+      excerpt: 'Up to 45% of patients feel better.',
+    })
     expect(res.status).toBe(200)
     expect(res.body.isBlocked).toBe(true)
     expect(res.body.issues).toEqual([
-      expect.objectContaining({ text: expect.stringMatching(/45%/), path: 'Excerpt', fieldPath: 'excerpt', reason: 'uncovered' }),
+      expect.objectContaining({
+        text: expect.stringMatching(/45%/),
+        path: 'Excerpt',
+        fieldPath: 'excerpt',
+        reason: 'uncovered',
+      }),
     ])
-    expect((await t.payload.count({ collection: 'articles', overrideAccess: true })).totalDocs).toBe(before.totalDocs)
+    expect(
+      (await t.payload.count({ collection: 'articles', overrideAccess: true })).totalDocs,
+    ).toBe(before.totalDocs)
   })
 
   it('is ready when every statistic cites an approved claim, and lists that claim as live', async () => {
     const claim = await approvedClaim(t)
     const res = await check('articles', {
       title: 'Cited',
-      intro: richText(paragraph('In one review 70% of patients felt less pain. ', claimRef(claim.id))),
+      intro: richText(
+        paragraph('In one review 70% of patients felt less pain. ', claimRef(claim.id)),
+      ),
     })
     expect(res.body.issues).toEqual([])
-    expect(res.body.claims).toEqual([expect.objectContaining({ id: claim.id, status: 'approved', isLive: true, problem: null })])
+    expect(res.body.claims).toEqual([
+      expect.objectContaining({ id: claim.id, status: 'approved', isLive: true, problem: null }),
+    ])
     expect(res.body.isBlocked).toBe(false)
   })
 
   it('reports a cited claim that is still in review as blocking', async () => {
     const claim = await createClaim(t)
     await submit(t, claim.id)
-    const res = await check('articles', { title: 'Waiting', layout: [{ blockType: 'clinicalClaim', claim: claim.id, display: 'callout' }] })
+    const res = await check('articles', {
+      title: 'Waiting',
+      layout: [{ blockType: 'clinicalClaim', claim: claim.id, display: 'callout' }],
+    })
     expect(res.body.claims).toEqual([
-      expect.objectContaining({ id: claim.id, status: 'in_review', isLive: false, problem: expect.stringMatching(/not approved/i) }),
+      expect.objectContaining({
+        id: claim.id,
+        status: 'in_review',
+        isLive: false,
+        problem: expect.stringMatching(/not approved/i),
+      }),
     ])
     expect(res.body.isBlocked).toBe(true)
   })
@@ -81,7 +103,11 @@ describe('review queue', () => {
     const fresh = await createClaim(t)
     await submit(t, fresh.id)
 
-    const reviewer = await t.payload.findByID({ collection: 'users', id: t.reviewer.id, overrideAccess: true })
+    const reviewer = await t.payload.findByID({
+      collection: 'users',
+      id: t.reviewer.id,
+      overrideAccess: true,
+    })
     const req = await createLocalReq({ user: { ...reviewer, collection: 'users' } }, t.payload)
     const items = await loadQueue(req, 'in_review')
     const ids = items.map((item) => item.id)
@@ -100,7 +126,10 @@ describe('review queue', () => {
   })
 
   it('copes with half-filled claim forms (empty statistic rows) instead of failing', async () => {
-    const res = await check('claims', { statement: '70% of patients improved.', statistics: [null, { unit: 'percent' }] })
+    const res = await check('claims', {
+      statement: '70% of patients improved.',
+      statistics: [null, { unit: 'percent' }],
+    })
     expect(res.status).toBe(200)
     expect(JSON.stringify(res.body)).toContain('70%')
   })

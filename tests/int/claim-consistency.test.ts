@@ -35,35 +35,63 @@ describe('a claim cannot be submitted while it states a number its statistics do
     })
     const res = await editor().post(`/claims/${id}/submit`, {})
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].message).toContain('"70%" in the attribution is not one of this claim\'s statistics')
+    expect(res.body.errors[0].message).toContain(
+      '"70%" in the attribution is not one of this claim\'s statistics',
+    )
   })
 
   it('in its statement', async () => {
     const source = await createSource(t)
-    const id = await claim({ statement: 'Half of patients slept better.', statistics: [{ value: 70, unit: 'percent', sources: [source] }] })
+    const id = await claim({
+      statement: 'Half of patients slept better.',
+      statistics: [{ value: 70, unit: 'percent', sources: [source] }],
+    })
     const res = await editor().post(`/claims/${id}/submit`, {})
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].message).toContain('"Half of patients" in the statement is not one of this claim\'s statistics')
+    expect(res.body.errors[0].message).toContain(
+      '"Half of patients" in the statement is not one of this claim\'s statistics',
+    )
   })
 
   it('a row that states a number the statement does not', async () => {
     const source = await createSource(t)
-    const id = await claim({ statement: '70% of patients reported less pain.', statistics: [{ value: 70, unit: 'percent', sources: [source] }, { value: 40, unit: 'percent', sources: [source] }] })
+    const id = await claim({
+      statement: '70% of patients reported less pain.',
+      statistics: [
+        { value: 70, unit: 'percent', sources: [source] },
+        { value: 40, unit: 'percent', sources: [source] },
+      ],
+    })
     const res = await editor().post(`/claims/${id}/submit`, {})
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].message).toContain("Statistic 2 (40%) is not stated in the claim's statement or attribution")
+    expect(res.body.errors[0].message).toContain(
+      "Statistic 2 (40%) is not stated in the claim's statement or attribution",
+    )
   })
 
   it.each([
-    ['a zero-width space inside the number, with a row of 0%', '7\u200B0% of patients improved.', [{ value: 0, unit: 'percent' }]],
+    [
+      'a zero-width space inside the number, with a row of 0%',
+      '7\u200B0% of patients improved.',
+      [{ value: 0, unit: 'percent' }],
+    ],
     ['full-width digits and no row at all', '７０％ of patients improved.', []],
-    ['Arabic-Indic digits with the wrong row', '٧٠٪ of patients improved.', [{ value: 7, unit: 'percent' }]],
+    [
+      'Arabic-Indic digits with the wrong row',
+      '٧٠٪ of patients improved.',
+      [{ value: 7, unit: 'percent' }],
+    ],
   ])('a statement written with %s', async (_name, statement, rows) => {
     const source = await createSource(t)
-    const id = await claim({ statement: JSON.parse(`"${statement}"`), statistics: rows.map((row) => ({ ...row, sources: [source] })) })
+    const id = await claim({
+      statement: JSON.parse(`"${statement}"`),
+      statistics: rows.map((row) => ({ ...row, sources: [source] })),
+    })
     const res = await editor().post(`/claims/${id}/submit`, {})
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].message).toMatch(/in the statement is not one of this claim's statistics/)
+    expect(res.body.errors[0].message).toMatch(
+      /in the statement is not one of this claim's statistics/,
+    )
   })
 
   it('and a claim that agrees with itself goes through, attribution included', async () => {

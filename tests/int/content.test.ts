@@ -27,7 +27,9 @@ const paragraph = (text: string) => ({
         version: 1,
         direction: 'ltr',
         textFormat: 0,
-        children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+        children: [
+          { type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 },
+        ],
       },
     ],
   },
@@ -44,7 +46,9 @@ describe('benefits, aftercare tips and comparison rows', () => {
     expect(created.status).toBe(201)
     const id = created.body.doc.id
     const read = await editor.get(`/benefits/${id}`)
-    expect(read.body.clinicalPerspective.root.children[0].children[0].text).toContain('micro-response')
+    expect(read.body.clinicalPerspective.root.children[0].children[0].text).toContain(
+      'micro-response',
+    )
     const updated = await editor.patch(`/benefits/${id}`, { summary: 'Unwinds chronic tension.' })
     expect(updated.body.doc.summary).toBe('Unwinds chronic tension.')
     expect((await editor.delete(`/benefits/${id}`)).status).toBe(200)
@@ -68,7 +72,9 @@ describe('benefits, aftercare tips and comparison rows', () => {
     expect(created.status).toBe(201)
     const id = created.body.doc.id
     expect((await editor.get(`/aftercare-tips/${id}`)).body.category).toBe('hydration')
-    const updated = await editor.patch(`/aftercare-tips/${id}`, { caution: 'Unless advised otherwise.' })
+    const updated = await editor.patch(`/aftercare-tips/${id}`, {
+      caution: 'Unless advised otherwise.',
+    })
     expect(updated.body.doc.caution).toBe('Unless advised otherwise.')
     expect((await editor.delete(`/aftercare-tips/${id}`)).status).toBe(200)
   })
@@ -87,7 +93,9 @@ describe('benefits, aftercare tips and comparison rows', () => {
     const created = await editor.post('/comparison-rows', {
       aspect: 'Expected Outcomes',
       icon: '📊',
-      cells: [{ benefit: benefit.id, rating: 'high', text: '40-60% reduction in inflammatory markers' }],
+      cells: [
+        { benefit: benefit.id, rating: 'high', text: '40-60% reduction in inflammatory markers' },
+      ],
     })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
@@ -114,11 +122,22 @@ describe('claims', () => {
   it('an editor saves a claim draft with statistics and sources', async () => {
     const editor = t.api.as(t.editor.token)
     const source = (
-      await editor.post('/sources', { title: 'Acupuncture trial', pmid: String(Date.now()).slice(-8) })
+      await editor.post('/sources', {
+        title: 'Acupuncture trial',
+        pmid: String(Date.now()).slice(-8),
+      })
     ).body.doc
     const created = await editor.post('/claims', {
       statement: '70% of patients treated for chronic back pain improved.',
-      statistics: [{ value: 70, unit: 'percent', qualifier: 'exact', measure: 'improvement', sources: [source.id] }],
+      statistics: [
+        {
+          value: 70,
+          unit: 'percent',
+          qualifier: 'exact',
+          measure: 'improvement',
+          sources: [source.id],
+        },
+      ],
       attribution: 'Cleveland Clinic',
       topic: 'back pain',
     })
@@ -168,9 +187,8 @@ describe('articles', () => {
   it('anonymous readers see published articles only', async () => {
     const editor = t.api.as(t.editor.token)
     const draft = (await editor.post('/articles', { title: 'Still a draft' })).body.doc
-    const published = (
-      await editor.post('/articles', { title: 'Out there', _status: 'published' })
-    ).body.doc
+    const published = (await editor.post('/articles', { title: 'Out there', _status: 'published' }))
+      .body.doc
     const list = await t.api.get('/articles', { limit: 100 })
     expect(list.status).toBe(200)
     const ids = list.body.docs.map((doc: { id: number }) => doc.id)
@@ -205,7 +223,10 @@ describe('users and roles', () => {
 
   it('a user cannot give themselves roles', async () => {
     const editor = t.api.as(t.editor.token)
-    const res = await editor.patch(`/users/${t.editor.id}`, { roles: ['admin', 'reviewer'], name: 'Ed' })
+    const res = await editor.patch(`/users/${t.editor.id}`, {
+      roles: ['admin', 'reviewer'],
+      name: 'Ed',
+    })
     expect(res.status).toBe(200)
     const me = await t.payload.findByID({ collection: 'users', id: t.editor.id })
     expect(me.roles).toEqual(['editor'])
@@ -213,16 +234,22 @@ describe('users and roles', () => {
   })
 
   it('only admins create users and change roles', async () => {
-    const byEditor = await t.api
-      .as(t.editor.token)
-      .post('/users', { email: 'new@clinic.test', password: 'a long password', roles: ['reviewer'] })
+    const byEditor = await t.api.as(t.editor.token).post('/users', {
+      email: 'new@clinic.test',
+      password: 'a long password',
+      roles: ['reviewer'],
+    })
     expect(byEditor.status).toBe(403)
-    const byAdmin = await t.api
-      .as(t.admin.token)
-      .post('/users', { email: 'new@clinic.test', password: 'a long password', roles: ['reviewer'] })
+    const byAdmin = await t.api.as(t.admin.token).post('/users', {
+      email: 'new@clinic.test',
+      password: 'a long password',
+      roles: ['reviewer'],
+    })
     expect(byAdmin.status).toBe(201)
     expect(byAdmin.body.doc.roles).toEqual(['reviewer'])
-    const promoted = await t.api.as(t.admin.token).patch(`/users/${byAdmin.body.doc.id}`, { roles: ['reviewer', 'editor'] })
+    const promoted = await t.api
+      .as(t.admin.token)
+      .patch(`/users/${byAdmin.body.doc.id}`, { roles: ['reviewer', 'editor'] })
     expect(promoted.body.doc.roles).toEqual(['reviewer', 'editor'])
   })
 
@@ -233,9 +260,14 @@ describe('users and roles', () => {
   })
 
   it('review events cannot be written through the API by anyone', async () => {
-    const claim = (await t.api.as(t.editor.token).post('/claims', { statement: 'A claim.' })).body.doc
+    const claim = (await t.api.as(t.editor.token).post('/claims', { statement: 'A claim.' })).body
+      .doc
     for (const user of [t.admin, t.editor, t.reviewer]) {
-      const res = await t.api.as(user.token).post('/review-events', { claim: claim.id, action: 'approved', at: new Date().toISOString() })
+      const res = await t.api.as(user.token).post('/review-events', {
+        claim: claim.id,
+        action: 'approved',
+        at: new Date().toISOString(),
+      })
       expect(res.status).toBe(403)
     }
   })
@@ -244,7 +276,11 @@ describe('users and roles', () => {
 describe('media', () => {
   it('uploads an image with alt text into media/ and makes sizes', async () => {
     const sharp = (await import('sharp')).default
-    const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#88aacc' } }).png().toBuffer()
+    const png = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: '#88aacc' },
+    })
+      .png()
+      .toBuffer()
     const doc = await t.payload.create({
       collection: 'media',
       data: { alt: 'A calm treatment room' },
@@ -260,7 +296,9 @@ describe('media', () => {
 
   it('refuses an image without alt text', async () => {
     const sharp = (await import('sharp')).default
-    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer()
     await expect(
       t.payload.create({
         collection: 'media',

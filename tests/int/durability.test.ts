@@ -1,3 +1,4 @@
+import { sql } from '@payloadcms/db-postgres'
 /**
  * Durability under a database restart: a write answered 2xx is stored, and a write that could
  * not be stored is a 503 with a clear message — never a 201 for a row that is gone
@@ -9,16 +10,19 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-
-import { sql } from '@payloadcms/db-postgres'
 import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { findFreePort, startEmbeddedPostgres, type EmbeddedCluster } from '../../scripts/lib/postgres'
+import type { TestContext } from '../helpers/payload'
+
+import {
+  type EmbeddedCluster,
+  findFreePort,
+  startEmbeddedPostgres,
+} from '../../scripts/lib/postgres'
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../../src/http/errors'
 import { inTransaction } from '../../src/shared/transaction'
-import type { TestContext } from '../helpers/payload'
 
 const dataDir = path.join(os.tmpdir(), `cited-durability-pg-${process.pid}-${Date.now()}`)
 const database = 'cited_durability'
@@ -41,7 +45,10 @@ async function stopCluster(): Promise<void> {
 }
 
 /** Runs `query` on a connection of its own (not Payload's pool). */
-async function query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+async function query<R extends pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+): Promise<R[]> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -81,7 +88,11 @@ describe('a failing COMMIT', () => {
     const [{ pid }] = (await session.db.execute(sql`select pg_backend_pid() as pid`)).rows
     const doc = await t.payload.create({
       collection: 'sources',
-      data: { type: 'journal-article', title: 'Lost with its connection', doi: `10.1000/commit.${Date.now()}` },
+      data: {
+        type: 'journal-article',
+        title: 'Lost with its connection',
+        doi: `10.1000/commit.${Date.now()}`,
+      },
       req,
     })
 
@@ -93,7 +104,11 @@ describe('a failing COMMIT', () => {
       () => undefined,
       (thrown: unknown) => thrown,
     )
-    expect(error).toMatchObject({ status: 503, message: DATABASE_UNAVAILABLE_MESSAGE, citedDatabaseUnavailable: true })
+    expect(error).toMatchObject({
+      status: 503,
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      citedDatabaseUnavailable: true,
+    })
     expect(isDatabaseUnavailable(error)).toBe(true)
     expect(await query('select id from sources where id = $1', [doc.id])).toEqual([])
     // The session is gone: a rollback afterwards (what operations do on error) is silent.
@@ -119,119 +134,178 @@ interface Outcome {
 }
 
 describe('PostgreSQL restarting under concurrent REST writes', () => {
-  it('answers 2xx only for stored writes and 503 with a clear message otherwise', { timeout: 90_000 }, async () => {
-    const writers = 12
-    const rounds = 3
-    const editor = t.api.as(t.editor.token)
-    const outcomes: Outcome[] = []
-    let writing = true
+  it(
+    'answers 2xx only for stored writes and 503 with a clear message otherwise',
+    { timeout: 90_000 },
+    async () => {
+      const writers = 12
+      const rounds = 3
+      const editor = t.api.as(t.editor.token)
+      const outcomes: Outcome[] = []
+      let writing = true
 
-    const writer = async (w: number) => {
-      for (let i = 0; writing; i++) {
-        const doi = `10.1000/d.${w}.${i}`
-        const res = await editor.post('/sources', { title: `Durability ${w}.${i}`, doi })
-        outcomes.push({ doi, status: res.status, id: res.body?.doc?.id, message: res.body?.errors?.[0]?.message })
-        // While the database is down requests fail at once: do not spin.
-        if (res.status >= 500) await sleep(25)
+      const writer = async (w: number) => {
+        for (let i = 0; writing; i++) {
+          const doi = `10.1000/d.${w}.${i}`
+          const res = await editor.post('/sources', { title: `Durability ${w}.${i}`, doi })
+          outcomes.push({
+            doi,
+            status: res.status,
+            id: res.body?.doc?.id,
+            message: res.body?.errors?.[0]?.message,
+          })
+          // While the database is down requests fail at once: do not spin.
+          if (res.status >= 500) {
+            await sleep(25)
+          }
+        }
       }
-    }
 
-    // Each round, one of Cited's own transactions (`inTransaction`) has written a source and is
-    // about to commit when PostgreSQL stops: its COMMIT fails for certain.
-    const victims: { doi: string; outcome: Promise<unknown> }[] = []
-    const parkVictim = async (round: number) => {
-      const doi = `10.1000/victim.${round}`
-      let parked!: () => void
-      let resume!: () => void
-      const isParked = new Promise<void>((resolve) => (parked = resolve))
-      const resumed = new Promise<void>((resolve) => (resume = resolve))
-      const req = await createLocalReq({}, t.payload)
-      const outcome = inTransaction(req, async () => {
-        const doc = await t.payload.create({ collection: 'sources', data: { type: 'journal-article', title: `Victim ${round}`, doi }, req })
-        parked()
-        await resumed
-        return doc
-      }).then(
-        () => 'committed',
-        (error: unknown) => error,
-      )
-      victims.push({ doi, outcome })
-      await isParked
-      return resume
-    }
+      // Each round, one of Cited's own transactions (`inTransaction`) has written a source and is
+      // about to commit when PostgreSQL stops: its COMMIT fails for certain.
+      const victims: { doi: string; outcome: Promise<unknown> }[] = []
+      const parkVictim = async (round: number) => {
+        const doi = `10.1000/victim.${round}`
+        let parked!: () => void
+        let resume!: () => void
+        const isParked = new Promise<void>((resolve) => (parked = resolve))
+        const resumed = new Promise<void>((resolve) => (resume = resolve))
+        const req = await createLocalReq({}, t.payload)
+        const outcome = inTransaction(req, async () => {
+          const doc = await t.payload.create({
+            collection: 'sources',
+            data: { type: 'journal-article', title: `Victim ${round}`, doi },
+            req,
+          })
+          parked()
+          await resumed
+          return doc
+        }).then(
+          () => 'committed',
+          (error: unknown) => error,
+        )
+        victims.push({ doi, outcome })
+        await isParked
+        return resume
+      }
 
-    const running = Array.from({ length: writers }, (_, w) => writer(w))
-    await sleep(800)
-    for (let round = 0; round < rounds; round++) {
-      const resume = await parkVictim(round)
-      await stopCluster()
-      resume()
-      await sleep(300)
-      await startCluster()
+      const running = Array.from({ length: writers }, (_, w) => writer(w))
       await sleep(800)
-    }
-    writing = false
-    await Promise.all(running)
+      for (let round = 0; round < rounds; round++) {
+        const resume = await parkVictim(round)
+        await stopCluster()
+        resume()
+        await sleep(300)
+        await startCluster()
+        await sleep(800)
+      }
+      writing = false
+      await Promise.all(running)
 
-    // The server survived the restarts and writes again.
-    const after = await editor.post('/sources', { title: 'After the restarts', doi: `10.1000/after.${Date.now()}` })
-    expect(after.status).toBe(201)
+      // The server survived the restarts and writes again.
+      const after = await editor.post('/sources', {
+        title: 'After the restarts',
+        doi: `10.1000/after.${Date.now()}`,
+      })
+      expect(after.status).toBe(201)
 
-    const byStatus: Record<number, number> = {}
-    for (const outcome of outcomes) byStatus[outcome.status] = (byStatus[outcome.status] ?? 0) + 1
-    const ok = outcomes.filter((outcome) => outcome.status >= 200 && outcome.status < 300)
-    const failed = outcomes.filter((outcome) => outcome.status >= 500)
-    const stored = await query<{ id: number; doi: string }>("select id, doi from sources where doi like '10.1000/d.%' or doi like '10.1000/victim.%'")
-    const storedDois = new Set(stored.map((row) => row.doi))
-    const storedIds = new Map(stored.map((row) => [row.doi, row.id]))
-    const otherStatuses = outcomes.filter((outcome) => outcome.status >= 300 && outcome.status < 500)
-    // A 503 whose row exists: COMMIT reached the server but its answer did not come back.
-    const inDoubt = failed.filter((outcome) => storedDois.has(outcome.doi))
-    console.log(
-      `durability: ${outcomes.length} writes, by status ${JSON.stringify(byStatus)}, ` +
-        `${stored.length} rows stored, ${inDoubt.length} 503s whose row was stored` +
-        (otherStatuses.length ? `, other answers: ${JSON.stringify(otherStatuses.slice(0, 5))}` : ''),
-    )
+      const byStatus: Record<number, number> = {}
+      for (const outcome of outcomes) {
+        byStatus[outcome.status] = (byStatus[outcome.status] ?? 0) + 1
+      }
+      const ok = outcomes.filter((outcome) => outcome.status >= 200 && outcome.status < 300)
+      const failed = outcomes.filter((outcome) => outcome.status >= 500)
+      const stored = await query<{ id: number; doi: string }>(
+        "select id, doi from sources where doi like '10.1000/d.%' or doi like '10.1000/victim.%'",
+      )
+      const storedDois = new Set(stored.map((row) => row.doi))
+      const storedIds = new Map(stored.map((row) => [row.doi, row.id]))
+      const otherStatuses = outcomes.filter(
+        (outcome) => outcome.status >= 300 && outcome.status < 500,
+      )
+      // A 503 whose row exists: COMMIT reached the server but its answer did not come back.
+      const inDoubt = failed.filter((outcome) => storedDois.has(outcome.doi))
+      console.log(
+        `durability: ${outcomes.length} writes, by status ${JSON.stringify(byStatus)}, ` +
+          `${stored.length} rows stored, ${inDoubt.length} 503s whose row was stored` +
+          (otherStatuses.length
+            ? `, other answers: ${JSON.stringify(otherStatuses.slice(0, 5))}`
+            : ''),
+      )
 
-    // Every 2xx answer's document is stored, under the id the answer gave.
-    for (const outcome of ok) expect(storedIds.get(outcome.doi), outcome.doi).toBe(outcome.id)
-    // No other answer: a logged-in editor is not told "not allowed" because their user could not be loaded.
-    expect(otherStatuses).toEqual([])
-    // Every 5xx is a 503 that says the database was away.
-    for (const outcome of failed) expect({ status: outcome.status, message: outcome.message }).toEqual({ status: 503, message: DATABASE_UNAVAILABLE_MESSAGE })
-    // Cited's own transactions whose COMMIT failed threw the 503 error, and stored nothing.
-    for (const victim of victims) {
-      const outcome = await victim.outcome
-      expect(outcome, victim.doi).toMatchObject({ status: 503, message: DATABASE_UNAVAILABLE_MESSAGE, citedDatabaseUnavailable: true })
-      expect(storedDois.has(victim.doi), victim.doi).toBe(false)
-    }
-    expect(victims).toHaveLength(rounds)
-    // The test proves something: writes succeeded and writes met the restarts.
-    expect(ok.length).toBeGreaterThan(writers)
-    expect(failed.length).toBeGreaterThan(0)
-  })
+      // Every 2xx answer's document is stored, under the id the answer gave.
+      for (const outcome of ok) {
+        expect(storedIds.get(outcome.doi), outcome.doi).toBe(outcome.id)
+      }
+      // No other answer: a logged-in editor is not told "not allowed" because their user could not be loaded.
+      expect(otherStatuses).toEqual([])
+      // Every 5xx is a 503 that says the database was away.
+      for (const outcome of failed) {
+        expect({ status: outcome.status, message: outcome.message }).toEqual({
+          status: 503,
+          message: DATABASE_UNAVAILABLE_MESSAGE,
+        })
+      }
+      // Cited's own transactions whose COMMIT failed threw the 503 error, and stored nothing.
+      for (const victim of victims) {
+        const outcome = await victim.outcome
+        expect(outcome, victim.doi).toMatchObject({
+          status: 503,
+          message: DATABASE_UNAVAILABLE_MESSAGE,
+          citedDatabaseUnavailable: true,
+        })
+        expect(storedDois.has(victim.doi), victim.doi).toBe(false)
+      }
+      expect(victims).toHaveLength(rounds)
+      // The test proves something: writes succeeded and writes met the restarts.
+      expect(ok.length).toBeGreaterThan(writers)
+      expect(failed.length).toBeGreaterThan(0)
+    },
+  )
 })
 
 describe('PostgreSQL away while a logged-in user asks', () => {
-  it('answers 503 with the clear message (not 403: the user could not be loaded), over REST and GraphQL, and recovers', { timeout: 60_000 }, async () => {
-    const editor = t.api.as(t.editor.token)
-    await stopCluster()
-    try {
-      const answers = [
-        ['REST create', await editor.post('/sources', { title: 'While away', doi: `10.1000/away.${Date.now()}` })],
-        ['REST read', await editor.get('/claims')],
-        ['REST update', await editor.patch('/sources/1', { title: 'Changed while away' })],
-      ] as const
-      for (const [what, res] of answers) {
-        expect({ what, status: res.status, message: res.body?.errors?.[0]?.message }).toEqual({ what, status: 503, message: DATABASE_UNAVAILABLE_MESSAGE })
+  it(
+    'answers 503 with the clear message (not 403: the user could not be loaded), over REST and GraphQL, and recovers',
+    { timeout: 60_000 },
+    async () => {
+      const editor = t.api.as(t.editor.token)
+      await stopCluster()
+      try {
+        const answers = [
+          [
+            'REST create',
+            await editor.post('/sources', {
+              title: 'While away',
+              doi: `10.1000/away.${Date.now()}`,
+            }),
+          ],
+          ['REST read', await editor.get('/claims')],
+          ['REST update', await editor.patch('/sources/1', { title: 'Changed while away' })],
+        ] as const
+        for (const [what, res] of answers) {
+          expect({ what, status: res.status, message: res.body?.errors?.[0]?.message }).toEqual({
+            what,
+            status: 503,
+            message: DATABASE_UNAVAILABLE_MESSAGE,
+          })
+        }
+        const gql = await editor.gql('{ Claims { docs { id } } }')
+        expect(gql.body.errors?.[0]).toMatchObject({
+          message: DATABASE_UNAVAILABLE_MESSAGE,
+          extensions: { statusCode: 503 },
+        })
+      } finally {
+        await startCluster()
       }
-      const gql = await editor.gql('{ Claims { docs { id } } }')
-      expect(gql.body.errors?.[0]).toMatchObject({ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { statusCode: 503 } })
-    } finally {
-      await startCluster()
-    }
-    // Anonymous requests that are refused stay what they are once the database is back.
-    expect((await t.api.post('/sources', { title: 'Anonymous', doi: '10.1000/anon' })).status).toBe(403)
-    expect((await editor.post('/sources', { title: 'Back', doi: `10.1000/back.${Date.now()}` })).status).toBe(201)
-  })
+      // Anonymous requests that are refused stay what they are once the database is back.
+      expect(
+        (await t.api.post('/sources', { title: 'Anonymous', doi: '10.1000/anon' })).status,
+      ).toBe(403)
+      expect(
+        (await editor.post('/sources', { title: 'Back', doi: `10.1000/back.${Date.now()}` }))
+          .status,
+      ).toBe(201)
+    },
+  )
 })

@@ -26,15 +26,33 @@ const editor = () => t.api.as(t.editor.token)
 
 async function created(path: string, data: Record<string, unknown>): Promise<number> {
   const res = await editor().post(path, data)
-  if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`)
+  if (res.status !== 201) {
+    throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`)
+  }
   return res.body.doc.id
 }
 
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
 const image = async (alt: string) =>
-  (await t.payload.create({ collection: 'media', data: { alt }, file: { data: png, mimetype: 'image/png', name: `${unique()}.png`, size: png.length } })).id
+  (
+    await t.payload.create({
+      collection: 'media',
+      data: { alt },
+      file: { data: png, mimetype: 'image/png', name: `${unique()}.png`, size: png.length },
+    })
+  ).id
 
-const upload = (media: number, fields: Record<string, unknown> = {}) => ({ type: 'upload', relationTo: 'media', value: media, fields, version: 3, format: '' })
+const upload = (media: number, fields: Record<string, unknown> = {}) => ({
+  type: 'upload',
+  relationTo: 'media',
+  value: media,
+  fields,
+  version: 3,
+  format: '',
+})
 
 /** Each place, as the article data that puts the statistic there and nowhere else. */
 const PLACES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -43,41 +61,100 @@ const PLACES: Record<string, () => Promise<Record<string, unknown>>> = {
   'SEO meta title': async () => ({ seo: { metaTitle: STAT } }),
   'SEO meta description': async () => ({ seo: { metaDescription: `${STAT} with acupuncture.` } }),
   'hero image alt text': async () => ({ heroImage: await image(STAT) }),
-  'inline image alt text': async () => ({ intro: { root: { ...richText(paragraph('Needles.')).root, children: [paragraph('Needles.'), upload(await image(STAT))] } } }),
-  'inline image caption': async () => ({ intro: { root: { ...richText(paragraph('Needles.')).root, children: [paragraph('Needles.'), upload(await image('Needles'), { caption: STAT })] } } }),
-  'quote attribution': async () => ({ layout: [{ blockType: 'quote', text: 'It helped me.', attribution: `A patient (${STAT})` }] }),
-  'key takeaways heading': async () => ({ layout: [{ blockType: 'keyTakeaways', heading: STAT, items: [{ title: 'Rest' }] }] }),
-  'key takeaways item title': async () => ({ layout: [{ blockType: 'keyTakeaways', items: [{ title: STAT }] }] }),
-  'call to action heading': async () => ({ layout: [{ blockType: 'callToAction', heading: STAT, text: 'Book a session.' }] }),
-  'call to action button': async () => ({ layout: [{ blockType: 'callToAction', text: 'Book a session.', label: `Get ${STAT}` }] }),
+  'inline image alt text': async () => ({
+    intro: {
+      root: {
+        ...richText(paragraph('Needles.')).root,
+        children: [paragraph('Needles.'), upload(await image(STAT))],
+      },
+    },
+  }),
+  'inline image caption': async () => ({
+    intro: {
+      root: {
+        ...richText(paragraph('Needles.')).root,
+        children: [paragraph('Needles.'), upload(await image('Needles'), { caption: STAT })],
+      },
+    },
+  }),
+  'quote attribution': async () => ({
+    layout: [{ blockType: 'quote', text: 'It helped me.', attribution: `A patient (${STAT})` }],
+  }),
+  'key takeaways heading': async () => ({
+    layout: [{ blockType: 'keyTakeaways', heading: STAT, items: [{ title: 'Rest' }] }],
+  }),
+  'key takeaways item title': async () => ({
+    layout: [{ blockType: 'keyTakeaways', items: [{ title: STAT }] }],
+  }),
+  'call to action heading': async () => ({
+    layout: [{ blockType: 'callToAction', heading: STAT, text: 'Book a session.' }],
+  }),
+  'call to action button': async () => ({
+    layout: [{ blockType: 'callToAction', text: 'Book a session.', label: `Get ${STAT}` }],
+  }),
   'chart title': async () => ({ layout: [{ blockType: 'chart', title: STAT, points: [] }] }),
-  'chart point label': async () => ({ layout: [{ blockType: 'chart', title: 'Pain', points: [{ label: STAT, value: 10 }] }] }),
-  'benefit title': async () => ({ layout: [{ blockType: 'benefit', benefit: await created('/benefits', { title: STAT }) }] }),
+  'chart point label': async () => ({
+    layout: [{ blockType: 'chart', title: 'Pain', points: [{ label: STAT, value: 10 }] }],
+  }),
+  'benefit title': async () => ({
+    layout: [{ blockType: 'benefit', benefit: await created('/benefits', { title: STAT }) }],
+  }),
   'aftercare tip title': async () => ({
-    layout: [{ blockType: 'aftercareTips', tips: [await created('/aftercare-tips', { title: STAT, instruction: 'Rest.' })] }],
+    layout: [
+      {
+        blockType: 'aftercareTips',
+        tips: [await created('/aftercare-tips', { title: STAT, instruction: 'Rest.' })],
+      },
+    ],
   }),
   'aftercare tips heading': async () => ({
-    layout: [{ blockType: 'aftercareTips', heading: STAT, tips: [await created('/aftercare-tips', { title: 'Rest', instruction: 'Rest.' })] }],
+    layout: [
+      {
+        blockType: 'aftercareTips',
+        heading: STAT,
+        tips: [await created('/aftercare-tips', { title: 'Rest', instruction: 'Rest.' })],
+      },
+    ],
   }),
   'comparison row aspect': async () => {
     const benefit = await created('/benefits', { title: 'Relief' })
-    const row = await created('/comparison-rows', { aspect: STAT, cells: [{ benefit, rating: 'high' }] })
+    const row = await created('/comparison-rows', {
+      aspect: STAT,
+      cells: [{ benefit, rating: 'high' }],
+    })
     return { layout: [{ blockType: 'comparisonTable', columns: [benefit], rows: [row] }] }
   },
   'comparison table heading': async () => {
     const benefit = await created('/benefits', { title: 'Relief' })
-    const row = await created('/comparison-rows', { aspect: 'Outcomes', cells: [{ benefit, rating: 'high' }] })
-    return { layout: [{ blockType: 'comparisonTable', heading: STAT, columns: [benefit], rows: [row] }] }
+    const row = await created('/comparison-rows', {
+      aspect: 'Outcomes',
+      cells: [{ benefit, rating: 'high' }],
+    })
+    return {
+      layout: [{ blockType: 'comparisonTable', heading: STAT, columns: [benefit], rows: [row] }],
+    }
   },
 }
 
 describe('publishing is refused for an uncited statistic in', () => {
   it.each(Object.keys(PLACES))('the %s', async (place) => {
-    const data = await PLACES[place]!()
-    const res = await editor().post('/articles', { title: `Acupuncture ${unique()}`, ...data, _status: 'published' })
+    const data = await PLACES[place]()
+    const res = await editor().post('/articles', {
+      title: `Acupuncture ${unique()}`,
+      ...data,
+      _status: 'published',
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(400)
-    const messages: string[] = res.body.errors[0].data.errors.map((error: { message: string }) => error.message)
-    expect(messages.some((message) => message.startsWith('"70%" in ') && message.endsWith('is not backed by a cited claim.')), messages.join('\n')).toBe(true)
+    const messages: string[] = res.body.errors[0].data.errors.map(
+      (error: { message: string }) => error.message,
+    )
+    expect(
+      messages.some(
+        (message) =>
+          message.startsWith('"70%" in ') && message.endsWith('is not backed by a cited claim.'),
+      ),
+      messages.join('\n'),
+    ).toBe(true)
   })
 })
 

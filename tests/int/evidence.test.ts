@@ -11,7 +11,11 @@ beforeAll(async () => {
   t = await bootPayload()
   const source = await t.payload.create({
     collection: 'sources',
-    data: { type: 'journal-article', title: 'Acupuncture for chronic pain', doi: '10.1001/archinternmed.2012.3654' },
+    data: {
+      type: 'journal-article',
+      title: 'Acupuncture for chronic pain',
+      doi: '10.1001/archinternmed.2012.3654',
+    },
   })
   sourceId = source.id
 })
@@ -50,7 +54,12 @@ describe('drafts warn', () => {
       title: 'Draft with warnings',
       layout: [
         { blockType: 'benefit', benefit: benefit.id },
-        { blockType: 'richText', content: richText(paragraph('Some studies show up to a 60% improvement in sleep scores.')) },
+        {
+          blockType: 'richText',
+          content: richText(
+            paragraph('Some studies show up to a 60% improvement in sleep scores.'),
+          ),
+        },
       ],
     })
     expect(res.status).toBe(201)
@@ -62,16 +71,22 @@ describe('drafts warn', () => {
       path: 'Benefits › Natural Pain Reduction › Clinical perspective',
       fieldPath: 'layout.0.benefit.clinicalPerspective',
       reason: 'uncovered',
-      message: '"70%" in Benefits › Natural Pain Reduction › Clinical perspective is not backed by a cited claim.',
+      message:
+        '"70%" in Benefits › Natural Pain Reduction › Clinical perspective is not backed by a cited claim.',
     })
-    expect(uncovered[1]).toMatchObject({ path: 'Text (block 2)', text: expect.stringContaining('60%') })
+    expect(uncovered[1]).toMatchObject({
+      path: 'Text (block 2)',
+      text: expect.stringContaining('60%'),
+    })
   })
 
   it('reports warnings through GraphQL too', async () => {
-    const res = await t.api.as(t.editor.token).gql(
-      `mutation ($data: mutationArticleInput!) { createArticle(data: $data, draft: true) { id evidence { uncoveredCount uncovered } } }`,
-      { data: { title: 'GraphQL draft', excerpt: 'Eight in ten patients would recommend it.' } },
-    )
+    const res = await t.api
+      .as(t.editor.token)
+      .gql(
+        `mutation ($data: mutationArticleInput!) { createArticle(data: $data, draft: true) { id evidence { uncoveredCount uncovered } } }`,
+        { data: { title: 'GraphQL draft', excerpt: 'Eight in ten patients would recommend it.' } },
+      )
     expect(res.body.errors).toBeUndefined()
     expect(res.body.data.createArticle.evidence.uncoveredCount).toBe(1)
     expect(res.body.data.createArticle.evidence.uncovered[0].path).toBe('Excerpt')
@@ -87,7 +102,9 @@ describe('publishing blocks', () => {
     const row = (
       await editor().post('/comparison-rows', {
         aspect: 'Expected Outcomes',
-        cells: [{ benefit: benefit.id, rating: 'high', text: '40-60% reduction in inflammatory markers' }],
+        cells: [
+          { benefit: benefit.id, rating: 'high', text: '40-60% reduction in inflammatory markers' },
+        ],
       })
     ).body.doc
     const res = await editor().post('/articles', {
@@ -96,7 +113,12 @@ describe('publishing blocks', () => {
       intro: richText(paragraph('About 1 in 3 adults will experience low back pain this year.')),
       layout: [
         { blockType: 'benefit', benefit: benefit.id },
-        { blockType: 'comparisonTable', heading: 'Benefits Comparison', columns: [benefit.id], rows: [row.id] },
+        {
+          blockType: 'comparisonTable',
+          heading: 'Benefits Comparison',
+          columns: [benefit.id],
+          rows: [row.id],
+        },
       ],
     })
     expect(res.status).toBe(400)
@@ -111,16 +133,25 @@ describe('publishing blocks', () => {
       'layout.0.benefit.clinicalPerspective',
       'layout.1.rows.0.cells.0.text',
     ])
-    const stored = await t.payload.find({ collection: 'articles', where: { title: { equals: 'Refused' } }, draft: true })
+    const stored = await t.payload.find({
+      collection: 'articles',
+      where: { title: { equals: 'Refused' } },
+      draft: true,
+    })
     expect(stored.totalDocs).toBe(0)
   })
 
   it('refuses to publish through GraphQL with the same list', async () => {
-    const res = await t.api.as(t.editor.token).gql(
-      `mutation ($data: mutationArticleInput!) { createArticle(data: $data) { id } }`,
-      { data: { title: 'GraphQL publish', _status: 'published', excerpt: 'Patients were twice as likely to return to work.' } },
-    )
-    expect(res.body.errors![0]!.extensions.data.errors[0].message).toBe(
+    const res = await t.api
+      .as(t.editor.token)
+      .gql(`mutation ($data: mutationArticleInput!) { createArticle(data: $data) { id } }`, {
+        data: {
+          title: 'GraphQL publish',
+          _status: 'published',
+          excerpt: 'Patients were twice as likely to return to work.',
+        },
+      })
+    expect(res.body.errors![0].extensions.data.errors[0].message).toBe(
       '"twice as likely" in Excerpt is not backed by a cited claim.',
     )
   })
@@ -131,12 +162,24 @@ describe('publishing blocks', () => {
     const sixty = await citedClaim('Up to a 60% improvement in sleep scores.', 60)
     const benefit = await benefitWith(
       'Natural Pain Reduction',
-      richText(paragraph('The Cleveland Clinic reports that 70% of their patients improve.', claimRef(seventy.id))),
+      richText(
+        paragraph(
+          'The Cleveland Clinic reports that 70% of their patients improve.',
+          claimRef(seventy.id),
+        ),
+      ),
     )
     const row = (
       await editor().post('/comparison-rows', {
         aspect: 'Expected Outcomes',
-        cells: [{ benefit: benefit.id, rating: 'high', text: '40-60% reduction in inflammatory markers', claim: range.id }],
+        cells: [
+          {
+            benefit: benefit.id,
+            rating: 'high',
+            text: '40-60% reduction in inflammatory markers',
+            claim: range.id,
+          },
+        ],
       })
     ).body.doc
     const res = await editor().post('/articles', {
@@ -146,19 +189,32 @@ describe('publishing blocks', () => {
         { blockType: 'benefit', benefit: benefit.id },
         {
           blockType: 'richText',
-          content: richText(paragraph('Some studies show up to a 60% improvement in sleep scores.', claimRef(sixty.id), ' Sleep matters.')),
+          content: richText(
+            paragraph(
+              'Some studies show up to a 60% improvement in sleep scores.',
+              claimRef(sixty.id),
+              ' Sleep matters.',
+            ),
+          ),
         },
         { blockType: 'comparisonTable', columns: [benefit.id], rows: [row.id] },
-        { blockType: 'chart', title: 'Improvement', unit: 'percent', points: [{ label: 'Acupuncture', value: 70, claim: seventy.id }] },
+        {
+          blockType: 'chart',
+          title: 'Improvement',
+          unit: 'percent',
+          points: [{ label: 'Acupuncture', value: 70, claim: seventy.id }],
+        },
       ],
     })
     expect(res.body.errors).toBeUndefined()
     expect(res.status).toBe(201)
     expect(res.body.doc._status).toBe('published')
     expect(res.body.doc.evidence.uncoveredCount).toBe(0)
-    expect(res.body.doc.evidence.claims.map((c: number | { id: number }) => (typeof c === 'object' ? c.id : c)).sort()).toEqual(
-      [seventy.id, range.id, sixty.id].sort(),
-    )
+    expect(
+      res.body.doc.evidence.claims
+        .map((c: number | { id: number }) => (typeof c === 'object' ? c.id : c))
+        .sort(),
+    ).toEqual([seventy.id, range.id, sixty.id].sort())
   })
 
   it('refuses a claim whose number differs and names both numbers', async () => {
@@ -166,7 +222,9 @@ describe('publishing blocks', () => {
     const res = await editor().post('/articles', {
       title: 'Mismatch',
       _status: 'published',
-      intro: richText(paragraph('Programs documented up to a 50% reduction in stress.', claimRef(forty.id))),
+      intro: richText(
+        paragraph('Programs documented up to a 50% reduction in stress.', claimRef(forty.id)),
+      ),
     })
     expect(res.status).toBe(400)
     expect(res.body.errors[0].data.errors[0].message).toBe(
@@ -189,7 +247,13 @@ describe('publishing blocks', () => {
     const res = await editor().post('/articles', {
       title: 'Chart mismatch',
       _status: 'published',
-      layout: [{ blockType: 'chart', title: 'Pain', points: [{ label: 'Acupuncture', value: 65, claim: seventy.id }] }],
+      layout: [
+        {
+          blockType: 'chart',
+          title: 'Pain',
+          points: [{ label: 'Acupuncture', value: 65, claim: seventy.id }],
+        },
+      ],
     })
     expect(res.status).toBe(400)
     expect(res.body.errors[0].data.errors[0]).toMatchObject({
@@ -213,12 +277,17 @@ describe('live content is checked against approved claims', () => {
       intro: richText(paragraph('80% of patients improved.', claimRef(claim.id))),
     })
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].data.errors[0].message).toBe('"80%" in Intro does not match its claim (claim states 70%).')
+    expect(res.body.errors[0].data.errors[0].message).toBe(
+      '"80%" in Intro does not match its claim (claim states 70%).',
+    )
   })
 
   it('a benefit shown by a published article cannot take an uncited statistic', async () => {
     const seventy = await citedClaim('70% of patients improved.', 70)
-    const benefit = await benefitWith('Live benefit', richText(paragraph('70% of patients improved.', claimRef(seventy.id))))
+    const benefit = await benefitWith(
+      'Live benefit',
+      richText(paragraph('70% of patients improved.', claimRef(seventy.id))),
+    )
     const article = await editor().post('/articles', {
       title: 'Shows the live benefit',
       _status: 'published',
@@ -239,14 +308,20 @@ describe('live content is checked against approved claims', () => {
 
   it('a benefit shown by a published article cannot cite an unapproved claim', async () => {
     const seventy = await citedClaim('70% of patients improved.', 70)
-    const benefit = await benefitWith('Another live benefit', richText(paragraph('70% of patients improved.', claimRef(seventy.id))))
+    const benefit = await benefitWith(
+      'Another live benefit',
+      richText(paragraph('70% of patients improved.', claimRef(seventy.id))),
+    )
     await editor().post('/articles', {
       title: 'Shows another live benefit',
       _status: 'published',
       layout: [{ blockType: 'benefit', benefit: benefit.id }],
     })
     const draftClaim = (
-      await editor().post('/claims', { statement: 'Half of patients improved.', statistics: [{ value: 50, unit: 'percent', sources: [sourceId] }] })
+      await editor().post('/claims', {
+        statement: 'Half of patients improved.',
+        statistics: [{ value: 50, unit: 'percent', sources: [sourceId] }],
+      })
     ).body.doc
     const res = await editor().patch(`/benefits/${benefit.id}`, { claims: [draftClaim.id] })
     expect(res.status).toBe(400)
@@ -261,12 +336,17 @@ describe('claims', () => {
       statistics: [],
     })
     expect(res.status).toBe(201)
-    expect(res.body.doc.evidence.uncovered[0].message).toContain('"45 percent" in the statement is not one of this claim\'s statistics')
+    expect(res.body.doc.evidence.uncovered[0].message).toContain(
+      '"45 percent" in the statement is not one of this claim\'s statistics',
+    )
   })
 
   it('a claim cannot leave draft while a statistic has no source (submit, REST)', async () => {
     const claim = (
-      await editor().post('/claims', { statement: '70% of patients improved.', statistics: [{ value: 70, unit: 'percent' }] })
+      await editor().post('/claims', {
+        statement: '70% of patients improved.',
+        statistics: [{ value: 70, unit: 'percent' }],
+      })
     ).body.doc
     const res = await editor().post(`/claims/${claim.id}/submit`, {})
     expect(res.status).toBe(400)
@@ -278,7 +358,10 @@ describe('claims', () => {
   it('a claim cannot be published without sources even by trusted server code (Local API)', async () => {
     const claim = await t.payload.create({
       collection: 'claims',
-      data: { statement: '70% of patients improved.', statistics: [{ value: 70, unit: 'percent' }] },
+      data: {
+        statement: '70% of patients improved.',
+        statistics: [{ value: 70, unit: 'percent' }],
+      },
       draft: true,
     })
     const error = await t.payload
@@ -289,7 +372,8 @@ describe('claims', () => {
         errors: [
           {
             path: 'statistics.0.sources',
-            message: 'Statistic 1 (70%) has no source. Add the source that reports it before the claim can be approved.',
+            message:
+              'Statistic 1 (70%) has no source. Add the source that reports it before the claim can be approved.',
           },
         ],
       },
@@ -298,7 +382,10 @@ describe('claims', () => {
 
   it('a statistic tied to a claim without a source is reported as uncited', async () => {
     const unsourced = (
-      await editor().post('/claims', { statement: '70% of patients improved.', statistics: [{ value: 70, unit: 'percent' }] })
+      await editor().post('/claims', {
+        statement: '70% of patients improved.',
+        statistics: [{ value: 70, unit: 'percent' }],
+      })
     ).body.doc
     const res = await editor().post('/articles', {
       title: 'Uncited',

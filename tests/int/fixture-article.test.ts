@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { lexicalToPlainText } from '../../src/evidence/lexical'
@@ -18,7 +17,9 @@ let plan: ImportPlan
 let articleId: number
 let layoutSent: Record<string, unknown>[]
 
-const parsed = parseArticle(fs.readFileSync(path.resolve('tests/fixtures/acupuncture-back-pain.txt'), 'utf8'))
+const parsed = parseArticle(
+  fs.readFileSync(path.resolve('tests/fixtures/acupuncture-back-pain.txt'), 'utf8'),
+)
 
 /** Creates every planned document through REST as the editor; returns the article body to send. */
 async function buildThroughRest(): Promise<Record<string, unknown>> {
@@ -31,15 +32,26 @@ async function buildThroughRest(): Promise<Record<string, unknown>> {
   }
   const create = async (collection: string, data: unknown) => {
     const res = await editor.post(`/${collection}`, data)
-    if (res.status !== 201) throw new Error(`${collection}: ${res.status} ${JSON.stringify(res.body)}`)
+    if (res.status !== 201) {
+      throw new Error(`${collection}: ${res.status} ${JSON.stringify(res.body)}`)
+    }
     return res.body.doc.id as number
   }
   for (const claim of plan.claims) {
-    ids.claim.set(claim.key, await create('claims', { statement: claim.statement, statistics: claim.statistics }))
+    ids.claim.set(
+      claim.key,
+      await create('claims', { statement: claim.statement, statistics: claim.statistics }),
+    )
   }
-  for (const tip of plan.tips) ids.tip.set(tip.key, await create('aftercare-tips', resolve(tip.data, ids)))
-  for (const benefit of plan.benefits) ids.benefit.set(benefit.key, await create('benefits', resolve(benefit.data, ids)))
-  for (const row of plan.rows) ids.row.set(row.key, await create('comparison-rows', resolve(row.data, ids)))
+  for (const tip of plan.tips) {
+    ids.tip.set(tip.key, await create('aftercare-tips', resolve(tip.data, ids)))
+  }
+  for (const benefit of plan.benefits) {
+    ids.benefit.set(benefit.key, await create('benefits', resolve(benefit.data, ids)))
+  }
+  for (const row of plan.rows) {
+    ids.row.set(row.key, await create('comparison-rows', resolve(row.data, ids)))
+  }
   return resolve(plan.article, ids) as Record<string, unknown>
 }
 
@@ -49,7 +61,9 @@ beforeAll(async () => {
   const article = await buildThroughRest()
   layoutSent = article.layout as Record<string, unknown>[]
   const res = await t.api.as(t.editor.token).post('/articles', { ...article, author: 'Eric Tsai' })
-  if (res.status !== 201) throw new Error(JSON.stringify(res.body))
+  if (res.status !== 201) {
+    throw new Error(JSON.stringify(res.body))
+  }
   articleId = res.body.doc.id
 })
 
@@ -70,9 +84,15 @@ const withoutRowIds = ({ id: _id, ...block }: Block): Block =>
         })),
       }
     : block
-const blocksOf = (layout: Block[], type: string) => layout.filter((block) => block.blockType === type)
+const blocksOf = (layout: Block[], type: string) =>
+  layout.filter((block) => block.blockType === type)
 
-function expectWholeArticle(article: { title: string; intro: unknown; layout: Block[]; conclusion: unknown }) {
+function expectWholeArticle(article: {
+  title: string
+  intro: unknown
+  layout: Block[]
+  conclusion: unknown
+}) {
   expect(article.title).toBe('Benefits of Acupuncture for Back Pain')
   expect(lexicalToPlainText(article.intro)).toContain('Back pain is more than a physical ailment')
 
@@ -80,18 +100,25 @@ function expectWholeArticle(article: { title: string; intro: unknown; layout: Bl
   expect(benefits.map((block) => block.benefit.title)).toEqual(parsed.benefits.map((b) => b.title))
   benefits.forEach((block, index) => {
     const perspective = lexicalToPlainText(block.benefit.clinicalPerspective)
-    expect(perspective).toContain(parsed.benefits[index]!.perspective[0]!.slice(0, 60))
+    expect(perspective).toContain(parsed.benefits[index].perspective[0].slice(0, 60))
   })
-  expect(lexicalToPlainText(benefits[0]!.benefit.clinicalPerspective)).toContain('70% of their patients')
+  expect(lexicalToPlainText(benefits[0].benefit.clinicalPerspective)).toContain(
+    '70% of their patients',
+  )
 
   const tipBlocks = blocksOf(article.layout, 'aftercareTips')
   const tips = tipBlocks.flatMap((block) => block.tips)
   expect(tips).toHaveLength(32)
-  expect(tips[0]).toMatchObject({ title: 'Initial Frequency', instruction: expect.stringContaining('two to three sessions per week') })
+  expect(tips[0]).toMatchObject({
+    title: 'Initial Frequency',
+    instruction: expect.stringContaining('two to three sessions per week'),
+  })
 
   const [table] = blocksOf(article.layout, 'comparisonTable')
   expect(table.heading).toBe('Benefits Comparison of Acupuncture for Back Pain')
-  expect(table.columns.map((benefit: Block) => benefit.title)).toEqual(parsed.benefits.map((b) => b.title))
+  expect(table.columns.map((benefit: Block) => benefit.title)).toEqual(
+    parsed.benefits.map((b) => b.title),
+  )
   expect(table.rows.map((row: Block) => `${row.aspect} ${row.icon}`)).toEqual([
     'Implementation Complexity 🔄',
     'Resource Requirements ⚡',
@@ -99,8 +126,13 @@ function expectWholeArticle(article: { title: string; intro: unknown; layout: Bl
     'Ideal Use Cases 💡',
     'Key Advantages ⭐',
   ])
-  for (const row of table.rows) expect(row.cells).toHaveLength(8)
-  expect(table.rows[0].cells[0]).toMatchObject({ rating: 'medium', text: 'Medium – multiple sessions needed' })
+  for (const row of table.rows) {
+    expect(row.cells).toHaveLength(8)
+  }
+  expect(table.rows[0].cells[0]).toMatchObject({
+    rating: 'medium',
+    text: 'Medium – multiple sessions needed',
+  })
   expect(table.rows[2].cells[3].text).toBe('40-60% reduction in inflammatory markers')
   expect(table.rows[2].cells[3].benefit.title).toBe('Reduced Inflammation in Spinal Tissues')
 
@@ -123,18 +155,39 @@ function expectWholeArticle(article: { title: string; intro: unknown; layout: Bl
 
   const [cta] = blocksOf(article.layout, 'callToAction')
   expect(cta.text).toContain('Schedule your consultation today')
-  expect(lexicalToPlainText(article.conclusion)).toContain('Believe in the power of a balanced approach')
+  expect(lexicalToPlainText(article.conclusion)).toContain(
+    'Believe in the power of a balanced approach',
+  )
 }
 
 describe('the fixture article', () => {
   it('is stored block for block as it was sent', async () => {
-    const stored = await t.api.as(t.editor.token).get(`/articles/${articleId}`, { depth: 0, draft: true })
+    const stored = await t.api
+      .as(t.editor.token)
+      .get(`/articles/${articleId}`, { depth: 0, draft: true })
     const strip = (blocks: Block[]) => blocks.map(({ id: _id, ...rest }) => rest)
-    expect(stored.body.layout.map((block: Block) => block.blockType)).toEqual(layoutSent.map((block) => block.blockType))
-    expect(strip(stored.body.layout).map((b) => b.blockType === 'keyTakeaways' ? { ...b, items: b.items.map(({ id: _i, points, ...item }: Block) => ({ ...item, points: points?.map(({ id: _p, ...p }: Block) => p) ?? [] })) } : b)).toMatchObject(
+    expect(stored.body.layout.map((block: Block) => block.blockType)).toEqual(
+      layoutSent.map((block) => block.blockType),
+    )
+    expect(
+      strip(stored.body.layout).map((b) =>
+        b.blockType === 'keyTakeaways'
+          ? {
+              ...b,
+              items: b.items.map(({ id: _i, points, ...item }: Block) => ({
+                ...item,
+                points: points?.map(({ id: _p, ...p }: Block) => p) ?? [],
+              })),
+            }
+          : b,
+      ),
+    ).toMatchObject(
       layoutSent.map((b) =>
         b.blockType === 'keyTakeaways'
-          ? { ...b, items: (b.items as Block[]).map((item) => ({ ...item, points: item.points ?? [] })) }
+          ? {
+              ...b,
+              items: (b.items as Block[]).map((item) => ({ ...item, points: item.points ?? [] })),
+            }
           : b.blockType === 'richText'
             ? { blockType: 'richText', blockName: b.blockName }
             : b,
@@ -143,7 +196,9 @@ describe('the fixture article', () => {
   })
 
   it('reads back whole through REST', async () => {
-    const res = await t.api.as(t.editor.token).get(`/articles/${articleId}`, { depth: 2, draft: true })
+    const res = await t.api
+      .as(t.editor.token)
+      .get(`/articles/${articleId}`, { depth: 2, draft: true })
     expect(res.status).toBe(200)
     expectWholeArticle(res.body)
   })
@@ -171,15 +226,37 @@ describe('the fixture article', () => {
   })
 
   it('is built through GraphQL too and reads back the same', async () => {
-    const rest = await t.api.as(t.editor.token).get(`/articles/${articleId}`, { depth: 0, draft: true })
-    const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, evidence: _e, _status, ...data } = rest.body
-    const created = await t.api.as(t.editor.token).gql(
-      `mutation ($data: mutationArticleInput!) { createArticle(data: $data, draft: true) { id slug } }`,
-      { data: { ...data, title: 'Benefits of Acupuncture for Back Pain (GraphQL copy)', layout: data.layout.map(withoutRowIds) } },
-    )
+    const rest = await t.api
+      .as(t.editor.token)
+      .get(`/articles/${articleId}`, { depth: 0, draft: true })
+    const {
+      id: _id,
+      slug: _slug,
+      createdAt: _c,
+      updatedAt: _u,
+      evidence: _e,
+      _status,
+      ...data
+    } = rest.body
+    const created = await t.api
+      .as(t.editor.token)
+      .gql(
+        `mutation ($data: mutationArticleInput!) { createArticle(data: $data, draft: true) { id slug } }`,
+        {
+          data: {
+            ...data,
+            title: 'Benefits of Acupuncture for Back Pain (GraphQL copy)',
+            layout: data.layout.map(withoutRowIds),
+          },
+        },
+      )
     expect(created.body.errors).toBeUndefined()
-    expect(created.body.data.createArticle.slug).toBe('benefits-of-acupuncture-for-back-pain-graphql-copy')
-    const res = await t.api.as(t.editor.token).gql(ARTICLE_QUERY, { id: created.body.data.createArticle.id })
+    expect(created.body.data.createArticle.slug).toBe(
+      'benefits-of-acupuncture-for-back-pain-graphql-copy',
+    )
+    const res = await t.api
+      .as(t.editor.token)
+      .gql(ARTICLE_QUERY, { id: created.body.data.createArticle.id })
     expectWholeArticle({ ...res.body.data.Article, title: 'Benefits of Acupuncture for Back Pain' })
   })
 })

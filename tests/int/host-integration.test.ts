@@ -9,10 +9,9 @@ import type { Access, CollectionBeforeChangeHook, CollectionConfig, Payload } fr
 import { getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { TestHost } from '../helpers/payload'
+import { bootPayloadFor, hostConfig, type TestContext, type TestHost } from '../helpers/payload'
 
 import { createUser } from '../helpers/api'
-import { bootPayloadFor, hostConfig, type TestContext } from '../helpers/payload'
 import { approveClaim } from '../helpers/review'
 import { createClaim, createSource, review, submit } from '../helpers/reviewWorkflow'
 
@@ -74,16 +73,24 @@ describe('a host users collection', () => {
   })
 
   it('keeps the host’s extra field writable, runs the host’s hook, and an editor cannot give themselves roles', async () => {
-    const res = await t.api.as(t.editor.token).patch(`/users/${t.editor.id}`, { clinic: '  Northside  ', roles: ['admin', 'reviewer'] })
+    const res = await t.api
+      .as(t.editor.token)
+      .patch(`/users/${t.editor.id}`, { clinic: '  Northside  ', roles: ['admin', 'reviewer'] })
     expect(res.status).toBe(200)
-    const stored = await t.payload.findByID({ collection: 'users', id: t.editor.id, overrideAccess: true })
+    const stored = await t.payload.findByID({
+      collection: 'users',
+      id: t.editor.id,
+      overrideAccess: true,
+    })
     expect(stored.roles).toEqual(['editor'])
     expect((stored as { clinic?: string }).clinic).toBe('Northside')
   })
 
   it('an admin sets roles on the host’s collection', async () => {
     const person = await createUser(t.payload, t.api, ['editor'], `promoted-${uid()}`)
-    const res = await t.api.as(t.admin.token).patch(`/users/${person.id}`, { roles: ['editor', 'reviewer'] })
+    const res = await t.api
+      .as(t.admin.token)
+      .patch(`/users/${person.id}`, { roles: ['editor', 'reviewer'] })
     expect(res.status).toBe(200)
     expect(res.body.doc.roles).toEqual(['editor', 'reviewer'])
   })
@@ -97,7 +104,9 @@ describe('a host users collection', () => {
   })
 
   it('an editor cannot create accounts', async () => {
-    const res = await t.api.as(t.editor.token).post('/users', { email: `new-${uid()}@clinic.test`, password: 'a long enough password' })
+    const res = await t.api
+      .as(t.editor.token)
+      .post('/users', { email: `new-${uid()}@clinic.test`, password: 'a long enough password' })
     expect(res.status).toBe(403)
   })
 
@@ -121,11 +130,24 @@ describe('a host users collection', () => {
   it('approver, draft editors and the review event’s actor point at the host’s users', async () => {
     const { id } = await createClaim(t)
     await approveClaim(t, id)
-    const claim = await t.payload.findByID({ collection: 'claims', id, depth: 1, overrideAccess: true })
+    const claim = await t.payload.findByID({
+      collection: 'claims',
+      id,
+      depth: 1,
+      overrideAccess: true,
+    })
     expect(claim.review.approvedBy).toMatchObject({ id: t.reviewer.id, email: t.reviewer.email })
     expect(claim.review.draftEditors).toEqual([expect.objectContaining({ id: t.editor.id })])
-    const events = await t.payload.find({ collection: 'review-events', where: { claim: { equals: id } }, depth: 1, sort: 'at', overrideAccess: true })
-    expect(events.docs.map((event) => [event.action, (event.actor as { id: number } | null)?.id])).toEqual([
+    const events = await t.payload.find({
+      collection: 'review-events',
+      where: { claim: { equals: id } },
+      depth: 1,
+      sort: 'at',
+      overrideAccess: true,
+    })
+    expect(
+      events.docs.map((event) => [event.action, (event.actor as { id: number } | null)?.id]),
+    ).toEqual([
       ['submitted', t.editor.id],
       ['approved', t.reviewer.id],
     ])
@@ -137,7 +159,13 @@ describe('overrides merge with Cited’s collection', () => {
     const calls = hostHookCalls.length
     const { id } = await createClaim(t)
     expect(hostHookCalls.length).toBeGreaterThan(calls)
-    const claim = await t.payload.findByID({ collection: 'claims', id, draft: true, depth: 0, overrideAccess: true })
+    const claim = await t.payload.findByID({
+      collection: 'claims',
+      id,
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+    })
     expect(claim.attribution).toBe('Northside Clinic')
     expect(claim.review).toMatchObject({ status: 'draft', draftEditors: [t.editor.id] })
   })
@@ -157,37 +185,62 @@ describe('overrides merge with Cited’s collection', () => {
   })
 
   it('an override’s read rule replaces only read', async () => {
-    const open = await t.api.as(t.editor.token).post('/claims', { statement: `An open claim ${uid()}.`, topic: 'open' })
-    const closed = await t.api.as(t.editor.token).post('/claims', { statement: `A closed claim ${uid()}.`, topic: 'closed' })
+    const open = await t.api
+      .as(t.editor.token)
+      .post('/claims', { statement: `An open claim ${uid()}.`, topic: 'open' })
+    const closed = await t.api
+      .as(t.editor.token)
+      .post('/claims', { statement: `A closed claim ${uid()}.`, topic: 'closed' })
     expect([open.status, closed.status]).toEqual([201, 201])
     // read: the override's rule
     expect((await t.api.get(`/claims/${open.body.doc.id}`)).status).toBe(200)
     expect((await t.api.get(`/claims/${closed.body.doc.id}`)).status).toBe(404)
     // create, update, delete: still Cited's (editors and admins)
     expect((await t.api.post('/claims', { statement: 'Anonymous claim.' })).status).toBe(403)
-    expect((await t.api.as(t.reviewer.token).post('/claims', { statement: 'Reviewer claim.' })).status).toBe(403)
-    expect((await t.api.as(t.reviewer.token).patch(`/claims/${open.body.doc.id}`, { topic: 'changed' })).status).toBe(403)
-    expect((await t.api.as(t.reviewer.token).delete(`/claims/${open.body.doc.id}`)).status).toBe(403)
+    expect(
+      (await t.api.as(t.reviewer.token).post('/claims', { statement: 'Reviewer claim.' })).status,
+    ).toBe(403)
+    expect(
+      (await t.api.as(t.reviewer.token).patch(`/claims/${open.body.doc.id}`, { topic: 'changed' }))
+        .status,
+    ).toBe(403)
+    expect((await t.api.as(t.reviewer.token).delete(`/claims/${open.body.doc.id}`)).status).toBe(
+      403,
+    )
     expect((await t.api.delete(`/claims/${open.body.doc.id}`)).status).toBe(403)
-    expect((await t.api.as(t.editor.token).patch(`/claims/${open.body.doc.id}`, { topic: 'open' })).status).toBe(200)
+    expect(
+      (await t.api.as(t.editor.token).patch(`/claims/${open.body.doc.id}`, { topic: 'open' }))
+        .status,
+    ).toBe(200)
   })
 })
 
 describe('a host collection with another of Cited’s slugs', () => {
   it('is a configuration error that names the slug and the way out', async () => {
-    const hostClaims: CollectionConfig = { slug: 'claims', fields: [{ name: 'text', type: 'text' }] }
+    const hostClaims: CollectionConfig = {
+      slug: 'claims',
+      fields: [{ name: 'text', type: 'text' }],
+    }
     await expect(hostConfig({ collections: [hostUsers, hostClaims] })).rejects.toThrow(
       /already has a collection 'claims'.*Rename your collection.*collections: \{ 'claims': \{ extend: true \} \}/,
     )
   })
 
   it('is extended with `extend: true`', async () => {
-    const hostClaims: CollectionConfig = { slug: 'claims', fields: [{ name: 'internalRef', type: 'text' }] }
-    const config = await hostConfig({ collections: [hostUsers, hostClaims], cited: { collections: { claims: { extend: true } } } })
+    const hostClaims: CollectionConfig = {
+      slug: 'claims',
+      fields: [{ name: 'internalRef', type: 'text' }],
+    }
+    const config = await hostConfig({
+      collections: [hostUsers, hostClaims],
+      cited: { collections: { claims: { extend: true } } },
+    })
     const claims = config.collections.filter((collection) => collection.slug === 'claims')
     expect(claims).toHaveLength(1)
     const names = claims[0].flattenedFields.map((field) => field.name)
-    expect(names).toEqual(expect.arrayContaining(['internalRef', 'statement', 'statistics', 'review']))
+    expect(names).toEqual(
+      expect.arrayContaining(['internalRef', 'statement', 'statistics', 'review']),
+    )
   })
 })
 
@@ -196,7 +249,10 @@ describe('disabled', () => {
 
   beforeAll(async () => {
     // The same host app with Cited disabled, on the same database.
-    disabled = await getPayload({ config: hostConfig({ ...host, cited: { ...host.cited, disabled: true } }), key: 'cited-disabled' })
+    disabled = await getPayload({
+      config: hostConfig({ ...host, cited: { ...host.cited, disabled: true } }),
+      key: 'cited-disabled',
+    })
   })
 
   afterAll(async () => {
@@ -204,45 +260,82 @@ describe('disabled', () => {
   })
 
   it('has the same database schema', () => {
-    const tables = (payload: Payload) => (payload.db as unknown as { rawTables: Record<string, unknown> }).rawTables
-    expect(Object.keys(tables(t.payload))).toEqual(expect.arrayContaining(['users', 'users_roles', 'claims', '_claims_v']))
+    const tables = (payload: Payload) =>
+      (payload.db as unknown as { rawTables: Record<string, unknown> }).rawTables
+    expect(Object.keys(tables(t.payload))).toEqual(
+      expect.arrayContaining(['users', 'users_roles', 'claims', '_claims_v']),
+    )
     expect(Object.keys(tables(disabled)).sort()).toEqual(Object.keys(tables(t.payload)).sort())
     expect(JSON.stringify(tables(disabled))).toEqual(JSON.stringify(tables(t.payload)))
   })
 
   it('attaches no Cited hook: only the host’s own hooks remain', () => {
     const hooksOf = (payload: Payload, slug: string) =>
-      Object.values(payload.collections[slug as 'claims'].config.hooks).flatMap((hooks) => ((hooks ?? []) as { name: string }[]).map((hook) => hook.name))
+      Object.values(payload.collections[slug as 'claims'].config.hooks).flatMap((hooks) =>
+        ((hooks ?? []) as { name: string }[]).map((hook) => hook.name),
+      )
     const enabledClaims = hooksOf(t.payload, 'claims')
-    expect(enabledClaims).toEqual(expect.arrayContaining(['reviewGuardPublish', 'reviewTrackDraft', 'reviewRecordInvalidation', 'addAttribution']))
-    expect(hooksOf(disabled, 'claims').filter((name) => enabledClaims.includes(name))).toEqual(['addAttribution'])
-    expect(hooksOf(disabled, 'users').filter((name) => hooksOf(t.payload, 'users').includes(name))).toEqual(['trimClinic'])
+    expect(enabledClaims).toEqual(
+      expect.arrayContaining([
+        'reviewGuardPublish',
+        'reviewTrackDraft',
+        'reviewRecordInvalidation',
+        'addAttribution',
+      ]),
+    )
+    expect(hooksOf(disabled, 'claims').filter((name) => enabledClaims.includes(name))).toEqual([
+      'addAttribution',
+    ])
+    expect(
+      hooksOf(disabled, 'users').filter((name) => hooksOf(t.payload, 'users').includes(name)),
+    ).toEqual(['trimClinic'])
     for (const slug of ['sources', 'articles', 'review-events', 'cited-public-sets']) {
-      expect(hooksOf(disabled, slug).filter((name) => hooksOf(t.payload, slug).includes(name))).toEqual([])
+      expect(
+        hooksOf(disabled, slug).filter((name) => hooksOf(t.payload, slug).includes(name)),
+      ).toEqual([])
     }
   })
 
   it('attaches no Cited endpoint: the review workflow’s routes are not there', () => {
     const paths = (payload: Payload, slug: 'articles' | 'claims' | 'review-events') =>
-      ((payload.collections[slug].config.endpoints || []) as { path: string }[]).map((endpoint) => endpoint.path)
-    expect(paths(t.payload, 'claims')).toEqual(expect.arrayContaining(['/:id/submit', '/:id/review']))
+      ((payload.collections[slug].config.endpoints || []) as { path: string }[]).map(
+        (endpoint) => endpoint.path,
+      )
+    expect(paths(t.payload, 'claims')).toEqual(
+      expect.arrayContaining(['/:id/submit', '/:id/review']),
+    )
     expect(paths(disabled, 'claims')).not.toContain('/:id/submit')
     expect(paths(disabled, 'claims')).not.toContain('/:id/review')
     expect(paths(t.payload, 'review-events')).toContain('/export.csv')
     expect(paths(disabled, 'review-events')).not.toContain('/export.csv')
     expect(paths(t.payload, 'articles')).toContain('/published/:slug')
     expect(paths(disabled, 'articles')).not.toContain('/published/:slug')
-    expect(t.payload.config.endpoints.map((endpoint) => endpoint.path)).toContain('/cited/evidence-check')
-    expect(disabled.config.endpoints.map((endpoint) => endpoint.path)).not.toContain('/cited/evidence-check')
+    expect(t.payload.config.endpoints.map((endpoint) => endpoint.path)).toContain(
+      '/cited/evidence-check',
+    )
+    expect(disabled.config.endpoints.map((endpoint) => endpoint.path)).not.toContain(
+      '/cited/evidence-check',
+    )
   })
 
   it('does not guard publishing: an editor’s direct publish goes through', async () => {
-    const editor = await disabled.findByID({ collection: 'users', id: t.editor.id, overrideAccess: true })
+    const editor = await disabled.findByID({
+      collection: 'users',
+      id: t.editor.id,
+      overrideAccess: true,
+    })
     const user = { ...editor, collection: 'users' as const }
     // Generated types want every defaulted field of a claim; Payload does not.
     const publish = (statement: string) =>
-      ({ collection: 'claims', data: { statement, _status: 'published' }, user, overrideAccess: false }) as unknown as Parameters<Payload['create']>[0]
-    await expect(t.payload.create(publish(`Guarded ${uid()}.`))).rejects.toThrow(/Claims go live only through review/)
+      ({
+        collection: 'claims',
+        data: { statement, _status: 'published' },
+        user,
+        overrideAccess: false,
+      }) as unknown as Parameters<Payload['create']>[0]
+    await expect(t.payload.create(publish(`Guarded ${uid()}.`))).rejects.toThrow(
+      /Claims go live only through review/,
+    )
     const claim = (await disabled.create(publish(`Unguarded ${uid()}.`))) as { _status?: string }
     expect(claim._status).toBe('published')
   })

@@ -3,7 +3,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ImportError, parseArticle } from '../../src/importer/parse'
@@ -13,7 +12,13 @@ import { bootPayload, type TestContext } from '../helpers/payload'
 
 const run = promisify(execFile)
 const fixture = (name: string) => fs.readFileSync(path.resolve('tests/fixtures', name), 'utf8')
-const INSTRUCTIONS = ['two to three sessions per week', '15-20 minutes', '24 hours', 'six to eight weeks', '12 months']
+const INSTRUCTIONS = [
+  'two to three sessions per week',
+  '15-20 minutes',
+  '24 hours',
+  'six to eight weeks',
+  '12 months',
+]
 
 let t: TestContext
 
@@ -27,8 +32,8 @@ afterAll(async () => {
 
 async function counts() {
   const [articles, benefits, tips, rows, claims] = await Promise.all(
-    (['articles', 'benefits', 'aftercare-tips', 'comparison-rows', 'claims'] as const).map((collection) =>
-      t.payload.count({ collection }).then((r) => r.totalDocs),
+    (['articles', 'benefits', 'aftercare-tips', 'comparison-rows', 'claims'] as const).map(
+      (collection) => t.payload.count({ collection }).then((r) => r.totalDocs),
     ),
   )
   return { articles, benefits, tips, rows, claims }
@@ -40,7 +45,10 @@ describe('the acupuncture fixture', () => {
   it('reports 8 benefits, 32 tips, 5 rows of 8 cells and every percentage as uncited, no instruction', () => {
     const report = reportOf(plan)
     expect(report).toMatchObject({
-      article: { title: 'Benefits of Acupuncture for Back Pain', slug: 'benefits-of-acupuncture-for-back-pain' },
+      article: {
+        title: 'Benefits of Acupuncture for Back Pain',
+        slug: 'benefits-of-acupuncture-for-back-pain',
+      },
       benefits: 8,
       aftercareTips: 32,
       comparisonRows: 5,
@@ -60,7 +68,9 @@ describe('the acupuncture fixture', () => {
       '40-50%',
     ])
     const reported = JSON.stringify(report.uncitedStatistics)
-    for (const instruction of INSTRUCTIONS) expect(reported).not.toContain(`"${instruction}`)
+    for (const instruction of INSTRUCTIONS) {
+      expect(reported).not.toContain(`"${instruction}`)
+    }
     expect(report.uncitedStatistics[0]).toEqual({
       text: '70%',
       sentence:
@@ -82,14 +92,30 @@ describe('the acupuncture fixture', () => {
       claims: after.claims - before.claims,
     }).toEqual({ articles: 1, benefits: 8, tips: 32, rows: 5, claims: 10 })
 
-    const article = await t.payload.findByID({ collection: 'articles', id: result.articleId, draft: true, depth: 0 })
+    const article = await t.payload.findByID({
+      collection: 'articles',
+      id: result.articleId,
+      draft: true,
+      depth: 0,
+    })
     expect(article._status).toBe('draft')
     expect(article.evidence?.uncoveredCount).toBe(10)
-    const uncovered = article.evidence?.uncovered as { text: string; reason: string; path: string }[]
+    const uncovered = article.evidence?.uncovered as {
+      text: string
+      reason: string
+      path: string
+    }[]
     expect(new Set(uncovered.map((u) => u.reason))).toEqual(new Set(['uncited']))
-    expect(uncovered[0]?.path).toBe('Benefits › Natural Pain Reduction Without Medications › Clinical perspective')
+    expect(uncovered[0]?.path).toBe(
+      'Benefits › Natural Pain Reduction Without Medications › Clinical perspective',
+    )
 
-    const claims = await t.payload.find({ collection: 'claims', draft: true, limit: 100, where: { id: { in: article.evidence?.claims as number[] } } })
+    const claims = await t.payload.find({
+      collection: 'claims',
+      draft: true,
+      limit: 100,
+      where: { id: { in: article.evidence?.claims as number[] } },
+    })
     expect(claims.totalDocs).toBe(10)
     for (const claim of claims.docs) {
       expect(claim._status).toBe('draft')
@@ -101,7 +127,10 @@ describe('the acupuncture fixture', () => {
 
   it('does not duplicate content when the same file is imported twice', async () => {
     const before = await counts()
-    const again = await writeImport(t.payload, planImport(parseArticle(fixture('acupuncture-back-pain.txt'))))
+    const again = await writeImport(
+      t.payload,
+      planImport(parseArticle(fixture('acupuncture-back-pain.txt'))),
+    )
     expect(again.alreadyImported).toBe(true)
     expect(await counts()).toEqual(before)
   })
@@ -112,14 +141,20 @@ describe('the acupuncture fixture', () => {
       where: { slug: { equals: 'benefits-of-acupuncture-for-back-pain' } },
       draft: true,
     })
-    const res = await t.api.as(t.editor.token).patch(`/articles/${docs[0]!.id}`, { _status: 'published' })
+    const res = await t.api
+      .as(t.editor.token)
+      .patch(`/articles/${docs[0].id}`, { _status: 'published' })
     expect(res.status).toBe(400)
     const errors: { message: string }[] = res.body.errors[0].data.errors
     // The ten statistics, then the publish gate on each of their ten draft claims.
-    expect(errors.filter((error) => error.message.includes('is tied to a claim that cites no source'))).toHaveLength(10)
-    expect(errors.filter((error) => error.message.includes('has not been approved by a reviewer yet'))).toHaveLength(10)
+    expect(
+      errors.filter((error) => error.message.includes('is tied to a claim that cites no source')),
+    ).toHaveLength(10)
+    expect(
+      errors.filter((error) => error.message.includes('has not been approved by a reviewer yet')),
+    ).toHaveLength(10)
     expect(errors).toHaveLength(20)
-    expect(errors[0]!.message).toBe(
+    expect(errors[0].message).toBe(
       '"70%" in Benefits › Natural Pain Reduction Without Medications › Clinical perspective is tied to a claim that cites no source for it yet.',
     )
   })
@@ -131,7 +166,9 @@ describe('a write that fails half-way', () => {
     const broken = {
       ...plan,
       article: { ...plan.article, slug: 'half-written' },
-      tips: plan.tips.map((tip, index) => (index === 5 ? { ...tip, data: { ...tip.data, instruction: '' } } : tip)),
+      tips: plan.tips.map((tip, index) =>
+        index === 5 ? { ...tip, data: { ...tip.data, instruction: '' } } : tip,
+      ),
     }
     const before = await counts()
     await expect(writeImport(t.payload, broken)).rejects.toThrow(/Instruction/)
@@ -148,14 +185,25 @@ describe('another article of the same family', () => {
     expect(report.comparisonRows).toBe(4)
     expect(report.comparisonCells).toBe(20)
     const texts = report.uncitedStatistics.map((s) => s.text.toLowerCase())
-    for (const phrase of ['seven in ten', '1 in 3', 'twice as likely', '45 percent', 'from 6.8 to 3.1']) {
+    for (const phrase of [
+      'seven in ten',
+      '1 in 3',
+      'twice as likely',
+      '45 percent',
+      'from 6.8 to 3.1',
+    ]) {
       expect(texts.some((text) => text.includes(phrase))).toBe(true)
     }
     for (const instruction of ['30 seconds', 'three times a week']) {
       expect(texts.some((text) => text.includes(instruction))).toBe(false)
     }
     const result = await writeImport(t.payload, plan)
-    const article = await t.payload.findByID({ collection: 'articles', id: result.articleId, draft: true, depth: 0 })
+    const article = await t.payload.findByID({
+      collection: 'articles',
+      id: result.articleId,
+      draft: true,
+      depth: 0,
+    })
     expect(article.evidence?.uncoveredCount).toBe(report.claims)
   })
 })
@@ -163,8 +211,16 @@ describe('another article of the same family', () => {
 describe('malformed input', () => {
   const cases: [string, string, RegExp][] = [
     ['an empty file', '', /the file is empty/],
-    ['a binary file', '\u0000\u0001\u0002PNG\u0000\u0000', /^line 1: this looks like a binary file/],
-    ['no sections', 'Just a paragraph about back pain.\nAnother paragraph.', /no numbered benefit sections/],
+    [
+      'a binary file',
+      '\u0000\u0001\u0002PNG\u0000\u0000',
+      /^line 1: this looks like a binary file/,
+    ],
+    [
+      'no sections',
+      'Just a paragraph about back pain.\nAnother paragraph.',
+      /no numbered benefit sections/,
+    ],
   ]
   it.each(cases)('%s gets a clear error and nothing is written', async (_name, text, message) => {
     const before = await counts()
@@ -185,7 +241,9 @@ describe('malformed input', () => {
       }
     })()
     expect(error).toBeInstanceOf(ImportError)
-    expect((error as ImportError).line).toBe(text.split('\n').findIndex((l) => l.startsWith('Implementation Complexity')) + 1)
+    expect((error as ImportError).line).toBe(
+      text.split('\n').findIndex((l) => l.startsWith('Implementation Complexity')) + 1,
+    )
   })
 })
 
@@ -196,7 +254,11 @@ describe('npm run import', () => {
       maxBuffer: 10 * 1024 * 1024,
     }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        stdout: e.stdout,
+        stderr: e.stderr,
+      }),
     )
 
   it('--dry-run --json prints one JSON report and writes nothing', async () => {
@@ -204,14 +266,23 @@ describe('npm run import', () => {
     const result = await cli(['tests/fixtures/acupuncture-back-pain.txt', '--dry-run', '--json'])
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout)
-    expect(report).toMatchObject({ benefits: 8, aftercareTips: 32, comparisonRows: 5, comparisonCells: 40, claims: 10 })
+    expect(report).toMatchObject({
+      benefits: 8,
+      aftercareTips: 32,
+      comparisonRows: 5,
+      comparisonCells: 40,
+      claims: 10,
+    })
     expect(report.uncitedStatistics).toHaveLength(10)
     expect(await counts()).toEqual(before)
   })
 
   it('a malformed file exits 1 with the line number and writes nothing', async () => {
     const file = path.join(os.tmpdir(), `ragged-${Date.now()}.txt`)
-    fs.writeFileSync(file, '1. A Benefit\nSome text.\n\nComparison\nAspect | A Benefit |\n---|---|\nRow | x | y |\n')
+    fs.writeFileSync(
+      file,
+      '1. A Benefit\nSome text.\n\nComparison\nAspect | A Benefit |\n---|---|\nRow | x | y |\n',
+    )
     const result = await cli([file, '--json'])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/nothing was written — line \d+: /)
@@ -219,7 +290,9 @@ describe('npm run import', () => {
   })
 
   it('writes through the app config into the database named by DATABASE_URL', async () => {
-    const result = await cli(['tests/fixtures/cupping-neck-tension.txt', '--json'], { DATABASE_URL: process.env.DATABASE_URL })
+    const result = await cli(['tests/fixtures/cupping-neck-tension.txt', '--json'], {
+      DATABASE_URL: process.env.DATABASE_URL,
+    })
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toMatchObject({ alreadyImported: true })
   })

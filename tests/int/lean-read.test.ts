@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createDemoSource, publishImportedArticle } from '../../src/demo/publish'
@@ -23,7 +22,9 @@ let slug: string
 /** The demo article (the file src/demo/seed.ts imports) with every claim approved (citing a source) and published. */
 async function publishDemoArticle(): Promise<string> {
   const text = fs.readFileSync(path.resolve('src/importer/demo/acupuncture-back-pain.txt'), 'utf8')
-  const published = await publishImportedArticle(t.payload, text, { source: await createDemoSource(t.payload) })
+  const published = await publishImportedArticle(t.payload, text, {
+    source: await createDemoSource(t.payload),
+  })
   return published.slug ?? ''
 }
 
@@ -40,20 +41,38 @@ const pageRead = () => t.api.get('/articles', { where: { slug: { equals: slug } 
 
 type Doc = Record<string, any>
 
-const isDoc = (value: unknown): value is Doc => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isDoc = (value: unknown): value is Doc =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 const idOf = (value: unknown): unknown => (isDoc(value) ? value.id : value)
 
 /** Rich text as `CitedRichText` renders it: a claim reference by its claim's id and its numbers. */
 function renderedRichText(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(renderedRichText)
-  if (!isDoc(value)) return value
-  if (value.type === 'inlineBlock' && isDoc(value.fields) && value.fields.blockType === 'claimRef') {
+  if (Array.isArray(value)) {
+    return value.map(renderedRichText)
+  }
+  if (!isDoc(value)) {
+    return value
+  }
+  if (
+    value.type === 'inlineBlock' &&
+    isDoc(value.fields) &&
+    value.fields.blockType === 'claimRef'
+  ) {
     return { ...value, fields: { ...value.fields, claim: idOf(value.fields.claim) } }
   }
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, renderedRichText(inner)]))
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, renderedRichText(inner)]),
+  )
 }
 
-const tip = (value: Doc) => ({ id: value.id, title: value.title, timing: value.timing, category: value.category, instruction: value.instruction, caution: value.caution })
+const tip = (value: Doc) => ({
+  id: value.id,
+  title: value.title,
+  timing: value.timing,
+  category: value.category,
+  instruction: value.instruction,
+  caution: value.caution,
+})
 
 /**
  * What the example site renders of an article, field for field as `articles/[slug]/page.tsx` and
@@ -74,7 +93,10 @@ function rendered(article: Doc): Doc {
             summary: benefit.summary,
             howItWorks: renderedRichText(benefit.howItWorks),
             clinicalPerspective: renderedRichText(benefit.clinicalPerspective),
-            claims: benefit.claims.map((claim: Doc) => ({ id: claim.id, statement: claim.statement })),
+            claims: benefit.claims.map((claim: Doc) => ({
+              id: claim.id,
+              statement: claim.statement,
+            })),
             aftercareTips: value.showTips === false ? [] : benefit.aftercareTips.map(tip),
           },
         }
@@ -84,10 +106,24 @@ function rendered(article: Doc): Doc {
           blockType: 'clinicalClaim',
           display: value.display,
           referenceNumbers: value.referenceNumbers,
-          claim: { id: value.claim.id, statement: value.claim.statement, attribution: value.claim.attribution, statistic: value.claim.statistics?.[0] && { value: value.claim.statistics[0].value, upper: value.claim.statistics[0].upper, unit: value.claim.statistics[0].unit } },
+          claim: {
+            id: value.claim.id,
+            statement: value.claim.statement,
+            attribution: value.claim.attribution,
+            statistic: value.claim.statistics?.[0] && {
+              value: value.claim.statistics[0].value,
+              upper: value.claim.statistics[0].upper,
+              unit: value.claim.statistics[0].unit,
+            },
+          },
         }
       case 'aftercareTips':
-        return { blockType: 'aftercareTips', heading: value.heading, intro: value.intro, tips: value.tips.map(tip) }
+        return {
+          blockType: 'aftercareTips',
+          heading: value.heading,
+          intro: value.intro,
+          tips: value.tips.map(tip),
+        }
       case 'comparisonTable':
         return {
           blockType: 'comparisonTable',
@@ -107,15 +143,42 @@ function rendered(article: Doc): Doc {
           })),
         }
       case 'chart':
-        return { blockType: 'chart', id: value.id, title: value.title, unit: value.unit, caption: value.caption, points: value.points.map((point: Doc) => ({ label: point.label, value: point.value, referenceNumbers: point.referenceNumbers ?? [] })) }
+        return {
+          blockType: 'chart',
+          id: value.id,
+          title: value.title,
+          unit: value.unit,
+          caption: value.caption,
+          points: value.points.map((point: Doc) => ({
+            label: point.label,
+            value: point.value,
+            referenceNumbers: point.referenceNumbers ?? [],
+          })),
+        }
       case 'richText':
         return { blockType: 'richText', content: renderedRichText(value.content) }
       case 'quote':
         return { blockType: 'quote', text: value.text, attribution: value.attribution }
       case 'keyTakeaways':
-        return { blockType: 'keyTakeaways', heading: value.heading, style: value.style, intro: value.intro, items: value.items.map((item: Doc) => ({ title: item.title, text: item.text, points: (item.points ?? []).map((point: Doc) => point.text) })) }
+        return {
+          blockType: 'keyTakeaways',
+          heading: value.heading,
+          style: value.style,
+          intro: value.intro,
+          items: value.items.map((item: Doc) => ({
+            title: item.title,
+            text: item.text,
+            points: (item.points ?? []).map((point: Doc) => point.text),
+          })),
+        }
       case 'callToAction':
-        return { blockType: 'callToAction', heading: value.heading, text: value.text, label: value.label, url: value.url }
+        return {
+          blockType: 'callToAction',
+          heading: value.heading,
+          text: value.text,
+          label: value.label,
+          url: value.url,
+        }
       default:
         throw new Error(`a block the page does not render: ${value.blockType}`)
     }
@@ -128,16 +191,27 @@ function rendered(article: Doc): Doc {
     intro: renderedRichText(article.intro),
     layout: article.layout.map(block),
     conclusion: renderedRichText(article.conclusion),
-    references: article.references.map((reference: Doc) => ({ number: reference.number, formatted: reference.formatted, links: reference.links.map((link: Doc) => ({ label: link.label, href: link.href })) })),
+    references: article.references.map((reference: Doc) => ({
+      number: reference.number,
+      formatted: reference.formatted,
+      links: reference.links.map((link: Doc) => ({ label: link.label, href: link.href })),
+    })),
     claimReferences: article.claimReferences,
   }
 }
 
 /** Every `claimRef` node of a rich text value. */
 function claimRefs(value: unknown, found: Doc[] = []): Doc[] {
-  if (Array.isArray(value)) value.forEach((inner) => claimRefs(inner, found))
-  else if (isDoc(value)) {
-    if (value.type === 'inlineBlock' && isDoc(value.fields) && value.fields.blockType === 'claimRef') found.push(value.fields)
+  if (Array.isArray(value)) {
+    value.forEach((inner) => claimRefs(inner, found))
+  } else if (isDoc(value)) {
+    if (
+      value.type === 'inlineBlock' &&
+      isDoc(value.fields) &&
+      value.fields.blockType === 'claimRef'
+    ) {
+      found.push(value.fields)
+    }
     Object.values(value).forEach((inner) => claimRefs(inner, found))
   }
   return found
@@ -159,7 +233,11 @@ function sameAsRest(gql: unknown, rest: unknown, at: string): void {
   }
   if (isDoc(gql)) {
     expect(isDoc(rest), `${at} is a document in REST`).toBe(true)
-    for (const [key, inner] of Object.entries(gql)) if (key !== '__typename') sameAsRest(inner, (rest as Doc)[key], `${at}.${key}`)
+    for (const [key, inner] of Object.entries(gql)) {
+      if (key !== '__typename') {
+        sameAsRest(inner, (rest as Doc)[key], `${at}.${key}`)
+      }
+    }
     return
   }
   if (typeof gql === 'string' && typeof rest === 'string' && gql !== rest) {
@@ -176,7 +254,9 @@ describe('the anonymous page read of the demo article', () => {
     expect(res.status).toBe(200)
     expect(res.body.docs).toHaveLength(1)
     const bytes = Buffer.byteLength(JSON.stringify(res.body))
-    console.log(`page read of the demo article: ${bytes} bytes (before: ~${BEFORE_BYTES}; at most ${TARGET_BYTES})`)
+    console.log(
+      `page read of the demo article: ${bytes} bytes (before: ~${BEFORE_BYTES}; at most ${TARGET_BYTES})`,
+    )
     expect(bytes).toBeLessThanOrEqual(TARGET_BYTES)
   })
 
@@ -188,29 +268,66 @@ describe('the anonymous page read of the demo article', () => {
     ])
     const article = lean.body.docs[0] as Doc
     expect(rendered(article)).toEqual(rendered(editor.body.docs[0]))
-    expect(Buffer.byteLength(JSON.stringify(editor.body))).toBeGreaterThan(Buffer.byteLength(JSON.stringify(lean.body)))
+    expect(Buffer.byteLength(JSON.stringify(editor.body))).toBeGreaterThan(
+      Buffer.byteLength(JSON.stringify(lean.body)),
+    )
 
-    const blocks = (type: string) => (article.layout as Doc[]).filter((block) => block.blockType === type)
+    const blocks = (type: string) =>
+      (article.layout as Doc[]).filter((block) => block.blockType === type)
     // Benefit blocks: the whole benefit, its tips populated.
     expect(blocks('benefit')).toHaveLength(8)
     for (const { benefit } of blocks('benefit')) {
-      expect(benefit).toMatchObject({ id: expect.any(Number), title: expect.any(String), summary: expect.any(String) })
+      expect(benefit).toMatchObject({
+        id: expect.any(Number),
+        title: expect.any(String),
+        summary: expect.any(String),
+      })
       expect(benefit.howItWorks?.root ?? benefit.clinicalPerspective?.root).toBeDefined()
       expect(Array.isArray(benefit.claims)).toBe(true)
-      for (const claim of benefit.claims) expect(claim).toMatchObject({ id: expect.anything(), statement: expect.any(String) })
-      for (const tip of benefit.aftercareTips) expect(tip).toMatchObject({ id: expect.any(Number), title: expect.any(String), instruction: expect.any(String) })
+      for (const claim of benefit.claims) {
+        expect(claim).toMatchObject({ id: expect.anything(), statement: expect.any(String) })
+      }
+      for (const tip of benefit.aftercareTips) {
+        expect(tip).toMatchObject({
+          id: expect.any(Number),
+          title: expect.any(String),
+          instruction: expect.any(String),
+        })
+      }
     }
     expect(blocks('benefit').some(({ benefit }) => benefit.aftercareTips.length > 0)).toBe(true)
-    expect(blocks('benefit').filter(({ benefit }) => benefit.clinicalPerspective?.root)).not.toHaveLength(0)
+    expect(
+      blocks('benefit').filter(({ benefit }) => benefit.clinicalPerspective?.root),
+    ).not.toHaveLength(0)
     // …the same as each benefit and tip read on its own (a top-level read selects every field).
     const benefitIds = blocks('benefit').map(({ benefit }) => benefit.id)
-    const own = await t.api.get('/benefits', { where: { id: { in: benefitIds } }, depth: 1, limit: 100 })
+    const own = await t.api.get('/benefits', {
+      where: { id: { in: benefitIds } },
+      depth: 1,
+      limit: 100,
+    })
     const byId = new Map((own.body.docs as Doc[]).map((doc) => [doc.id, doc]))
-    const unnumbered = (value: unknown) => JSON.parse(JSON.stringify(renderedRichText(value)), (key, inner) => (key === 'referenceNumbers' ? undefined : inner))
+    const unnumbered = (value: unknown) =>
+      JSON.parse(JSON.stringify(renderedRichText(value)), (key, inner) =>
+        key === 'referenceNumbers' ? undefined : inner,
+      )
     for (const { benefit } of blocks('benefit')) {
       const whole = byId.get(benefit.id)!
-      expect(Object.keys(benefit).sort()).toEqual(['aftercareTips', 'claims', 'clinicalPerspective', 'howItWorks', 'id', 'summary', 'title'])
-      expect({ ...benefit, howItWorks: unnumbered(benefit.howItWorks), clinicalPerspective: unnumbered(benefit.clinicalPerspective), aftercareTips: benefit.aftercareTips.map(tip) }).toEqual({
+      expect(Object.keys(benefit).sort()).toEqual([
+        'aftercareTips',
+        'claims',
+        'clinicalPerspective',
+        'howItWorks',
+        'id',
+        'summary',
+        'title',
+      ])
+      expect({
+        ...benefit,
+        howItWorks: unnumbered(benefit.howItWorks),
+        clinicalPerspective: unnumbered(benefit.clinicalPerspective),
+        aftercareTips: benefit.aftercareTips.map(tip),
+      }).toEqual({
         id: whole.id,
         title: whole.title,
         summary: whole.summary,
@@ -223,12 +340,18 @@ describe('the anonymous page read of the demo article', () => {
     // Tip lists: populated tips.
     for (const block of blocks('aftercareTips')) {
       expect(block.tips.length).toBeGreaterThan(0)
-      for (const tip of block.tips) expect(Object.keys(tip)).toEqual(expect.arrayContaining(['id', 'title', 'instruction', 'timing', 'category', 'caution']))
+      for (const tip of block.tips) {
+        expect(Object.keys(tip)).toEqual(
+          expect.arrayContaining(['id', 'title', 'instruction', 'timing', 'category', 'caution']),
+        )
+      }
     }
     // The comparison table: columns and each cell's benefit as labels (id, title), rows whole.
     const [table] = blocks('comparisonTable')
     expect(table.columns).toHaveLength(8)
-    for (const column of table.columns) expect(column).toEqual({ id: expect.any(Number), title: expect.any(String) })
+    for (const column of table.columns) {
+      expect(column).toEqual({ id: expect.any(Number), title: expect.any(String) })
+    }
     expect(table.rows).toHaveLength(5)
     const columnIds = table.columns.map((column: Doc) => column.id)
     for (const row of table.rows) {
@@ -238,23 +361,46 @@ describe('the anonymous page read of the demo article', () => {
         expect(cell.benefit).toEqual({ id: expect.any(Number), title: expect.any(String) })
         expect(columnIds).toContain(cell.benefit.id)
         expect(Object.keys(cell)).toEqual(expect.arrayContaining(['rating', 'text', 'claim']))
-        if (cell.claim !== null) expect(cell.referenceNumbers).toEqual(expect.any(Array))
+        if (cell.claim !== null) {
+          expect(cell.referenceNumbers).toEqual(expect.any(Array))
+        }
       }
     }
     // Citations: every claim reference in rich text carries the numbers of its claim.
-    const numbers = new Map((article.claimReferences as Doc[]).map((entry) => [String(entry.claimId), entry.referenceNumbers]))
+    const numbers = new Map(
+      (article.claimReferences as Doc[]).map((entry) => [
+        String(entry.claimId),
+        entry.referenceNumbers,
+      ]),
+    )
     const refs = claimRefs(article)
     expect(refs.length).toBeGreaterThan(0)
-    for (const ref of refs) expect(ref.referenceNumbers).toEqual(numbers.get(String(idOf(ref.claim))) ?? [])
+    for (const ref of refs) {
+      expect(ref.referenceNumbers).toEqual(numbers.get(String(idOf(ref.claim))) ?? [])
+    }
     expect(refs.some((ref) => ref.referenceNumbers.length > 0)).toBe(true)
     expect(article.references.length).toBeGreaterThan(0)
   })
 
   it('leaves the selection to a read that asks for its own populate', async () => {
-    const res = await t.api.get('/articles', { where: { slug: { equals: slug } }, depth: 2, populate: { benefits: { title: true, summary: true } } })
-    const table = (res.body.docs[0].layout as Doc[]).find((block) => block.blockType === 'comparisonTable')!
-    expect(table.columns[0]).toEqual({ id: expect.any(Number), title: expect.any(String), summary: expect.any(String) })
-    expect(table.rows[0].cells[0].benefit).toEqual({ id: expect.any(Number), title: expect.any(String), summary: expect.any(String) })
+    const res = await t.api.get('/articles', {
+      where: { slug: { equals: slug } },
+      depth: 2,
+      populate: { benefits: { title: true, summary: true } },
+    })
+    const table = (res.body.docs[0].layout as Doc[]).find(
+      (block) => block.blockType === 'comparisonTable',
+    )!
+    expect(table.columns[0]).toEqual({
+      id: expect.any(Number),
+      title: expect.any(String),
+      summary: expect.any(String),
+    })
+    expect(table.rows[0].cells[0].benefit).toEqual({
+      id: expect.any(Number),
+      title: expect.any(String),
+      summary: expect.any(String),
+    })
   })
 
   it('answers the GraphQL example query with the same data', async () => {
@@ -263,7 +409,9 @@ describe('the anonymous page read of the demo article', () => {
     expect(gql.body.errors).toBeUndefined()
     const [article] = gql.body.data!.Articles.docs
     // Whole where REST is lean: the benefits of comparison columns and cells as GraphQL selects them.
-    expect(article.layout.find((block: Doc) => block.__typename === 'ComparisonTableBlock').columns[0]).toEqual({ id: expect.any(Number), title: expect.any(String) })
+    expect(
+      article.layout.find((block: Doc) => block.__typename === 'ComparisonTableBlock').columns[0],
+    ).toEqual({ id: expect.any(Number), title: expect.any(String) })
     sameAsRest(article, rest.body.docs[0], 'Article')
   })
 })

@@ -33,12 +33,15 @@ afterAll(async () => {
 const WRONG = 'not the password'
 const THROTTLED = /^Too many failed sign-in attempts from here\. Wait \d+ seconds? and try again\.$/
 
-const login = (api: Api, email: string, password: string) => api.post('/users/login', { email, password })
+const login = (api: Api, email: string, password: string) =>
+  api.post('/users/login', { email, password })
 const message = (res: ApiResponse) => res.body?.errors?.[0]?.message as string | undefined
 /** The wait the answer asks for, in ms. */
 const retryAfter = (res: ApiResponse) => Number(res.headers.get('retry-after')) * 1000
 const neverLocked = (responses: ApiResponse[]) => {
-  for (const res of responses) expect(JSON.stringify(res.body)).not.toMatch(/locked/i)
+  for (const res of responses) {
+    expect(JSON.stringify(res.body)).not.toMatch(/locked/i)
+  }
 }
 
 describe('REST POST /api/users/login', () => {
@@ -51,8 +54,9 @@ describe('REST POST /api/users/login', () => {
     while (failures < 12) {
       const res = await login(attacker, t.reviewer.email, WRONG)
       answers.push(res)
-      if (res.status === 429) advance(retryAfter(res))
-      else {
+      if (res.status === 429) {
+        advance(retryAfter(res))
+      } else {
         expect(res.status).toBe(401)
         failures++
       }
@@ -76,7 +80,12 @@ describe('REST POST /api/users/login', () => {
 
     neverLocked(answers)
     // And the account itself carries no lock.
-    const user = await t.payload.findByID({ collection: 'users', id: t.reviewer.id, overrideAccess: true, showHiddenFields: true })
+    const user = await t.payload.findByID({
+      collection: 'users',
+      id: t.reviewer.id,
+      overrideAccess: true,
+      showHiddenFields: true,
+    })
     expect((user as { lockUntil?: unknown }).lockUntil ?? null).toBeNull()
   })
 
@@ -90,7 +99,9 @@ describe('REST POST /api/users/login', () => {
     const wrong = await login(client, t.editor.email, WRONG)
     expect(wrong.status).toBe(429)
     expect(wrong.headers.get('retry-after')).toBe('1')
-    expect(message(wrong)).toBe('Too many failed sign-in attempts from here. Wait 1 second and try again.')
+    expect(message(wrong)).toBe(
+      'Too many failed sign-in attempts from here. Wait 1 second and try again.',
+    )
 
     // The right password is refused too: it is not even looked at.
     const right = await login(client, t.editor.email, t.editor.password)
@@ -110,7 +121,9 @@ describe('REST POST /api/users/login', () => {
     const four = await login(client, t.editor.email, t.editor.password)
     expect(four.status).toBe(429)
     expect(four.headers.get('retry-after')).toBe('4')
-    expect(message(four)).toBe('Too many failed sign-in attempts from here. Wait 4 seconds and try again.')
+    expect(message(four)).toBe(
+      'Too many failed sign-in attempts from here. Wait 4 seconds and try again.',
+    )
     advance(4000)
     expect((await login(client, t.editor.email, t.editor.password)).status).toBe(200)
   })
@@ -118,7 +131,9 @@ describe('REST POST /api/users/login', () => {
   it('bounds one client guessing across many accounts', async () => {
     const client = t.api.from(newClient())
     // Ten accounts, one guess each (unknown accounts count the same as real ones).
-    for (let i = 0; i < 9; i++) expect((await login(client, `nobody-${i}@clinic.test`, WRONG)).status).toBe(401)
+    for (let i = 0; i < 9; i++) {
+      expect((await login(client, `nobody-${i}@clinic.test`, WRONG)).status).toBe(401)
+    }
     expect((await login(client, t.admin.email, WRONG)).status).toBe(401)
     // The eleventh account, even with its right password, has to wait.
     const next = await login(client, t.editor.email, t.editor.password)
@@ -133,10 +148,14 @@ describe('REST POST /api/users/login', () => {
 
   it('a success clears the counter', async () => {
     const client = t.api.from(newClient())
-    for (let i = 0; i < 2; i++) expect((await login(client, t.reviewer.email, WRONG)).status).toBe(401)
+    for (let i = 0; i < 2; i++) {
+      expect((await login(client, t.reviewer.email, WRONG)).status).toBe(401)
+    }
     expect((await login(client, t.reviewer.email, t.reviewer.password)).status).toBe(200)
     // Three free failures again (without the reset, the first of these would already wait).
-    for (let i = 0; i < 3; i++) expect((await login(client, t.reviewer.email, WRONG)).status).toBe(401)
+    for (let i = 0; i < 3; i++) {
+      expect((await login(client, t.reviewer.email, WRONG)).status).toBe(401)
+    }
     expect((await login(client, t.reviewer.email, WRONG)).status).toBe(429)
   })
 
@@ -152,7 +171,9 @@ describe('REST POST /api/users/login', () => {
   it('reads the client from X-Real-IP when there is no X-Forwarded-For', async () => {
     const ip = newClient()
     const viaRealIp = t.api.withHeaders({ 'X-Real-IP': ip })
-    for (let i = 0; i < 3; i++) expect((await login(viaRealIp, t.admin.email, WRONG)).status).toBe(401)
+    for (let i = 0; i < 3; i++) {
+      expect((await login(viaRealIp, t.admin.email, WRONG)).status).toBe(401)
+    }
     // The same client, named by the other header, shares the counter.
     expect((await login(t.api.from(ip), t.admin.email, WRONG)).status).toBe(429)
     expect((await login(viaRealIp, t.admin.email, WRONG)).status).toBe(429)
@@ -160,7 +181,8 @@ describe('REST POST /api/users/login', () => {
 })
 
 describe('GraphQL loginUser', () => {
-  const LOGIN = 'mutation ($email: String!, $password: String) { loginUser(email: $email, password: $password) { token } }'
+  const LOGIN =
+    'mutation ($email: String!, $password: String) { loginUser(email: $email, password: $password) { token } }'
 
   it('is throttled the same way, sharing counters with REST', async () => {
     const client = t.api.from(newClient())
@@ -171,9 +193,14 @@ describe('GraphQL loginUser', () => {
     }
     expect(statuses).toEqual([401, 401, 401])
 
-    const early = await client.gql(LOGIN, { email: t.reviewer.email, password: t.reviewer.password })
+    const early = await client.gql(LOGIN, {
+      email: t.reviewer.email,
+      password: t.reviewer.password,
+    })
     expect(early.body.data?.loginUser ?? null).toBeNull()
-    expect(early.body.errors?.[0]?.message).toBe('Too many failed sign-in attempts from here. Wait 1 second and try again.')
+    expect(early.body.errors?.[0]?.message).toBe(
+      'Too many failed sign-in attempts from here. Wait 1 second and try again.',
+    )
     expect(early.body.errors?.[0]?.extensions?.statusCode).toBe(429)
     expect(early.headers.get('retry-after')).toBe('1')
 
@@ -181,12 +208,17 @@ describe('GraphQL loginUser', () => {
     expect((await login(client, t.reviewer.email, t.reviewer.password)).status).toBe(429)
 
     // Another client signs in as the reviewer over GraphQL at once.
-    const other = await t.api.from(newClient()).gql(LOGIN, { email: t.reviewer.email, password: t.reviewer.password })
+    const other = await t.api
+      .from(newClient())
+      .gql(LOGIN, { email: t.reviewer.email, password: t.reviewer.password })
     expect(other.body.errors).toBeUndefined()
     expect(other.body.data?.loginUser?.token).toEqual(expect.any(String))
 
     advance(1000)
-    const later = await client.gql(LOGIN, { email: t.reviewer.email, password: t.reviewer.password })
+    const later = await client.gql(LOGIN, {
+      email: t.reviewer.email,
+      password: t.reviewer.password,
+    })
     expect(later.body.errors).toBeUndefined()
     expect(later.body.data?.loginUser?.token).toEqual(expect.any(String))
     neverLocked([early, other, later])
@@ -194,10 +226,15 @@ describe('GraphQL loginUser', () => {
 
   it('many guesses batched into one document are counted one by one', async () => {
     const client = t.api.from(newClient())
-    const guesses = Array.from({ length: 6 }, (_, i) => `g${i}: loginUser(email: "${t.editor.email}", password: "guess-${i}") { token }`)
+    const guesses = Array.from(
+      { length: 6 },
+      (_, i) => `g${i}: loginUser(email: "${t.editor.email}", password: "guess-${i}") { token }`,
+    )
     const res = await client.gql(`mutation { ${guesses.join('\n')} }`)
     const byAlias = new Map((res.body.errors ?? []).map((error) => [error.path?.[0], error]))
-    expect([0, 1, 2, 3, 4, 5].map((i) => byAlias.get(`g${i}`)?.extensions?.statusCode)).toEqual([401, 401, 401, 429, 429, 429])
+    expect([0, 1, 2, 3, 4, 5].map((i) => byAlias.get(`g${i}`)?.extensions?.statusCode)).toEqual([
+      401, 401, 401, 429, 429, 429,
+    ])
     expect(byAlias.get('g3')?.message).toMatch(THROTTLED)
     expect(res.headers.get('retry-after')).toBe('1')
     neverLocked([res])
@@ -209,10 +246,14 @@ describe("a reviewer's password signature", () => {
     const claim = await createClaim(t)
     expect((await submit(t, claim.id)).status).toBe(200)
     const answers: ApiResponse[] = []
-    for (let i = 0; i < 5; i++) answers.push(await review(t, claim.id, 'approve', { password: WRONG }))
+    for (let i = 0; i < 5; i++) {
+      answers.push(await review(t, claim.id, 'approve', { password: WRONG }))
+    }
     expect(answers.slice(0, 3).map((res) => res.status)).toEqual([403, 403, 403])
-    expect(answers[3]!.status).toBe(429)
-    expect(message(answers[3]!)).toMatch(/^Too many failed sign-in attempts from here\. Wait \d+ seconds? and try again\. The decision was not recorded\.$/)
+    expect(answers[3].status).toBe(429)
+    expect(message(answers[3])).toMatch(
+      /^Too many failed sign-in attempts from here\. Wait \d+ seconds? and try again\. The decision was not recorded\.$/,
+    )
     // Once the wait is over the right password signs, and the reviewer can still sign in.
     advance(120_000)
     expect((await review(t, claim.id, 'approve')).status).toBe(200)

@@ -5,17 +5,15 @@
  */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { reindexPublicSets } from '../../src/content/store'
+import { inTransaction } from '../../src/shared/transaction'
 import { claimRef, paragraph, richText } from '../helpers/lexical'
 import { bootPayload, type TestContext } from '../helpers/payload'
 import { approvedClaim, createClaim } from '../helpers/reviewWorkflow'
 import { countStatements, sql } from '../helpers/sql'
-
-import { reindexPublicSets } from '../../src/content/store'
-import { inTransaction } from '../../src/shared/transaction'
 
 const run = promisify(execFile)
 
@@ -33,23 +31,31 @@ afterAll(async () => {
 
 const editor = () => t.api.as(t.editor.token)
 
-async function created(path: string, data: Record<string, unknown>): Promise<{ id: number; slug: string }> {
+async function created(
+  path: string,
+  data: Record<string, unknown>,
+): Promise<{ id: number; slug: string }> {
   const res = await editor().post(path, data)
-  if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`)
+  if (res.status !== 201) {
+    throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`)
+  }
   return res.body.doc
 }
 
 const tip = (instruction = 'Drink a glass of water after your session.') =>
   created('/aftercare-tips', { title: `Tip ${unique()}`, instruction })
 
-const benefit = (data: Record<string, unknown> = {}) => created('/benefits', { title: `Benefit ${unique()}`, ...data })
+const benefit = (data: Record<string, unknown> = {}) =>
+  created('/benefits', { title: `Benefit ${unique()}`, ...data })
 
 const publish = (data: Record<string, unknown>) =>
   editor().post('/articles', { title: `Article ${unique()}`, _status: 'published', ...data })
 
 async function published(data: Record<string, unknown>): Promise<{ id: number; slug: string }> {
   const res = await publish(data)
-  if (res.status !== 201) throw new Error(`publish: ${res.status} ${JSON.stringify(res.body)}`)
+  if (res.status !== 201) {
+    throw new Error(`publish: ${res.status} ${JSON.stringify(res.body)}`)
+  }
   return res.body.doc
 }
 
@@ -60,7 +66,8 @@ async function anonymousIds(slug: string): Promise<number[]> {
   return res.body.docs.map((doc: { id: number }) => doc.id).sort((a: number, b: number) => a - b)
 }
 
-const canRead = async (slug: string, id: number) => (await t.api.get(`/${slug}/${id}`, { depth: 0 })).status === 200
+const canRead = async (slug: string, id: number) =>
+  (await t.api.get(`/${slug}/${id}`, { depth: 0 })).status === 200
 
 const uncited = 'Seven in ten patients felt better within a week.'
 
@@ -68,11 +75,16 @@ describe('what a published article exposes is exactly what was checked', () => {
   it('a benefit block with showTips: false neither checks nor exposes the benefit’s tips', async () => {
     const hidden = await tip(uncited)
     const shown = await benefit({ aftercareTips: [hidden.id] })
-    const article = await publish({ layout: [{ blockType: 'benefit', benefit: shown.id, showTips: false }] })
+    const article = await publish({
+      layout: [{ blockType: 'benefit', benefit: shown.id, showTips: false }],
+    })
     expect(article.status, JSON.stringify(article.body)).toBe(201)
     expect(await canRead('benefits', shown.id)).toBe(true)
     expect(await canRead('aftercare-tips', hidden.id)).toBe(false)
-    const read = await t.api.get('/articles', { where: { id: { equals: article.body.doc.id } }, depth: 2 })
+    const read = await t.api.get('/articles', {
+      where: { id: { equals: article.body.doc.id } },
+      depth: 2,
+    })
     const tips = read.body.docs[0].layout[0].benefit.aftercareTips as unknown[]
     expect(tips.every((value) => typeof value !== 'object')).toBe(true)
   })
@@ -82,14 +94,23 @@ describe('what a published article exposes is exactly what was checked', () => {
     const shown = await benefit({ aftercareTips: [shownTip.id] })
     const res = await publish({ layout: [{ blockType: 'benefit', benefit: shown.id }] })
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].data.errors[0].message).toMatch(/"Seven in ten" in Benefits › Benefit \w+ › Tip \w+ › Instruction is not backed/)
+    expect(res.body.errors[0].data.errors[0].message).toMatch(
+      /"Seven in ten" in Benefits › Benefit \w+ › Tip \w+ › Instruction is not backed/,
+    )
     expect(await canRead('aftercare-tips', shownTip.id)).toBe(false)
   })
 
   it('a benefit shown only as a comparison column is exposed, so all its text is checked', async () => {
     const column = await benefit({ clinicalPerspective: richText(paragraph(uncited)) })
-    const row = await created('/comparison-rows', { aspect: 'Outcomes', cells: [{ benefit: column.id, rating: 'high', text: 'Better' }] })
-    const refused = await publish({ layout: [{ blockType: 'comparisonTable', heading: 'Compared', columns: [column.id], rows: [row.id] }] })
+    const row = await created('/comparison-rows', {
+      aspect: 'Outcomes',
+      cells: [{ benefit: column.id, rating: 'high', text: 'Better' }],
+    })
+    const refused = await publish({
+      layout: [
+        { blockType: 'comparisonTable', heading: 'Compared', columns: [column.id], rows: [row.id] },
+      ],
+    })
     expect(refused.status).toBe(400)
     expect(refused.body.errors[0].data.errors[0]).toMatchObject({
       path: 'layout.0.columns.clinicalPerspective',
@@ -98,8 +119,13 @@ describe('what a published article exposes is exactly what was checked', () => {
 
     const cleanTip = await tip()
     const clean = await benefit({ aftercareTips: [cleanTip.id] })
-    const cleanRow = await created('/comparison-rows', { aspect: 'Outcomes', cells: [{ benefit: clean.id, rating: 'high', text: 'Better' }] })
-    await published({ layout: [{ blockType: 'comparisonTable', columns: [clean.id], rows: [cleanRow.id] }] })
+    const cleanRow = await created('/comparison-rows', {
+      aspect: 'Outcomes',
+      cells: [{ benefit: clean.id, rating: 'high', text: 'Better' }],
+    })
+    await published({
+      layout: [{ blockType: 'comparisonTable', columns: [clean.id], rows: [cleanRow.id] }],
+    })
     expect(await canRead('benefits', clean.id)).toBe(true)
     expect(await canRead('comparison-rows', cleanRow.id)).toBe(true)
     // The table shows the benefit's title, not its tips.
@@ -111,22 +137,34 @@ describe('what a published article exposes is exactly what was checked', () => {
     const approved = await approvedClaim(t)
     // Cited only by a benefit shown as a column, and by a claimRef to a claim that does not exist.
     const column = await benefit({ claims: [inReview.id] })
-    const row = await created('/comparison-rows', { aspect: 'Outcomes', cells: [{ benefit: column.id, rating: 'high' }] })
+    const row = await created('/comparison-rows', {
+      aspect: 'Outcomes',
+      cells: [{ benefit: column.id, rating: 'high' }],
+    })
     const data = {
       title: `Panel and gate ${unique()}`,
-      intro: richText(paragraph('70% of patients reported less pain.', claimRef(approved.id)), paragraph('More.', claimRef(987654))),
+      intro: richText(
+        paragraph('70% of patients reported less pain.', claimRef(approved.id)),
+        paragraph('More.', claimRef(987654)),
+      ),
       layout: [{ blockType: 'comparisonTable', columns: [column.id], rows: [row.id] }],
     }
     const panel = await editor().post('/cited/evidence-check', { collection: 'articles', data })
     expect(panel.status).toBe(200)
-    const blocking = panel.body.claims.filter((claim: { isLive: boolean }) => !claim.isLive).map((claim: { id: number }) => String(claim.id))
+    const blocking = panel.body.claims
+      .filter((claim: { isLive: boolean }) => !claim.isLive)
+      .map((claim: { id: number }) => String(claim.id))
     expect(blocking.sort()).toEqual([String(inReview.id), '987654'].sort())
     expect(panel.body.isBlocked).toBe(true)
 
     const refused = await publish(data)
     expect(refused.status).toBe(400)
-    const messages: string[] = refused.body.errors[0].data.errors.map((error: { message: string }) => error.message)
-    const named = messages.flatMap((message) => [...message.matchAll(/Claim (?:“[^”]*” \(id )?(\d+)/g)].map((match) => match[1]))
+    const messages: string[] = refused.body.errors[0].data.errors.map(
+      (error: { message: string }) => error.message,
+    )
+    const named = messages.flatMap((message) =>
+      [...message.matchAll(/Claim (?:“[^”]*” \(id )?(\d+)/g)].map((match) => match[1]),
+    )
     expect(named.sort()).toEqual(blocking.sort())
   })
 
@@ -136,7 +174,11 @@ describe('what a published article exposes is exactly what was checked', () => {
       'base64',
     )
     const upload = (alt: string) =>
-      t.payload.create({ collection: 'media', data: { alt }, file: { data: png, mimetype: 'image/png', name: `${unique()}.png`, size: png.length } })
+      t.payload.create({
+        collection: 'media',
+        data: { alt },
+        file: { data: png, mimetype: 'image/png', name: `${unique()}.png`, size: png.length },
+      })
     const hero = await upload('Needles')
     const draftOnly = await upload('Draft only')
     await published({ heroImage: hero.id })
@@ -144,7 +186,9 @@ describe('what a published article exposes is exactly what was checked', () => {
     expect(await canRead('media', hero.id)).toBe(true)
     expect(await canRead('media', draftOnly.id)).toBe(false)
     const gql = await t.api.gql('{ allMedia(limit: 100) { docs { id } } }')
-    expect(gql.body.data.allMedia.docs.map((doc: { id: number }) => doc.id)).not.toContain(draftOnly.id)
+    expect(gql.body.data.allMedia.docs.map((doc: { id: number }) => doc.id)).not.toContain(
+      draftOnly.id,
+    )
     expect(gql.body.data.allMedia.docs.map((doc: { id: number }) => doc.id)).toContain(hero.id)
   })
 })
@@ -158,31 +202,49 @@ describe('the stored set follows every change', () => {
     expect(await canRead('aftercare-tips', shownTip.id)).toBe(true)
 
     // A draft save of the live article changes nothing readers see.
-    expect((await editor().patch(`/articles/${article.id}`, { title: 'Retitled draft' }, { draft: true })).status).toBe(200)
+    expect(
+      (
+        await editor().patch(
+          `/articles/${article.id}`,
+          { title: 'Retitled draft' },
+          { draft: true },
+        )
+      ).status,
+    ).toBe(200)
     expect(await canRead('benefits', shown.id)).toBe(true)
 
     expect((await editor().patch(`/articles/${article.id}`, { _status: 'draft' })).status).toBe(200)
     expect(await canRead('benefits', shown.id)).toBe(false)
     expect(await canRead('aftercare-tips', shownTip.id)).toBe(false)
 
-    expect((await editor().patch(`/articles/${article.id}`, { _status: 'published' })).status).toBe(200)
+    expect((await editor().patch(`/articles/${article.id}`, { _status: 'published' })).status).toBe(
+      200,
+    )
     expect(await canRead('benefits', shown.id)).toBe(true)
     expect((await editor().delete(`/articles/${article.id}`)).status).toBe(200)
     expect(await canRead('benefits', shown.id)).toBe(false)
-    expect(await sql('select 1 from cited_public_sets where article_id = $1', [article.id])).toHaveLength(0)
+    expect(
+      await sql('select 1 from cited_public_sets where article_id = $1', [article.id]),
+    ).toHaveLength(0)
   })
 
   it('a tip added to a shown benefit becomes public; one with an uncited statistic is refused and nothing changes', async () => {
     const shown = await benefit()
     await published({ layout: [{ blockType: 'benefit', benefit: shown.id }] })
     const good = await tip()
-    expect((await editor().patch(`/benefits/${shown.id}`, { aftercareTips: [good.id] })).status).toBe(200)
+    expect(
+      (await editor().patch(`/benefits/${shown.id}`, { aftercareTips: [good.id] })).status,
+    ).toBe(200)
     expect(await canRead('aftercare-tips', good.id)).toBe(true)
 
     const bad = await tip(uncited)
-    const refused = await editor().patch(`/benefits/${shown.id}`, { aftercareTips: [good.id, bad.id] })
+    const refused = await editor().patch(`/benefits/${shown.id}`, {
+      aftercareTips: [good.id, bad.id],
+    })
     expect(refused.status).toBe(400)
-    expect(refused.body.errors[0].data.errors[0].message).toMatch(/^In the published article “Article \w+”: "Seven in ten" in Benefits › Benefit \w+ › Tip \w+ › Instruction/)
+    expect(refused.body.errors[0].data.errors[0].message).toMatch(
+      /^In the published article “Article \w+”: "Seven in ten" in Benefits › Benefit \w+ › Tip \w+ › Instruction/,
+    )
     expect(await canRead('aftercare-tips', bad.id)).toBe(false)
     const stored = await t.payload.findByID({ collection: 'benefits', id: shown.id, depth: 0 })
     expect(stored.aftercareTips).toEqual([good.id])
@@ -194,7 +256,9 @@ describe('the stored set follows every change', () => {
     await published({ layout: [{ blockType: 'benefit', benefit: shown.id }] })
     const refused = await editor().delete(`/aftercare-tips/${shownTip.id}`)
     expect(refused.status).toBe(409)
-    expect(refused.body.errors[0].message).toMatch(/This aftercare tip cannot be deleted: the published article “Article \w+” shows it/)
+    expect(refused.body.errors[0].message).toMatch(
+      /This aftercare tip cannot be deleted: the published article “Article \w+” shows it/,
+    )
     expect((await editor().delete(`/benefits/${shown.id}`)).status).toBe(409)
   })
 
@@ -204,9 +268,14 @@ describe('the stored set follows every change', () => {
       intro: richText(paragraph('70% of patients reported less pain.', claimRef(claim.id))),
     })
     const before = await t.api.get('/articles', { where: { id: { equals: article.id } }, depth: 0 })
-    expect(before.body.docs[0].references.map((r: { sourceId: string }) => r.sourceId)).toEqual([String(claim.source)])
+    expect(before.body.docs[0].references.map((r: { sourceId: string }) => r.sourceId)).toEqual([
+      String(claim.source),
+    ])
 
-    const extra = await created('/sources', { title: 'A second trial', doi: `10.1000/second.${unique()}` })
+    const extra = await created('/sources', {
+      title: 'A second trial',
+      doi: `10.1000/second.${unique()}`,
+    })
     const draft = await editor().patch(`/claims/${claim.id}`, {
       statistics: [{ value: 70, unit: 'percent', sources: [claim.source, extra.id] }],
     })
@@ -216,17 +285,26 @@ describe('the stored set follows every change', () => {
 
     const submit = await editor().post(`/claims/${claim.id}/submit`, {})
     expect(submit.status).toBe(200)
-    const approve = await t.api.as(t.reviewer.token).post(`/claims/${claim.id}/review`, { decision: 'approve', password: t.reviewer.password })
+    const approve = await t.api
+      .as(t.reviewer.token)
+      .post(`/claims/${claim.id}/review`, { decision: 'approve', password: t.reviewer.password })
     expect(approve.status).toBe(200)
     expect(await canRead('sources', extra.id)).toBe(true)
     const after = await t.api.get('/articles', { where: { id: { equals: article.id } }, depth: 0 })
-    expect(after.body.docs[0].references.map((r: { sourceId: string }) => r.sourceId)).toEqual([String(claim.source), String(extra.id)])
+    expect(after.body.docs[0].references.map((r: { sourceId: string }) => r.sourceId)).toEqual([
+      String(claim.source),
+      String(extra.id),
+    ])
   })
 
   it('an edit of a cited source is in the references at once', async () => {
     const claim = await approvedClaim(t)
-    const article = await published({ layout: [{ blockType: 'clinicalClaim', claim: claim.id, display: 'callout' }] })
-    expect((await editor().patch(`/sources/${claim.source}`, { title: 'Renamed trial' })).status).toBe(200)
+    const article = await published({
+      layout: [{ blockType: 'clinicalClaim', claim: claim.id, display: 'callout' }],
+    })
+    expect(
+      (await editor().patch(`/sources/${claim.source}`, { title: 'Renamed trial' })).status,
+    ).toBe(200)
     const read = await t.api.get('/articles', { where: { id: { equals: article.id } }, depth: 0 })
     expect(read.body.docs[0].references[0].title).toBe('Renamed trial')
   })
@@ -238,15 +316,20 @@ describe('reads cost the same however much is published', () => {
     const tips = [await tip(), await tip()]
     const shown = await benefit({
       aftercareTips: tips.map((one) => one.id),
-      claims: [claims[0]!.id],
-      clinicalPerspective: richText(paragraph('70% of patients reported less pain.', claimRef(claims[1]!.id))),
+      claims: [claims[0].id],
+      clinicalPerspective: richText(
+        paragraph('70% of patients reported less pain.', claimRef(claims[1].id)),
+      ),
     })
-    const row = await created('/comparison-rows', { aspect: 'Outcomes', cells: [{ benefit: shown.id, rating: 'high', text: '70% better', claim: claims[2]!.id }] })
+    const row = await created('/comparison-rows', {
+      aspect: 'Outcomes',
+      cells: [{ benefit: shown.id, rating: 'high', text: '70% better', claim: claims[2].id }],
+    })
     return published({
       layout: [
         { blockType: 'benefit', benefit: shown.id },
         { blockType: 'comparisonTable', columns: [shown.id], rows: [row.id] },
-        { blockType: 'clinicalClaim', claim: claims[0]!.id, display: 'callout' },
+        { blockType: 'clinicalClaim', claim: claims[0].id, display: 'callout' },
       ],
     })
   }
@@ -257,7 +340,10 @@ describe('reads cost the same however much is published', () => {
     const reads = {
       article: () => t.api.get('/articles', { where: { slug: { equals: first.slug } }, depth: 2 }),
       graphql: () =>
-        t.api.gql(`query ($slug: String) { Articles(where: { slug: { equals: $slug } }) { docs { title references { number } layout { ... on BenefitBlock { benefit { title aftercareTips { title } } } } } } }`, { slug: first.slug }),
+        t.api.gql(
+          `query ($slug: String) { Articles(where: { slug: { equals: $slug } }) { docs { title references { number } layout { ... on BenefitBlock { benefit { title aftercareTips { title } } } } } } }`,
+          { slug: first.slug },
+        ),
       claims: () => t.api.get('/claims', { limit: 10 }),
       sources: () => t.api.get('/sources', { limit: 10 }),
     }
@@ -273,8 +359,17 @@ describe('reads cost the same however much is published', () => {
       return counts
     }
     const withOne = await measure()
-    for (let i = 0; i < 49; i += 1) await fullArticle([await approvedClaim(t), await approvedClaim(t), await approvedClaim(t)])
-    expect((await t.payload.count({ collection: 'articles', where: { _status: { equals: 'published' } } })).totalDocs).toBeGreaterThanOrEqual(50)
+    for (let i = 0; i < 49; i += 1) {
+      await fullArticle([await approvedClaim(t), await approvedClaim(t), await approvedClaim(t)])
+    }
+    expect(
+      (
+        await t.payload.count({
+          collection: 'articles',
+          where: { _status: { equals: 'published' } },
+        })
+      ).totalDocs,
+    ).toBeGreaterThanOrEqual(50)
     const withFifty = await measure()
     expect(withOne.article).toBeGreaterThan(0)
     expect(withFifty).toEqual(withOne)
@@ -292,8 +387,11 @@ describe('reindex', () => {
 
     // Corrupt it three ways: a shown tip dropped from the set, a stray benefit made public, and
     // a set left behind for an article that is gone.
-    const [set] = await sql<{ id: number }>('select id from cited_public_sets where article_id = $1', [article.id])
-    await sql(`delete from cited_public_sets_rels where parent_id = $1 and path = 'tips'`, [set!.id])
+    const [set] = await sql<{ id: number }>(
+      'select id from cited_public_sets where article_id = $1',
+      [article.id],
+    )
+    await sql(`delete from cited_public_sets_rels where parent_id = $1 and path = 'tips'`, [set.id])
     await sql('update aftercare_tips set is_public = false where id = $1', [shownTip.id])
     await sql('update benefits set is_public = true where id = $1', [stray.id])
     await sql(`insert into cited_public_sets (article_id) values (999999)`)
@@ -302,7 +400,12 @@ describe('reindex', () => {
 
     const req = await createLocalReq({}, t.payload)
     const report = await inTransaction(req, () => reindexPublicSets(req))
-    expect(report.repaired).toContainEqual({ articleId: String(article.id), missing: { tips: [shownTip.id] }, extra: {}, references: false })
+    expect(report.repaired).toContainEqual({
+      articleId: String(article.id),
+      missing: { tips: [shownTip.id] },
+      extra: {},
+      references: false,
+    })
     expect(report.removed).toEqual(['999999'])
     expect(report.flags.tips).toContain(shownTip.id)
     expect(report.flags.benefits).toContain(stray.id)

@@ -38,14 +38,23 @@ async function approved(statement: string, value: number, sources: number[]): Pr
   return claim.id
 }
 
-async function created(path: string, data: Record<string, unknown>): Promise<{ id: number; slug: string }> {
+async function created(
+  path: string,
+  data: Record<string, unknown>,
+): Promise<{ id: number; slug: string }> {
   const res = await editor().post(path, data)
-  if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`)
+  if (res.status !== 201) {
+    throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`)
+  }
   return res.body.doc
 }
 
 async function publish(data: Record<string, unknown>): Promise<{ id: number; slug: string }> {
-  return created('/articles', { title: `Acupuncture and back pain ${unique()}`, _status: 'published', ...data })
+  return created('/articles', {
+    title: `Acupuncture and back pain ${unique()}`,
+    _status: 'published',
+    ...data,
+  })
 }
 
 const anonymousBySlug = async (slug: string, depth = 2) => {
@@ -65,7 +74,12 @@ interface World {
 /** One article using every kind of citation, in a known reading order. */
 async function buildArticle(): Promise<World> {
   const sources = {
-    intro: await source('Back pain in adults', { authors: [{ family: 'Hartvigsen', given: 'Jan' }], containerTitle: 'Lancet', year: 2018, pmid: `${10000 + counter}` }),
+    intro: await source('Back pain in adults', {
+      authors: [{ family: 'Hartvigsen', given: 'Jan' }],
+      containerTitle: 'Lancet',
+      year: 2018,
+      pmid: `${10000 + counter}`,
+    }),
     perspective: await source('Acupuncture for chronic pain'),
     listed: await source('Sleep after acupuncture'),
     shared: await source('Inflammation markers and needling'),
@@ -74,30 +88,49 @@ async function buildArticle(): Promise<World> {
   }
   const claims = {
     intro: await approved('About 80% of adults have back pain at some time.', 80, [sources.intro]),
-    perspective: await approved('70% of patients improved.', 70, [sources.perspective, sources.shared]),
+    perspective: await approved('70% of patients improved.', 70, [
+      sources.perspective,
+      sources.shared,
+    ]),
     listed: await approved('60% slept better.', 60, [sources.listed]),
     callout: await approved('50% less inflammation.', 50, [sources.shared]),
     cell: await approved('40% better outcomes.', 40, [sources.cell]),
     chart: await approved('30% lower pain scores.', 30, [sources.chart]),
   }
-  const tip = (await created('/aftercare-tips', { title: 'Drink water', instruction: 'Drink a glass of water after your session.' })).id
+  const tip = (
+    await created('/aftercare-tips', {
+      title: 'Drink water',
+      instruction: 'Drink a glass of water after your session.',
+    })
+  ).id
   const benefit = await created('/benefits', {
     title: 'Natural Pain Reduction',
-    clinicalPerspective: richText(paragraph('The clinic reports that 70% of patients improve.', claimRef(claims.perspective))),
+    clinicalPerspective: richText(
+      paragraph('The clinic reports that 70% of patients improve.', claimRef(claims.perspective)),
+    ),
     claims: [claims.listed],
     aftercareTips: [tip],
   })
   const row = await created('/comparison-rows', {
     aspect: 'Expected Outcomes',
-    cells: [{ benefit: benefit.id, rating: 'high', text: '40% better outcomes', claim: claims.cell }],
+    cells: [
+      { benefit: benefit.id, rating: 'high', text: '40% better outcomes', claim: claims.cell },
+    ],
   })
   const article = await publish({
-    intro: richText(paragraph('About 80% of adults have back pain at some time.', claimRef(claims.intro))),
+    intro: richText(
+      paragraph('About 80% of adults have back pain at some time.', claimRef(claims.intro)),
+    ),
     layout: [
       { blockType: 'benefit', benefit: benefit.id },
       { blockType: 'clinicalClaim', claim: claims.callout, display: 'callout' },
       { blockType: 'comparisonTable', heading: 'Compared', columns: [benefit.id], rows: [row.id] },
-      { blockType: 'chart', title: 'Pain', unit: 'percent', points: [{ label: 'Acupuncture', value: 30, claim: claims.chart }] },
+      {
+        blockType: 'chart',
+        title: 'Pain',
+        unit: 'percent',
+        points: [{ label: 'Acupuncture', value: 30, claim: claims.chart }],
+      },
       { blockType: 'aftercareTips', tips: [tip] },
     ],
     conclusion: richText(paragraph('Most people improved.', claimRef(claims.perspective))),
@@ -108,9 +141,13 @@ async function buildArticle(): Promise<World> {
 const claimRefNumbers = (value: { root: unknown }): number[][] => {
   const found: number[][] = []
   const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return
+    if (!node || typeof node !== 'object') {
+      return
+    }
     const object = node as Record<string, any>
-    if (object.type === 'inlineBlock' && object.fields?.blockType === 'claimRef') found.push(object.fields.referenceNumbers)
+    if (object.type === 'inlineBlock' && object.fields?.blockType === 'claimRef') {
+      found.push(object.fields.referenceNumbers)
+    }
     Object.values(object).forEach(visit)
   }
   visit(value)
@@ -126,7 +163,9 @@ describe('references on read (REST)', () => {
   it('numbers sources in order of first use with a Vancouver reference and links', async () => {
     const { doc } = await anonymousBySlug(world.article.slug)
     const { sources } = world
-    expect(doc.references.map((r: { sourceId: string; number: number }) => [r.number, r.sourceId])).toEqual([
+    expect(
+      doc.references.map((r: { sourceId: string; number: number }) => [r.number, r.sourceId]),
+    ).toEqual([
       [1, String(sources.intro)],
       [2, String(sources.perspective)],
       [3, String(sources.shared)],
@@ -138,8 +177,14 @@ describe('references on read (REST)', () => {
     expect(first.formatted).toBe('Hartvigsen J. Back pain in adults. Lancet. 2018;')
     expect(first.links.map((l: { kind: string }) => l.kind)).toEqual(['doi', 'pubmed'])
     expect(first.links[1].href).toMatch(/^https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/\d+\/$/)
-    expect(doc.references[5].links.at(-1)).toMatchObject({ kind: 'url', href: 'https://example.org/pain-scores' })
-    expect(doc.references[2].claimIds).toEqual([String(world.claims.perspective), String(world.claims.callout)])
+    expect(doc.references[5].links.at(-1)).toMatchObject({
+      kind: 'url',
+      href: 'https://example.org/pain-scores',
+    })
+    expect(doc.references[2].claimIds).toEqual([
+      String(world.claims.perspective),
+      String(world.claims.callout),
+    ])
   })
 
   it('puts reference numbers on every claimRef, claim block, comparison cell and chart point', async () => {
@@ -151,7 +196,10 @@ describe('references on read (REST)', () => {
     expect(tableBlock.rows[0].cells[0].referenceNumbers).toEqual([5])
     expect(chartBlock.points[0].referenceNumbers).toEqual([6])
     expect(claimRefNumbers(doc.conclusion)).toEqual([[2, 3]])
-    expect(doc.claimReferences).toContainEqual({ claimId: String(world.claims.listed), referenceNumbers: [4] })
+    expect(doc.claimReferences).toContainEqual({
+      claimId: String(world.claims.listed),
+      referenceNumbers: [4],
+    })
   })
 
   it('returns everything a frontend renders in one request at depth=2', async () => {
@@ -161,7 +209,9 @@ describe('references on read (REST)', () => {
     expect(benefitBlock.benefit.claims[0].statement).toBe('60% slept better.')
     expect(benefitBlock.benefit.aftercareTips[0].title).toBe('Drink water')
     expect(calloutBlock.claim.statement).toBe('50% less inflammation.')
-    expect(calloutBlock.claim.statistics[0].sources[0].title).toBe('Inflammation markers and needling')
+    expect(calloutBlock.claim.statistics[0].sources[0].title).toBe(
+      'Inflammation markers and needling',
+    )
     expect(tableBlock.columns[0].title).toBe('Natural Pain Reduction')
     expect(tableBlock.rows[0].cells[0].claim.statement).toBe('40% better outcomes.')
     expect(chartBlock.points[0].claim.statement).toBe('30% lower pain scores.')
@@ -191,7 +241,11 @@ describe('references on read (REST)', () => {
     expect(claimRefNumbers(read.body.intro)).toEqual([[1]])
     const saved = await editor().patch(`/articles/${world.article.id}`, { intro: read.body.intro })
     expect(saved.status).toBe(200)
-    const stored = await t.payload.findByID({ collection: 'articles', id: world.article.id, depth: 0 })
+    const stored = await t.payload.findByID({
+      collection: 'articles',
+      id: world.article.id,
+      depth: 0,
+    })
     expect(claimRefNumbers(stored.intro as { root: unknown })).toEqual([undefined])
   })
 })
@@ -239,16 +293,28 @@ describe('batched population', () => {
     const claims: { id: number; value: number }[] = []
     for (let i = 0; i < n; i += 1) {
       const value = 10 + i
-      claims.push({ id: await approved(`${value}% improved.`, value, [await source(`Study ${value} ${unique()}`)]), value })
+      claims.push({
+        id: await approved(`${value}% improved.`, value, [
+          await source(`Study ${value} ${unique()}`),
+        ]),
+        value,
+      })
     }
     const benefit = await created('/benefits', {
       title: `Benefit ${unique()}`,
-      clinicalPerspective: richText(...claims.map(({ id }) => paragraph('Patients improved.', claimRef(id)))),
+      clinicalPerspective: richText(
+        ...claims.map(({ id }) => paragraph('Patients improved.', claimRef(id))),
+      ),
       claims: claims.map(({ id }) => id),
     })
     const row = await created('/comparison-rows', {
       aspect: 'Outcomes',
-      cells: claims.map(({ id }) => ({ benefit: benefit.id, rating: 'high', text: 'Better', claim: id })),
+      cells: claims.map(({ id }) => ({
+        benefit: benefit.id,
+        rating: 'high',
+        text: 'Better',
+        claim: id,
+      })),
     })
     const article = await publish({
       intro: richText(...claims.map(({ id }) => paragraph('Patients improved.', claimRef(id)))),
@@ -256,7 +322,11 @@ describe('batched population', () => {
         { blockType: 'benefit', benefit: benefit.id },
         { blockType: 'comparisonTable', columns: [benefit.id], rows: [row.id] },
         ...claims.map(({ id }) => ({ blockType: 'clinicalClaim', claim: id, display: 'callout' })),
-        { blockType: 'chart', title: 'Chart', points: claims.map(({ id, value }) => ({ label: `P${value}`, value, claim: id })) },
+        {
+          blockType: 'chart',
+          title: 'Chart',
+          points: claims.map(({ id, value }) => ({ label: `P${value}`, value, claim: id })),
+        },
       ],
     })
     return article.slug

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createUser } from '../helpers/api'
 import { bootPayload, type TestContext } from '../helpers/payload'
-import { approvedClaim, createClaim, publishArticle, review, submit } from '../helpers/reviewWorkflow'
+import {
+  approvedClaim,
+  createClaim,
+  publishArticle,
+  review,
+  submit,
+} from '../helpers/reviewWorkflow'
 
 let t: TestContext
 
@@ -18,12 +24,15 @@ afterAll(async () => {
 
 const working = (id: number) =>
   t.payload.findByID({ collection: 'claims', id, draft: true, depth: 0, overrideAccess: true })
-const live = (id: number) => t.payload.findByID({ collection: 'claims', id, draft: false, depth: 0, overrideAccess: true })
+const live = (id: number) =>
+  t.payload.findByID({ collection: 'claims', id, draft: false, depth: 0, overrideAccess: true })
 const events = async (id: number, action?: string) =>
   (
     await t.payload.find({
       collection: 'review-events',
-      where: { and: [{ claim: { equals: id } }, ...(action ? [{ action: { equals: action } }] : [])] },
+      where: {
+        and: [{ claim: { equals: id } }, ...(action ? [{ action: { equals: action } }] : [])],
+      },
       pagination: false,
       overrideAccess: true,
     })
@@ -35,7 +44,11 @@ describe('submit', () => {
     const res = await submit(t, id)
     expect(res.status).toBe(200)
     expect(res.body.doc.review.status).toBe('in_review')
-    expect(res.body.event).toMatchObject({ action: 'submitted', actor: t.editor.id, hash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(res.body.event).toMatchObject({
+      action: 'submitted',
+      actor: t.editor.id,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    })
   })
 
   it('is refused while a statistic has no source', async () => {
@@ -70,11 +83,19 @@ describe('decisions', () => {
     const res = await review(t, id, 'approve', { note: 'Matches the meta-analysis.' })
     expect(res.status).toBe(200)
     expect(res.body.doc._status).toBe('published')
-    expect(res.body.doc.review).toMatchObject({ status: 'approved', approvedBy: t.reviewer.id, note: 'Matches the meta-analysis.' })
+    expect(res.body.doc.review).toMatchObject({
+      status: 'approved',
+      approvedBy: t.reviewer.id,
+      note: 'Matches the meta-analysis.',
+    })
     const approvedAt = new Date(res.body.doc.review.approvedAt).getTime()
     const reviewBy = new Date(res.body.doc.review.reviewBy).getTime()
     expect(Math.round((reviewBy - approvedAt) / 86_400_000)).toBe(365)
-    expect(res.body.event).toMatchObject({ action: 'approved', actor: t.reviewer.id, hash: submitted.body.event.hash })
+    expect(res.body.event).toMatchObject({
+      action: 'approved',
+      actor: t.reviewer.id,
+      hash: submitted.body.event.hash,
+    })
     expect(res.body.event.claimVersion).toBeTruthy()
     expect((await live(id))._status).toBe('published')
   })
@@ -84,7 +105,9 @@ describe('decisions', () => {
     await submit(t, id)
     const res = await review(t, id, 'approve', { password: 'not my password' })
     expect(res.status).toBe(403)
-    expect(res.body.errors[0].message).toBe('That password is not correct; the decision was not recorded.')
+    expect(res.body.errors[0].message).toBe(
+      'That password is not correct; the decision was not recorded.',
+    )
     expect((await working(id)).review.status).toBe('in_review')
     expect(await events(id, 'approved')).toHaveLength(0)
   })
@@ -92,7 +115,9 @@ describe('decisions', () => {
   it('a missing password is asked for', async () => {
     const { id } = await createClaim(t)
     await submit(t, id)
-    const res = await t.api.as(t.reviewer.token).post(`/claims/${id}/review`, { decision: 'approve' })
+    const res = await t.api
+      .as(t.reviewer.token)
+      .post(`/claims/${id}/review`, { decision: 'approve' })
     expect(res.status).toBe(400)
     expect(res.body.errors[0].message).toBe('Enter your password to sign this decision.')
   })
@@ -110,7 +135,10 @@ describe('decisions', () => {
     await submit(t, id)
     const res = await review(t, id, 'request_changes', { note: 'Cite the 2018 update.' })
     expect(res.status).toBe(200)
-    expect(res.body.doc.review).toMatchObject({ status: 'changes_requested', note: 'Cite the 2018 update.' })
+    expect(res.body.doc.review).toMatchObject({
+      status: 'changes_requested',
+      note: 'Cite the 2018 update.',
+    })
     expect(res.body.doc._status).toBe('draft')
     expect((await submit(t, id)).status).toBe(200)
   })
@@ -120,7 +148,9 @@ describe('decisions', () => {
     await submit(t, id)
     const res = await review(t, id, 'publish')
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].message).toBe('The decision must be one of: approve, request_changes, reject, renew.')
+    expect(res.body.errors[0].message).toBe(
+      'The decision must be one of: approve, request_changes, reject, renew.',
+    )
   })
 
   it('editors and admins without the reviewer role cannot decide', async () => {
@@ -138,7 +168,9 @@ describe('illegal transitions are 409 with the current status', () => {
     const res = await review(t, id, 'approve')
     expect(res.status).toBe(409)
     expect(res.body.errors[0].data.status).toBe('draft')
-    expect(res.body.errors[0].message).toBe('This claim is a draft, so it cannot be approved. Submit it for review first.')
+    expect(res.body.errors[0].message).toBe(
+      'This claim is a draft, so it cannot be approved. Submit it for review first.',
+    )
   })
 
   it('approving twice', async () => {
@@ -177,7 +209,9 @@ describe('four eyes', () => {
   it('an admin who is also a reviewer cannot approve a draft they edited', async () => {
     const boss = await createUser(t.payload, t.api, ['admin', 'reviewer'], 'admin-reviewer')
     const { id } = await createClaim(t)
-    const edit = await t.api.as(boss.token).patch(`/claims/${id}`, { statement: 'About 70% of patients reported less pain.' })
+    const edit = await t.api
+      .as(boss.token)
+      .patch(`/claims/${id}`, { statement: 'About 70% of patients reported less pain.' })
     expect(edit.status).toBe(200)
     await submit(t, id)
     expect((await review(t, id, 'approve', { as: boss })).status).toBe(403)
@@ -186,7 +220,9 @@ describe('four eyes', () => {
 
   it('a new draft after approval starts a new list of editors', async () => {
     const { id } = await approvedClaim(t)
-    const edit = await t.api.as(t.editor.token).patch(`/claims/${id}`, { statement: 'Seven in ten patients reported less pain.' })
+    const edit = await t.api
+      .as(t.editor.token)
+      .patch(`/claims/${id}`, { statement: 'Seven in ten patients reported less pain.' })
     expect(edit.status).toBe(200)
     expect((await working(id)).review.draftEditors).toEqual([t.editor.id])
   })
@@ -202,23 +238,32 @@ describe('publishing is approving', () => {
     const { id } = await createClaim(t)
     refused(await t.api.as(t.editor.token).patch(`/claims/${id}`, { _status: 'published' }))
     refused(await t.api.as(t.reviewer.token).patch(`/claims/${id}`, { _status: 'published' }))
-    refused(await t.api.as(t.admin.token).patch(`/claims/${id}?draft=false`, { _status: 'published' }))
+    refused(
+      await t.api.as(t.admin.token).patch(`/claims/${id}?draft=false`, { _status: 'published' }),
+    )
     expect((await live(id))._status).toBe('draft')
   })
 
   it('creating a published claim is refused', async () => {
-    refused(await t.api.as(t.editor.token).post('/claims', { statement: 'Straight to live.', _status: 'published' }))
+    refused(
+      await t.api
+        .as(t.editor.token)
+        .post('/claims', { statement: 'Straight to live.', _status: 'published' }),
+    )
   })
 
   it('a GraphQL update with _status published is refused', async () => {
     const { id } = await createClaim(t)
     const res = await t.api
       .as(t.admin.token)
-      .gql('mutation ($id: Int!, $data: mutationClaimUpdateInput!) { updateClaim(id: $id, data: $data) { id _status } }', {
-        id,
-        // the generated input type insists on the review group; field access drops it anyway
-        data: { _status: 'published', review: { status: 'approved' } },
-      })
+      .gql(
+        'mutation ($id: Int!, $data: mutationClaimUpdateInput!) { updateClaim(id: $id, data: $data) { id _status } }',
+        {
+          id,
+          // the generated input type insists on the review group; field access drops it anyway
+          data: { _status: 'published', review: { status: 'approved' } },
+        },
+      )
     expect(res.body.errors?.[0].message).toMatch(/^Claims go live only through review/)
     expect(res.body.errors?.[0].extensions?.statusCode).toBe(403)
     expect((await live(id))._status).toBe('draft')
@@ -226,18 +271,24 @@ describe('publishing is approving', () => {
 
   it('restoring an approved version is refused unless it is restored as a draft', async () => {
     const { id } = await approvedClaim(t)
-    await t.api.as(t.editor.token).patch(`/claims/${id}`, { statement: 'A changed statement, 70%.' })
+    await t.api
+      .as(t.editor.token)
+      .patch(`/claims/${id}`, { statement: 'A changed statement, 70%.' })
     const versions = await t.api.as(t.editor.token).get('/claims/versions', {
       where: { parent: { equals: id }, 'version._status': { equals: 'published' } },
     })
     const versionId = versions.body.docs[0].id
     refused(await t.api.as(t.editor.token).post(`/claims/versions/${versionId}`, {}))
-    expect((await t.api.as(t.editor.token).post(`/claims/versions/${versionId}?draft=true`, {})).status).toBe(200)
+    expect(
+      (await t.api.as(t.editor.token).post(`/claims/versions/${versionId}?draft=true`, {})).status,
+    ).toBe(200)
   })
 
   it('an editor’s plain save of an approved claim becomes a draft; the approved text stays live', async () => {
     const { id } = await approvedClaim(t, 'Original approved text: 70% of patients improved.')
-    const res = await t.api.as(t.editor.token).patch(`/claims/${id}`, { statement: 'Edited text: 75% of patients improved.' })
+    const res = await t.api
+      .as(t.editor.token)
+      .patch(`/claims/${id}`, { statement: 'Edited text: 75% of patients improved.' })
     expect(res.status).toBe(200)
     const published = await live(id)
     expect(published.statement).toBe('Original approved text: 70% of patients improved.')
@@ -251,7 +302,9 @@ describe('change invalidates approval', () => {
     const { id } = await approvedClaim(t, 'Approved: 70% of patients reported less pain.')
     expect((await publishArticle(t, [id])).status).toBe(201)
 
-    const edit = await t.api.as(t.editor.token).patch(`/claims/${id}`, { statement: 'Draft: 70% of adults reported less pain.' })
+    const edit = await t.api
+      .as(t.editor.token)
+      .patch(`/claims/${id}`, { statement: 'Draft: 70% of adults reported less pain.' })
     expect(edit.status).toBe(200)
     expect((await working(id)).review.status).toBe('draft')
     const invalidated = await events(id, 'invalidated')
@@ -263,20 +316,29 @@ describe('change invalidates approval', () => {
       expect(anonymous.status).toBe(200)
       expect(anonymous.body.statement).toBe('Approved: 70% of patients reported less pain.')
     }
-    const gql = await t.api.gql('query ($id: Int!) { Claim(id: $id, draft: true) { statement } }', { id })
+    const gql = await t.api.gql('query ($id: Int!) { Claim(id: $id, draft: true) { statement } }', {
+      id,
+    })
     expect(gql.body.data.Claim.statement).toBe('Approved: 70% of patients reported less pain.')
 
     // the new draft goes through review like any other
     expect((await submit(t, id)).status).toBe(200)
     expect((await review(t, id, 'approve')).status).toBe(200)
-    expect((await t.api.get(`/claims/${id}`)).body.statement).toBe('Draft: 70% of adults reported less pain.')
+    expect((await t.api.get(`/claims/${id}`)).body.statement).toBe(
+      'Draft: 70% of adults reported less pain.',
+    )
   })
 
   it('changing a statistic’s source invalidates too', async () => {
     const { id } = await approvedClaim(t)
-    const other = await t.api.as(t.editor.token).post('/sources', { title: 'Another trial', doi: `10.1000/other.${id}` })
+    const other = await t.api
+      .as(t.editor.token)
+      .post('/sources', { title: 'Another trial', doi: `10.1000/other.${id}` })
     const current = await working(id)
-    const statistics = (current.statistics ?? []).map((row) => ({ ...row, sources: [other.body.doc.id] }))
+    const statistics = (current.statistics ?? []).map((row) => ({
+      ...row,
+      sources: [other.body.doc.id],
+    }))
     expect((await t.api.as(t.editor.token).patch(`/claims/${id}`, { statistics })).status).toBe(200)
     expect((await working(id)).review.status).toBe('draft')
     expect(await events(id, 'invalidated')).toHaveLength(1)
@@ -284,7 +346,9 @@ describe('change invalidates approval', () => {
 
   it('editing the topic only does not invalidate', async () => {
     const { id } = await approvedClaim(t)
-    expect((await t.api.as(t.editor.token).patch(`/claims/${id}`, { topic: 'back pain' })).status).toBe(200)
+    expect(
+      (await t.api.as(t.editor.token).patch(`/claims/${id}`, { topic: 'back pain' })).status,
+    ).toBe(200)
     expect((await working(id)).review.status).toBe('approved')
     expect(await events(id, 'invalidated')).toHaveLength(0)
   })
@@ -298,7 +362,9 @@ describe('renew', () => {
     const res = await review(t, id, 'renew', { as: other })
     expect(res.status).toBe(200)
     expect(res.body.doc.review.status).toBe('approved')
-    expect(new Date(res.body.doc.review.reviewBy).getTime()).toBeGreaterThan(new Date(before.review.reviewBy!).getTime())
+    expect(new Date(res.body.doc.review.reviewBy).getTime()).toBeGreaterThan(
+      new Date(before.review.reviewBy!).getTime(),
+    )
     expect(res.body.event.action).toBe('renewed')
   })
 
@@ -318,18 +384,33 @@ describe('GraphQL', () => {
       .as(t.editor.token)
       .gql('mutation ($id: ID!) { submitClaim(id: $id) { id status action hash } }', { id })
     expect(submitted.body.errors).toBeUndefined()
-    expect(submitted.body.data.submitClaim).toMatchObject({ status: 'in_review', action: 'submitted' })
+    expect(submitted.body.data.submitClaim).toMatchObject({
+      status: 'in_review',
+      action: 'submitted',
+    })
 
     const reviewMutation =
       'mutation ($id: ID!, $password: String!) { reviewClaim(id: $id, decision: approve, password: $password, note: "ok") { status published reviewBy action } }'
-    const byEditor = await t.api.as(t.editor.token).gql(reviewMutation, { id, password: t.editor.password })
-    expect(byEditor.body.errors?.[0].message).toBe('Only reviewers decide on claims; ask a reviewer to review this one.')
+    const byEditor = await t.api
+      .as(t.editor.token)
+      .gql(reviewMutation, { id, password: t.editor.password })
+    expect(byEditor.body.errors?.[0].message).toBe(
+      'Only reviewers decide on claims; ask a reviewer to review this one.',
+    )
 
-    const approved = await t.api.as(t.reviewer.token).gql(reviewMutation, { id, password: t.reviewer.password })
+    const approved = await t.api
+      .as(t.reviewer.token)
+      .gql(reviewMutation, { id, password: t.reviewer.password })
     expect(approved.body.errors).toBeUndefined()
-    expect(approved.body.data.reviewClaim).toMatchObject({ status: 'approved', published: true, action: 'approved' })
+    expect(approved.body.data.reviewClaim).toMatchObject({
+      status: 'approved',
+      published: true,
+      action: 'approved',
+    })
 
-    const twice = await t.api.as(t.reviewer.token).gql(reviewMutation, { id, password: t.reviewer.password })
+    const twice = await t.api
+      .as(t.reviewer.token)
+      .gql(reviewMutation, { id, password: t.reviewer.password })
     expect(twice.body.errors?.[0].extensions?.statusCode).toBe(409)
   })
 
@@ -338,11 +419,16 @@ describe('GraphQL', () => {
     await submit(t, id)
     const res = await t.api
       .as(t.reviewer.token)
-      .gql('mutation ($id: ID!, $p: String!) { reviewClaim(id: $id, decision: reject, password: $p) { status } }', {
-        id,
-        p: t.reviewer.password,
-      })
-    expect(res.body.errors?.[0].message).toBe('Write a note that tells the editor why the claim is rejected.')
+      .gql(
+        'mutation ($id: ID!, $p: String!) { reviewClaim(id: $id, decision: reject, password: $p) { status } }',
+        {
+          id,
+          p: t.reviewer.password,
+        },
+      )
+    expect(res.body.errors?.[0].message).toBe(
+      'Write a note that tells the editor why the claim is rejected.',
+    )
   })
 })
 
@@ -352,7 +438,9 @@ describe('transactions', () => {
     await submit(t, id)
     const hooks = t.payload.collections['review-events'].config.hooks
     const failing: CollectionBeforeChangeHook = ({ data }) => {
-      if (data.action === 'approved') throw new Error('audit store unavailable')
+      if (data.action === 'approved') {
+        throw new Error('audit store unavailable')
+      }
       return data
     }
     hooks.beforeChange.push(failing)

@@ -7,13 +7,13 @@
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { ApiResponse } from '../helpers/api'
+
 import { etagOf } from '../../src/content/snapshots'
 import { reindexPublicSets } from '../../src/content/store'
 import { publishedArticleRoute } from '../../src/http/published'
 import { PUBLIC_CACHE_CONTROL } from '../../src/shared/cacheControl'
 import { inTransaction } from '../../src/shared/transaction'
-import type { ApiResponse } from '../helpers/api'
-
 import { bootPayload, type TestContext } from '../helpers/payload'
 import { approveClaim } from '../helpers/review'
 import { approvedClaim as approved, publishArticle } from '../helpers/reviewWorkflow'
@@ -36,12 +36,15 @@ const approvedClaim = async (): Promise<number> => (await approved(t)).id
 
 async function publishedArticle(claim: number): Promise<{ id: number; slug: string }> {
   const res = await publishArticle(t, [claim])
-  if (res.status !== 201) throw new Error(JSON.stringify(res.body))
+  if (res.status !== 201) {
+    throw new Error(JSON.stringify(res.body))
+  }
   return res.body.doc
 }
 
 /** The documented page read, anonymous: what the snapshot stands for. */
-const pageRead = async (slug: string) => (await t.api.get('/articles', { where: { slug: { equals: slug } }, depth: 2 })).body.docs[0]
+const pageRead = async (slug: string) =>
+  (await t.api.get('/articles', { where: { slug: { equals: slug } }, depth: 2 })).body.docs[0]
 
 describe('GET /api/articles/published/<slug>', () => {
   it('is the anonymous page read, from one indexed row, with a strong ETag and public caching', async () => {
@@ -69,7 +72,9 @@ describe('GET /api/articles/published/<slug>', () => {
     // No population, no hooks: the snapshot row (an anonymous reader needs no user lookup).
     expect(statements).toHaveLength(1)
     // The same for a logged-in reader: it is the public version.
-    expect((await t.api.as(t.editor.token).get(`/articles/published/${article.slug}`)).body).toEqual(res!.body)
+    expect(
+      (await t.api.as(t.editor.token).get(`/articles/published/${article.slug}`)).body,
+    ).toEqual(res!.body)
   })
 
   it('answers 304 to If-None-Match with its ETag, and 200 with a new ETag once a claim it cites has a new approved version', async () => {
@@ -77,38 +82,77 @@ describe('GET /api/articles/published/<slug>', () => {
     const article = await publishedArticle(claim)
     const first = await t.api.get(`/articles/published/${article.slug}`)
     const etag = first.headers.get('etag')!
-    const again = await t.api.withHeaders({ 'If-None-Match': etag }).get(`/articles/published/${article.slug}`)
+    const again = await t.api
+      .withHeaders({ 'If-None-Match': etag })
+      .get(`/articles/published/${article.slug}`)
     expect(again.status).toBe(304)
     expect(again.body).toBeNull()
     expect(again.headers.get('etag')).toBe(etag)
-    expect((await t.api.withHeaders({ 'If-None-Match': `"other", W/${etag}` }).get(`/articles/published/${article.slug}`)).status).toBe(304)
+    expect(
+      (
+        await t.api
+          .withHeaders({ 'If-None-Match': `"other", W/${etag}` })
+          .get(`/articles/published/${article.slug}`)
+      ).status,
+    ).toBe(304)
 
     // A pending draft of the claim changes nothing readers see…
-    await t.payload.update({ collection: 'claims', id: claim, data: { statement: '70 percent of patients felt better.', statistics: [{ value: 70, unit: 'percent' }] }, draft: true })
-    const pending = await t.api.withHeaders({ 'If-None-Match': etag }).get(`/articles/published/${article.slug}`)
+    await t.payload.update({
+      collection: 'claims',
+      id: claim,
+      data: {
+        statement: '70 percent of patients felt better.',
+        statistics: [{ value: 70, unit: 'percent' }],
+      },
+      draft: true,
+    })
+    const pending = await t.api
+      .withHeaders({ 'If-None-Match': etag })
+      .get(`/articles/published/${article.slug}`)
     expect(pending.status).toBe(304)
     // …its approval does.
-    const source = await t.payload.create({ collection: 'sources', data: { type: 'journal-article', title: 'A newer trial', doi: `10.1000/s.${unique()}` } })
-    await t.payload.update({ collection: 'claims', id: claim, data: { statistics: [{ value: 70, unit: 'percent', sources: [source.id] }] }, draft: true })
+    const source = await t.payload.create({
+      collection: 'sources',
+      data: { type: 'journal-article', title: 'A newer trial', doi: `10.1000/s.${unique()}` },
+    })
+    await t.payload.update({
+      collection: 'claims',
+      id: claim,
+      data: { statistics: [{ value: 70, unit: 'percent', sources: [source.id] }] },
+      draft: true,
+    })
     await approveClaim(t, claim)
-    const changed = await t.api.withHeaders({ 'If-None-Match': etag }).get(`/articles/published/${article.slug}`)
+    const changed = await t.api
+      .withHeaders({ 'If-None-Match': etag })
+      .get(`/articles/published/${article.slug}`)
     expect(changed.status).toBe(200)
     expect(changed.headers.get('etag')).not.toBe(etag)
     expect(JSON.stringify(changed.body)).toContain('70 percent of patients felt better.')
-    expect(changed.body.references.map((reference: { title: string }) => reference.title)).toContain('A newer trial')
+    expect(
+      changed.body.references.map((reference: { title: string }) => reference.title),
+    ).toContain('A newer trial')
     expect(changed.body).toEqual(await pageRead(article.slug))
   })
 
   it('a draft save of a live article keeps its snapshot; unpublishing and deleting remove it (404)', async () => {
     const article = await publishedArticle(await approvedClaim())
     const before = await t.api.get(`/articles/published/${article.slug}`)
-    const draft = await t.api.as(t.editor.token).patch(`/articles/${article.id}`, { title: 'A draft title', _status: 'draft' }, { draft: 'true' })
+    const draft = await t.api
+      .as(t.editor.token)
+      .patch(
+        `/articles/${article.id}`,
+        { title: 'A draft title', _status: 'draft' },
+        { draft: 'true' },
+      )
     expect(draft.status).toBe(200)
     const during = await t.api.get(`/articles/published/${article.slug}`)
     expect(during.headers.get('etag')).toBe(before.headers.get('etag'))
     expect(JSON.stringify(during.body)).not.toContain('A draft title')
 
-    expect((await t.api.as(t.editor.token).patch(`/articles/${article.id}`, { _status: 'draft' })).status).toBe(200)
+    expect(
+      (await t.api.as(t.editor.token).patch(`/articles/${article.id}`, { _status: 'draft' }))
+        .status,
+    ).toBe(200)
     const gone = await t.api.get(`/articles/published/${article.slug}`)
     expect(gone.status).toBe(404)
     expect(gone.body.errors[0].message).toMatch(/No published article/)
@@ -116,7 +160,11 @@ describe('GET /api/articles/published/<slug>', () => {
     const other = await publishedArticle(await approvedClaim())
     expect((await t.api.as(t.editor.token).delete(`/articles/${other.id}`)).status).toBe(200)
     expect((await t.api.get(`/articles/published/${other.slug}`)).status).toBe(404)
-    expect(await sql('select 1 from cited_snapshots where article_id = any($1)', [[article.id, other.id]])).toEqual([])
+    expect(
+      await sql('select 1 from cited_snapshots where article_id = any($1)', [
+        [article.id, other.id],
+      ]),
+    ).toEqual([])
   })
 
   it('GraphQL PublishedArticle(slug:) answers the same document, and null for an unknown slug', async () => {
@@ -126,7 +174,9 @@ describe('GET /api/articles/published/<slug>', () => {
       { slug: article.slug },
     )
     expect(res.body.errors).toBeUndefined()
-    expect(res.body.data?.PublishedArticle).toEqual((await t.api.get(`/articles/published/${article.slug}`)).body)
+    expect(res.body.data?.PublishedArticle).toEqual(
+      (await t.api.get(`/articles/published/${article.slug}`)).body,
+    )
     expect(res.body.data?.missing).toBeNull()
   })
 
@@ -136,12 +186,20 @@ describe('GET /api/articles/published/<slug>', () => {
     expect(viaResolver.body.errors).toBeUndefined()
     let fast: ApiResponse | undefined
     const statements = await countStatements(async () => {
-      fast = await t.api.gql('query ($slug: String!) { PublishedArticle(slug: $slug) }', { slug: article.slug })
+      fast = await t.api.gql('query ($slug: String!) { PublishedArticle(slug: $slug) }', {
+        slug: article.slug,
+      })
     })
     expect(statements).toBe(1)
-    expect(fast!.body).toEqual({ data: { PublishedArticle: viaResolver.body.data.PublishedArticle } })
-    expect((await t.api.gql(`{ page: PublishedArticle(slug: "${article.slug}") }`)).body.data.page).toEqual(viaResolver.body.data.PublishedArticle)
-    expect((await t.api.gql('{ PublishedArticle(slug: "no-such-article") }')).body).toEqual({ data: { PublishedArticle: null } })
+    expect(fast!.body).toEqual({
+      data: { PublishedArticle: viaResolver.body.data.PublishedArticle },
+    })
+    expect(
+      (await t.api.gql(`{ page: PublishedArticle(slug: "${article.slug}") }`)).body.data.page,
+    ).toEqual(viaResolver.body.data.PublishedArticle)
+    expect((await t.api.gql('{ PublishedArticle(slug: "no-such-article") }')).body).toEqual({
+      data: { PublishedArticle: null },
+    })
   })
 
   it('a read follows its row at once: the bytes kept in memory are those of the ETag the row has now', async () => {
@@ -150,11 +208,21 @@ describe('GET /api/articles/published/<slug>', () => {
     expect(before.status).toBe(200)
     // The row changes behind this process's back (another server wrote it): the next read has it.
     const changed = '{"title":"Written by another process"}'
-    await sql('update cited_snapshots set doc = $1, etag = $2 where article_id = $3', [changed, etagOf(changed), article.id])
+    await sql('update cited_snapshots set doc = $1, etag = $2 where article_id = $3', [
+      changed,
+      etagOf(changed),
+      article.id,
+    ])
     const after = await t.api.get(`/articles/published/${article.slug}`)
     expect(after.body).toEqual({ title: 'Written by another process' })
     expect(after.headers.get('etag')).toBe(etagOf(changed))
-    expect((await t.api.gql('query ($slug: String!) { PublishedArticle(slug: $slug) }', { slug: article.slug })).body.data.PublishedArticle).toEqual({ title: 'Written by another process' })
+    expect(
+      (
+        await t.api.gql('query ($slug: String!) { PublishedArticle(slug: $slug) }', {
+          slug: article.slug,
+        })
+      ).body.data.PublishedArticle,
+    ).toEqual({ title: 'Written by another process' })
     // Back to the document it had: the bytes are known again under their ETag.
     const req = await createLocalReq({}, t.payload)
     await inTransaction(req, () => reindexPublicSets(req))
@@ -165,7 +233,9 @@ describe('GET /api/articles/published/<slug>', () => {
 
   it('reindex repairs a corrupted or missing snapshot', async () => {
     const article = await publishedArticle(await approvedClaim())
-    await sql(`update cited_snapshots set doc = '{"title":"tampered"}' where article_id = $1`, [article.id])
+    await sql(`update cited_snapshots set doc = '{"title":"tampered"}' where article_id = $1`, [
+      article.id,
+    ])
     const other = await publishedArticle(await approvedClaim())
     await sql('delete from cited_snapshots where article_id = $1', [other.id])
     const req = await createLocalReq({}, t.payload)
@@ -182,7 +252,9 @@ describe("the app's own route for the published read", () => {
     const article = await publishedArticle(await approvedClaim())
     const route = publishedArticleRoute(t.config)
     const get = (slug: string, headers: Record<string, string> = {}) =>
-      route(new Request(`http://localhost:3000/api/articles/published/${slug}`, { headers }), { params: Promise.resolve({ slug }) })
+      route(new Request(`http://localhost:3000/api/articles/published/${slug}`, { headers }), {
+        params: Promise.resolve({ slug }),
+      })
     const viaPayload = await t.api.get(`/articles/published/${article.slug}`)
     let response: Response | undefined
     const statements = await countStatements(async () => {
@@ -207,7 +279,8 @@ describe('ETags on the standard anonymous reads', () => {
     const claim = await approvedClaim()
     const article = await publishedArticle(claim)
     for (const path of ['/articles', `/claims/${claim}`]) {
-      const query = path === '/articles' ? { where: { slug: { equals: article.slug } }, depth: 2 } : undefined
+      const query =
+        path === '/articles' ? { where: { slug: { equals: article.slug } }, depth: 2 } : undefined
       const first = await t.api.get(path, query)
       const etag = first.headers.get('etag')
       expect(etag, path).toMatch(/^"[\w-]{32}"$/)
@@ -220,9 +293,25 @@ describe('ETags on the standard anonymous reads', () => {
     }
     // A change gives a new ETag: the old one gets the new body.
     const before = (await t.api.get(`/claims/${claim}`)).headers.get('etag')!
-    await t.payload.update({ collection: 'claims', id: claim, data: { statement: '70 percent of patients slept better.', statistics: [{ value: 70, unit: 'percent' }] }, draft: true })
-    const source = await t.payload.create({ collection: 'sources', data: { type: 'journal-article', title: 'Sleep trial', doi: `10.1000/s.${unique()}` } })
-    await t.payload.update({ collection: 'claims', id: claim, data: { statistics: [{ value: 70, unit: 'percent', sources: [source.id] }] }, draft: true })
+    await t.payload.update({
+      collection: 'claims',
+      id: claim,
+      data: {
+        statement: '70 percent of patients slept better.',
+        statistics: [{ value: 70, unit: 'percent' }],
+      },
+      draft: true,
+    })
+    const source = await t.payload.create({
+      collection: 'sources',
+      data: { type: 'journal-article', title: 'Sleep trial', doi: `10.1000/s.${unique()}` },
+    })
+    await t.payload.update({
+      collection: 'claims',
+      id: claim,
+      data: { statistics: [{ value: 70, unit: 'percent', sources: [source.id] }] },
+      draft: true,
+    })
     await approveClaim(t, claim)
     const after = await t.api.withHeaders({ 'If-None-Match': before }).get(`/claims/${claim}`)
     expect(after.status).toBe(200)

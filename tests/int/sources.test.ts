@@ -56,7 +56,9 @@ describe('sources', () => {
   })
 
   it('refuses a malformed DOI', async () => {
-    const res = await t.api.as(t.editor.token).post('/sources', { title: 'Bad DOI', doi: '11.123/abc' })
+    const res = await t.api
+      .as(t.editor.token)
+      .post('/sources', { title: 'Bad DOI', doi: '11.123/abc' })
     expect(res.status).toBe(400)
     expect(res.body.errors[0].data.errors).toContainEqual({
       path: 'doi',
@@ -66,29 +68,38 @@ describe('sources', () => {
   })
 
   it('refuses a PMID that is not digits', async () => {
-    const res = await t.api.as(t.editor.token).post('/sources', { title: 'Bad PMID', pmid: '30a198' })
+    const res = await t.api
+      .as(t.editor.token)
+      .post('/sources', { title: 'Bad PMID', pmid: '30a198' })
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].data.errors[0]).toMatchObject({ path: 'pmid', message: expect.stringContaining('digits only') })
+    expect(res.body.errors[0].data.errors[0]).toMatchObject({
+      path: 'pmid',
+      message: expect.stringContaining('digits only'),
+    })
   })
 
-  it.each(['javascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'ftp://example.org/paper.pdf'])(
-    'refuses the URL %s',
-    async (url) => {
-      const res = await t.api.as(t.editor.token).post('/sources', { title: 'Bad URL', url })
-      expect(res.status).toBe(400)
-      expect(res.body.errors[0].data.errors[0]).toMatchObject({
-        path: 'url',
-        message: expect.stringContaining('http:// or https://'),
-      })
-    },
-  )
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD4=',
+    'ftp://example.org/paper.pdf',
+  ])('refuses the URL %s', async (url) => {
+    const res = await t.api.as(t.editor.token).post('/sources', { title: 'Bad URL', url })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors[0]).toMatchObject({
+      path: 'url',
+      message: expect.stringContaining('http:// or https://'),
+    })
+  })
 
   it('refuses a duplicate DOI and names the source that already has it', async () => {
     const editor = t.api.as(t.editor.token)
     const doi = uniqueDoi()
     const first = await editor.post('/sources', { title: 'The original', doi })
     expect(first.status).toBe(201)
-    const twin = await editor.post('/sources', { title: 'The copy', doi: `doi:${doi.toUpperCase()}` })
+    const twin = await editor.post('/sources', {
+      title: 'The copy',
+      doi: `doi:${doi.toUpperCase()}`,
+    })
     expect(twin.status).toBe(400)
     expect(twin.body.errors[0].data.errors[0]).toMatchObject({
       path: 'doi',
@@ -122,17 +133,20 @@ describe('sources', () => {
   })
 
   it('creates a source through GraphQL', async () => {
-    const res = await t.api.as(t.editor.token).gql(
-      `mutation ($data: mutationSourceInput!) { createSource(data: $data) { id doi title } }`,
-      { data: { title: 'Via GraphQL', doi: uniqueDoi(), type: 'journal_article' } },
-    )
+    const res = await t.api
+      .as(t.editor.token)
+      .gql(
+        `mutation ($data: mutationSourceInput!) { createSource(data: $data) { id doi title } }`,
+        { data: { title: 'Via GraphQL', doi: uniqueDoi(), type: 'journal_article' } },
+      )
     expect(res.body.errors).toBeUndefined()
     expect(res.body.data.createSource.title).toBe('Via GraphQL')
   })
 
   it('refuses to delete a source that a claim cites, even only in its history', async () => {
     const editor = t.api.as(t.editor.token)
-    const source = (await editor.post('/sources', { title: 'Cited source', doi: uniqueDoi() })).body.doc
+    const source = (await editor.post('/sources', { title: 'Cited source', doi: uniqueDoi() })).body
+      .doc
     const claim = (
       await editor.post('/claims', {
         statement: '70% of patients improved.',
@@ -143,8 +157,12 @@ describe('sources', () => {
     expect(refused.status).toBe(409)
     expect(refused.body.errors[0].message).toContain(`claim ${claim.id} cites it`)
 
-    await editor.patch(`/claims/${claim.id}`, { statistics: [{ value: 70, unit: 'percent', sources: [] }] })
+    await editor.patch(`/claims/${claim.id}`, {
+      statistics: [{ value: 70, unit: 'percent', sources: [] }],
+    })
     expect((await editor.delete(`/sources/${source.id}`)).status).toBe(409)
-    expect((await t.payload.findByID({ collection: 'sources', id: source.id })).title).toBe('Cited source')
+    expect((await t.payload.findByID({ collection: 'sources', id: source.id })).title).toBe(
+      'Cited source',
+    )
   })
 })

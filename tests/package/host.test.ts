@@ -13,7 +13,6 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
@@ -29,22 +28,37 @@ let proof: any
 let databaseName: string
 
 /** Runs a command to its end; its output goes into the failure message when it fails. */
-async function sh(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
+async function sh(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<string> {
   try {
-    const { stdout } = await run(command, args, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 64 * 1024 * 1024 })
+    const { stdout } = await run(command, args, {
+      cwd,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    })
     return stdout
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
-    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed:\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`)
+    throw new Error(
+      `${command} ${args.join(' ')} (in ${cwd}) failed:\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`,
+    )
   }
 }
 
 /** The version this repository runs of each package the host installs. */
 async function versions(names: string[]): Promise<string[]> {
-  const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> }
+  const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string }>
+  }
   return names.map((name) => {
     const version = lock.packages[`node_modules/${name}`]?.version
-    if (!version) throw new Error(`${name} is not in package-lock.json`)
+    if (!version) {
+      throw new Error(`${name} is not in package-lock.json`)
+    }
     return `${name}@${version}`
   })
 }
@@ -62,13 +76,18 @@ beforeAll(async () => {
   // The package as npm would publish it (its prepack script is the build, run first so that
   // npm's JSON report is all that `npm pack` prints).
   await sh('npm', ['run', 'build:plugin'], root)
-  const packed = JSON.parse(await sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root)) as { filename: string; files: { path: string }[] }[]
-  tarball = path.join(work, packed[0]!.filename)
-  packedFiles = packed[0]!.files.map((file) => file.path)
+  const packed = JSON.parse(
+    await sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root),
+  ) as { filename: string; files: { path: string }[] }[]
+  tarball = path.join(work, packed[0].filename)
+  packedFiles = packed[0].files.map((file) => file.path)
 
   // A host app of its own, installed as a Payload developer would.
   await cp(fixture, host, { recursive: true })
-  await writeFile(path.join(host, 'package.json'), `${JSON.stringify({ name: 'clinic-site', private: true, type: 'module' }, null, 2)}\n`)
+  await writeFile(
+    path.join(host, 'package.json'),
+    `${JSON.stringify({ name: 'clinic-site', private: true, type: 'module' }, null, 2)}\n`,
+  )
   const deps = await versions([
     'payload',
     '@payloadcms/db-postgres',
@@ -85,7 +104,19 @@ beforeAll(async () => {
     '@types/react',
     '@types/node',
   ])
-  await sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...deps], host)
+  await sh(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      tarball,
+      ...deps,
+    ],
+    host,
+  )
 
   databaseName = `cited_host_${process.pid}`
   const admin = new pg.Client({ connectionString: inject('databaseUrl') })
@@ -93,11 +124,16 @@ beforeAll(async () => {
   await admin.query(`create database ${databaseName}`)
   await admin.end()
 
-  const env = { DATABASE_URL: hostDatabaseUrl(), PAYLOAD_CONFIG_PATH: path.join(host, 'payload.config.ts') }
+  const env = {
+    DATABASE_URL: hostDatabaseUrl(),
+    PAYLOAD_CONFIG_PATH: path.join(host, 'payload.config.ts'),
+  }
   await sh(path.join(host, 'node_modules', '.bin', 'payload'), ['generate:importmap'], host, env)
   const out = await sh(process.execPath, ['--import', 'tsx', 'proof.ts'], host, env)
   const line = out.split('\n').find((text) => text.startsWith('CITED_PROOF '))
-  if (!line) throw new Error(`proof.ts printed no result:\n${out.slice(-4000)}`)
+  if (!line) {
+    throw new Error(`proof.ts printed no result:\n${out.slice(-4000)}`)
+  }
   proof = JSON.parse(line.slice('CITED_PROOF '.length))
 }, 900_000)
 
@@ -108,7 +144,9 @@ afterAll(async () => {
     await admin.query(`drop database if exists ${databaseName} with (force)`).catch(() => {})
     await admin.end()
   }
-  if (work) await rm(work, { recursive: true, force: true })
+  if (work) {
+    await rm(work, { recursive: true, force: true })
+  }
 })
 
 describe('Cited installed from its tarball in a host app', () => {
@@ -116,8 +154,13 @@ describe('Cited installed from its tarball in a host app', () => {
     expect(packedFiles).toContain('package.json')
     expect(packedFiles).toContain('dist/index.js')
     expect(packedFiles).toContain('dist/index.d.ts')
-    expect(packedFiles.filter((file) => file.startsWith('dist/exports/'))).toEqual(expect.arrayContaining(['dist/exports/client.js', 'dist/exports/rsc.js']))
-    const stray = packedFiles.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(file))
+    expect(packedFiles.filter((file) => file.startsWith('dist/exports/'))).toEqual(
+      expect.arrayContaining(['dist/exports/client.js', 'dist/exports/rsc.js']),
+    )
+    const stray = packedFiles.filter(
+      (file) =>
+        !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(file),
+    )
     expect(stray).toEqual([])
     expect(packedFiles.some((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toBe(false)
   })
@@ -156,21 +199,31 @@ describe('Cited installed from its tarball in a host app', () => {
     expect(articles.cited).toBe(201)
     expect(articles.draft).toBe(201)
     expect(articles.anonymousTitles).toEqual(['Acupuncture for back pain'])
-    expect(articles.anonymousClaim).toEqual({ status: 200, statement: '70% of patients reported less pain.' })
+    expect(articles.anonymousClaim).toEqual({
+      status: 200,
+      statement: '70% of patients reported less pain.',
+    })
   })
 
   it("leaves the host's own pages alone: its fields, its access, no evidence gate", () => {
     // Its two fields and Payload's own timestamps: nothing of Cited's.
     expect(proof.pageFields).toEqual(['title', 'body', 'updatedAt', 'createdAt'])
     expect(proof.pages).toEqual({ created: 201, anonymousTitles: ['Opening hours'] })
-    expect(proof.collections).toEqual(expect.arrayContaining(['users', 'pages', 'claims', 'articles', 'sources']))
+    expect(proof.collections).toEqual(
+      expect.arrayContaining(['users', 'pages', 'claims', 'articles', 'sources']),
+    )
   })
 
   it("builds with next build, Cited's admin components resolved from the package", async () => {
-    const importMap = await readFile(path.join(host, 'app', '(payload)', 'admin', 'importMap.js'), 'utf8')
+    const importMap = await readFile(
+      path.join(host, 'app', '(payload)', 'admin', 'importMap.js'),
+      'utf8',
+    )
     expect(importMap).toMatch(/from ['"]cited\/client['"]/)
     expect(importMap).toMatch(/from ['"]cited\/rsc['"]/)
-    await sh(path.join(host, 'node_modules', '.bin', 'next'), ['build'], host, { DATABASE_URL: hostDatabaseUrl() })
+    await sh(path.join(host, 'node_modules', '.bin', 'next'), ['build'], host, {
+      DATABASE_URL: hostDatabaseUrl(),
+    })
     expect(await readFile(path.join(host, '.next', 'BUILD_ID'), 'utf8')).toMatch(/\S/)
   }, 600_000)
 })

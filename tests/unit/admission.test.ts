@@ -1,6 +1,6 @@
-import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import http from 'node:http'
 import { describe, expect, it } from 'vitest'
 
 import { admission } from '../../scripts/lib/admission'
@@ -13,7 +13,7 @@ async function busyServer(startPerTurn: number, busyMs: number) {
       (req, res) => {
         started.push(req.url!)
         const end = performance.now() + busyMs
-        while (performance.now() < end);
+        while (performance.now() < end) {}
         res.end(req.url)
       },
       { startPerTurn },
@@ -35,23 +35,29 @@ async function busyServer(startPerTurn: number, busyMs: number) {
 function requests(port: number, count: number): Promise<string[]> {
   const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity })
   return Promise.all(
-    Array.from({ length: count }, (_, index) =>
-      new Promise<string>((resolve, reject) => {
-        http
-          .get({ host: '127.0.0.1', port, path: `/${index}`, agent }, (res) => {
-            let body = ''
-            res.setEncoding('utf8')
-            res.on('data', (chunk: string) => (body += chunk))
-            res.on('end', () => resolve(body))
-          })
-          .on('error', reject)
-      }),
+    Array.from(
+      { length: count },
+      (_, index) =>
+        new Promise<string>((resolve, reject) => {
+          http
+            .get({ host: '127.0.0.1', port, path: `/${index}`, agent }, (res) => {
+              let body = ''
+              res.setEncoding('utf8')
+              res.on('data', (chunk: string) => (body += chunk))
+              res.on('end', () => resolve(body))
+            })
+            .on('error', reject)
+        }),
     ),
   )
 }
 
 /** A request still waited for by its client, without a socket. */
-const fake = (url: string) => [{ url, destroyed: false }, { writableEnded: false, end: () => {} }] as unknown as [http.IncomingMessage, http.ServerResponse]
+const fake = (url: string) =>
+  [
+    { url, destroyed: false },
+    { writableEnded: false, end: () => {} },
+  ] as unknown as [http.IncomingMessage, http.ServerResponse]
 
 describe('admission (scripts/serve.ts)', () => {
   it('answers every request, each once', async () => {
@@ -68,11 +74,16 @@ describe('admission (scripts/serve.ts)', () => {
   it('starts at most startPerTurn requests per event-loop turn, however many are waiting', async () => {
     let turn = 0
     const perTurn = new Map<number, number>()
-    const handler = admission((_req, res) => {
-      perTurn.set(turn, (perTurn.get(turn) ?? 0) + 1)
-      res.end()
-    }, { startPerTurn: 3 })
-    for (let index = 0; index < 40; index += 1) handler(...fake(`/${index}`))
+    const handler = admission(
+      (_req, res) => {
+        perTurn.set(turn, (perTurn.get(turn) ?? 0) + 1)
+        res.end()
+      },
+      { startPerTurn: 3 },
+    )
+    for (let index = 0; index < 40; index += 1) {
+      handler(...fake(`/${index}`))
+    }
     while (handler.queued() > 0) {
       await new Promise((resolve) => setImmediate(resolve))
       turn += 1
@@ -84,11 +95,16 @@ describe('admission (scripts/serve.ts)', () => {
 
   it('serves queued requests in the order they arrived', async () => {
     const order: string[] = []
-    const handler = admission((req, res) => {
-      order.push(req.url!)
-      res.end()
-    }, { startPerTurn: 2 })
-    for (const url of ['/a', '/b', '/c', '/d', '/e']) handler(...fake(url))
+    const handler = admission(
+      (req, res) => {
+        order.push(req.url!)
+        res.end()
+      },
+      { startPerTurn: 2 },
+    )
+    for (const url of ['/a', '/b', '/c', '/d', '/e']) {
+      handler(...fake(url))
+    }
     expect(handler.queued()).toBe(5)
     await new Promise((resolve) => setImmediate(resolve))
     expect(order).toEqual(['/a', '/b'])
@@ -99,12 +115,21 @@ describe('admission (scripts/serve.ts)', () => {
 
   it('does not work for a client that went away while its request waited', async () => {
     const order: string[] = []
-    const handler = admission((req, res) => {
-      order.push(req.url!)
-      res.end()
-    }, { startPerTurn: 1 })
-    const gone = [{ url: '/gone', destroyed: true }, { writableEnded: false }] as unknown as [http.IncomingMessage, http.ServerResponse]
-    const here = [{ url: '/here', destroyed: false }, { writableEnded: false, end: () => {} }] as unknown as [http.IncomingMessage, http.ServerResponse]
+    const handler = admission(
+      (req, res) => {
+        order.push(req.url!)
+        res.end()
+      },
+      { startPerTurn: 1 },
+    )
+    const gone = [{ url: '/gone', destroyed: true }, { writableEnded: false }] as unknown as [
+      http.IncomingMessage,
+      http.ServerResponse,
+    ]
+    const here = [
+      { url: '/here', destroyed: false },
+      { writableEnded: false, end: () => {} },
+    ] as unknown as [http.IncomingMessage, http.ServerResponse]
     handler(...gone)
     handler(...here)
     await new Promise((resolve) => setTimeout(resolve, 20))

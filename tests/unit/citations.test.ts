@@ -5,8 +5,8 @@ import {
   formatVancouver,
   numberSources,
   referenceLinks,
-  toCsl,
   type SourceData,
+  toCsl,
 } from '../../src/evidence/citations'
 
 const vickers: SourceData = {
@@ -57,14 +57,31 @@ describe('toCsl', () => {
   })
 
   it('maps web pages, guidelines and books to their CSL types, with the accessed date', () => {
-    expect(toCsl(clinic)).toMatchObject({ type: 'webpage', accessed: { 'date-parts': [[2024, 3, 1]] } })
-    expect(toCsl({ id: 1, type: 'guideline', title: 'Low back pain', isbn: '978' }).type).toBe('report')
-    expect(toCsl({ id: 1, type: 'book', title: 'Acupuncture', isbn: '9780443' })).toMatchObject({ type: 'book', ISBN: '9780443' })
-    expect(toCsl({ id: 1, type: 'report', title: 'R', publisher: 'WHO' })).toMatchObject({ type: 'report', publisher: 'WHO' })
+    expect(toCsl(clinic)).toMatchObject({
+      type: 'webpage',
+      accessed: { 'date-parts': [[2024, 3, 1]] },
+    })
+    expect(toCsl({ id: 1, type: 'guideline', title: 'Low back pain', isbn: '978' }).type).toBe(
+      'report',
+    )
+    expect(toCsl({ id: 1, type: 'book', title: 'Acupuncture', isbn: '9780443' })).toMatchObject({
+      type: 'book',
+      ISBN: '9780443',
+    })
+    expect(toCsl({ id: 1, type: 'report', title: 'R', publisher: 'WHO' })).toMatchObject({
+      type: 'report',
+      publisher: 'WHO',
+    })
   })
 
   it('leaves out empty fields and authors without a family name', () => {
-    const csl = toCsl({ id: 2, title: ' T ', authors: [{ family: '', given: 'X' }], volume: '', doi: null })
+    const csl = toCsl({
+      id: 2,
+      title: ' T ',
+      authors: [{ family: '', given: 'X' }],
+      volume: '',
+      doi: null,
+    })
     expect(csl).toEqual({ id: '2', type: 'article-journal', title: 'T' })
   })
 })
@@ -89,10 +106,20 @@ describe('formatVancouver', () => {
 
 describe('referenceLinks', () => {
   it('links DOI, PubMed, PMC and the URL', () => {
-    expect(referenceLinks({ ...vickers, pmcid: 'PMC5927830', url: 'https://example.org/paper' })).toEqual([
-      { kind: 'doi', label: 'doi:10.1016/j.jpain.2017.11.005', href: 'https://doi.org/10.1016/j.jpain.2017.11.005' },
+    expect(
+      referenceLinks({ ...vickers, pmcid: 'PMC5927830', url: 'https://example.org/paper' }),
+    ).toEqual([
+      {
+        kind: 'doi',
+        label: 'doi:10.1016/j.jpain.2017.11.005',
+        href: 'https://doi.org/10.1016/j.jpain.2017.11.005',
+      },
       { kind: 'pubmed', label: 'PMID 29198932', href: 'https://pubmed.ncbi.nlm.nih.gov/29198932/' },
-      { kind: 'pmc', label: 'PMC5927830', href: 'https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5927830/' },
+      {
+        kind: 'pmc',
+        label: 'PMC5927830',
+        href: 'https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5927830/',
+      },
       { kind: 'url', label: 'https://example.org/paper', href: 'https://example.org/paper' },
     ])
   })
@@ -110,7 +137,11 @@ describe('numberSources', () => {
     const numbering = numberSources(['b', 'a', 'c', 'b'], sources)
     expect(numbering.sourceIds).toEqual(['12', '10', '11'])
     expect(Object.fromEntries(numbering.numbersByClaim)).toEqual({ b: [1], a: [2, 3], c: [2, 3] })
-    expect(Object.fromEntries(numbering.claimsBySource)).toEqual({ '12': ['b'], '10': ['a', 'c'], '11': ['a', 'c'] })
+    expect(Object.fromEntries(numbering.claimsBySource)).toEqual({
+      '12': ['b'],
+      '10': ['a', 'c'],
+      '11': ['a', 'c'],
+    })
   })
 
   it('gives claims without sources or unknown claims no numbers', () => {
@@ -128,14 +159,23 @@ describe('numberSources', () => {
 
 describe('buildReferences', () => {
   it('joins the numbering with the formatted sources', () => {
-    const references = buildReferences(numberSources(['x', 'y'], new Map([['x', ['web-1']], ['y', [7]]])), [vickers, clinic])
+    const references = buildReferences(
+      numberSources(
+        ['x', 'y'],
+        new Map([
+          ['x', ['web-1']],
+          ['y', [7]],
+        ]),
+      ),
+      [vickers, clinic],
+    )
     expect(references.map((r) => [r.number, r.sourceId, r.title])).toEqual([
       [1, 'web-1', 'Acupuncture'],
       [2, '7', vickers.title],
     ])
-    expect(references[1]!.formatted).toMatch(/^Vickers AJ/)
-    expect(references[1]!.links[0]!.href).toBe('https://doi.org/10.1016/j.jpain.2017.11.005')
-    expect(references[0]!.claimIds).toEqual(['x'])
+    expect(references[1].formatted).toMatch(/^Vickers AJ/)
+    expect(references[1].links[0].href).toBe('https://doi.org/10.1016/j.jpain.2017.11.005')
+    expect(references[0].claimIds).toEqual(['x'])
   })
 
   it('keeps the number of a source that is no longer readable', () => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 
 import { describeStatisticRow, diffClaims } from '../../src/admin/claimDiff'
 
-const claim = (statement: string, statistics: string[] = [], sources: string[] = []) => ({ statement, statistics, sources })
+const claim = (statement: string, statistics: string[] = [], sources: string[] = []) => ({
+  statement,
+  statistics,
+  sources,
+})
 
 describe('claim diff for reviewers', () => {
   it('marks a changed number in the statement as removed and added words', () => {
@@ -21,7 +25,9 @@ describe('claim diff for reviewers', () => {
 
   it('reports no changes when the draft equals the approved version', () => {
     const approved = claim('Half of patients.', ['50%'], ['A', 'B'])
-    expect(diffClaims(approved, claim('Half of patients.', ['50%'], ['B', 'A'])).hasChanges).toBe(false)
+    expect(diffClaims(approved, claim('Half of patients.', ['50%'], ['B', 'A'])).hasChanges).toBe(
+      false,
+    )
   })
 
   it('lists a removed source', () => {
@@ -46,7 +52,11 @@ describe('claim diff for reviewers', () => {
       { op: 'removed', text: 'improved.' },
       { op: 'added', text: 'improved quickly.' },
     ])
-    const text = (op: 'added' | 'removed') => statement.filter((part) => part.op !== op).map((part) => part.text).join('')
+    const text = (op: 'added' | 'removed') =>
+      statement
+        .filter((part) => part.op !== op)
+        .map((part) => part.text)
+        .join('')
     expect(text('added')).toBe(before)
     expect(text('removed')).toBe(after)
   })
@@ -70,12 +80,21 @@ describe('claim diff for reviewers', () => {
 
   it('gives an empty statement no parts', () => {
     expect(diffClaims(claim(''), claim('')).statement).toEqual([])
-    expect(diffClaims(null, claim('New claim.')).statement).toEqual([{ op: 'added', text: 'New claim.' }])
+    expect(diffClaims(null, claim('New claim.')).statement).toEqual([
+      { op: 'added', text: 'New claim.' },
+    ])
   })
 
   it('describes a statistic row with its range, qualifier and sources', () => {
     const line = describeStatisticRow(
-      { value: 40, upper: 60, unit: 'percent', qualifier: 'up-to', measure: 'reduction in markers', sources: [1] },
+      {
+        value: 40,
+        upper: 60,
+        unit: 'percent',
+        qualifier: 'up-to',
+        measure: 'reduction in markers',
+        sources: [1],
+      },
       (source) => `Source ${String(source)}`,
     )
     expect(line).toBe('up to 40–60% — reduction in markers · sources: Source 1')

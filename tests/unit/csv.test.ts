@@ -5,12 +5,18 @@ import { toCsv } from '../../src/shared/csv'
 const HEADER = ['at', 'note'] as const
 
 /** The CSV of one row under a two-column header, without the header line. */
-const row = (...cells: Parameters<typeof toCsv>[1][number]): string => toCsv(HEADER, [cells]).slice('at,note\r\n'.length)
+const row = (...cells: Parameters<typeof toCsv>[1][number]): string =>
+  toCsv(HEADER, [cells]).slice('at,note\r\n'.length)
 
 describe('toCsv', () => {
   it('writes a header row and ends every line with CRLF', () => {
     expect(toCsv(HEADER, [])).toBe('at,note\r\n')
-    expect(toCsv(HEADER, [['2026-01-31', 'ok'], ['2026-02-01', 'fine']])).toBe('at,note\r\n2026-01-31,ok\r\n2026-02-01,fine\r\n')
+    expect(
+      toCsv(HEADER, [
+        ['2026-01-31', 'ok'],
+        ['2026-02-01', 'fine'],
+      ]),
+    ).toBe('at,note\r\n2026-01-31,ok\r\n2026-02-01,fine\r\n')
   })
 
   it('leaves plain text unquoted', () => {
@@ -53,7 +59,9 @@ describe('toCsv', () => {
   })
 
   it('defuses a formula that also needs quoting', () => {
-    expect(row('a', '=HYPERLINK("http://x.test","click")')).toBe('a,"\'=HYPERLINK(""http://x.test"",""click"")"\r\n')
+    expect(row('a', '=HYPERLINK("http://x.test","click")')).toBe(
+      'a,"\'=HYPERLINK(""http://x.test"",""click"")"\r\n',
+    )
   })
 
   it('leaves negative numbers and formula characters inside text alone', () => {

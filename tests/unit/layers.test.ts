@@ -66,23 +66,44 @@ const PACKAGE_SPECIFIERS: Record<string, string> = {
 const sourceFilesUnder = (dir: string): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(dir, entry.name)
-    if (entry.isDirectory()) return sourceFilesUnder(file)
+    if (entry.isDirectory()) {
+      return sourceFilesUnder(file)
+    }
     return /\.(?:ts|tsx|js|mjs)$/.test(entry.name) ? [file] : []
   })
 
 /** Every module specifier of a file: imports, re-exports, `import()` and `import('…')` types. */
 function specifiersOf(file: string): string[] {
-  const sourceFile = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
+  const sourceFile = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  )
   const found: string[] = []
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteralLike(node.moduleSpecifier)
+    ) {
       found.push(node.moduleSpecifier.text)
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments
-      if (argument && ts.isStringLiteralLike(argument)) found.push(argument.text)
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteralLike(node.argument.literal)) {
+      if (argument && ts.isStringLiteralLike(argument)) {
+        found.push(argument.text)
+      }
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteralLike(node.argument.literal)
+    ) {
       found.push(node.argument.literal.text)
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteralLike(node.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteralLike(node.moduleReference.expression)
+    ) {
       found.push(node.moduleReference.expression.text)
     }
     ts.forEachChild(node, visit)
@@ -110,8 +131,14 @@ interface Import {
 const files = sourceFilesUnder(src)
 const imports: Import[] = files.flatMap((file) =>
   specifiersOf(file).map((specifier): Import => {
-    const resolved = specifier.startsWith('.') ? path.resolve(path.dirname(file), specifier) : PACKAGE_SPECIFIERS[specifier]
-    return { from: path.relative(root, file), specifier, target: resolved && isUnderSrc(resolved) ? resolved : undefined }
+    const resolved = specifier.startsWith('.')
+      ? path.resolve(path.dirname(file), specifier)
+      : PACKAGE_SPECIFIERS[specifier]
+    return {
+      from: path.relative(root, file),
+      specifier,
+      target: resolved && isUnderSrc(resolved) ? resolved : undefined,
+    }
   }),
 )
 const describeImport = ({ from, specifier }: Import) => `${from} imports '${specifier}'`
@@ -126,7 +153,10 @@ describe('layers', () => {
     const upward = imports
       .filter(({ target }) => target !== undefined)
       .filter(({ from, target }) => rankOf(partOf(target!)) > rankOf(partOf(path.join(root, from))))
-      .map((entry) => `${describeImport(entry)} (${partOf(path.join(root, entry.from))} is below ${partOf(entry.target!)})`)
+      .map(
+        (entry) =>
+          `${describeImport(entry)} (${partOf(path.join(root, entry.from))} is below ${partOf(entry.target!)})`,
+      )
     expect(upward).toEqual([])
   })
 
@@ -144,7 +174,9 @@ describe('layers', () => {
       .filter(({ specifier, target }) =>
         target !== undefined
           ? !['evidence', 'shared'].includes(partOf(target))
-          : specifier.startsWith('.') || specifier in PACKAGE_SPECIFIERS || FRAMEWORKS.test(specifier),
+          : specifier.startsWith('.') ||
+            specifier in PACKAGE_SPECIFIERS ||
+            FRAMEWORKS.test(specifier),
       )
       .map(describeImport)
     expect(impure).toEqual([])
@@ -153,6 +185,11 @@ describe('layers', () => {
   it('reads the imports it judges', () => {
     // A parser that found nothing would pass every check above.
     expect(imports.filter(({ target }) => target !== undefined).length).toBeGreaterThan(300)
-    expect(imports.some(({ from, specifier }) => from === 'src/plugin.ts' && specifier === './collections/Claims/behaviour')).toBe(true)
+    expect(
+      imports.some(
+        ({ from, specifier }) =>
+          from === 'src/plugin.ts' && specifier === './collections/Claims/behaviour',
+      ),
+    ).toBe(true)
   })
 })

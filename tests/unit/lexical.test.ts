@@ -10,24 +10,70 @@ import {
 
 // --- tiny Lexical JSON builders (shape of Payload richtext-lexical 3.x) ---------------------------
 type Node = Record<string, unknown>
-const text = (t: string): Node => ({ type: 'text', text: t, format: 0, detail: 0, mode: 'normal', style: '', version: 1 })
+const text = (t: string): Node => ({
+  type: 'text',
+  text: t,
+  format: 0,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+  version: 1,
+})
 const br = (): Node => ({ type: 'linebreak', version: 1 })
-const link = (url: string, ...children: Node[]): Node => ({ type: 'link', fields: { url, linkType: 'custom' }, children, version: 3 })
+const link = (url: string, ...children: Node[]): Node => ({
+  type: 'link',
+  fields: { url, linkType: 'custom' },
+  children,
+  version: 3,
+})
 const claimRef = (claim: unknown): Node => ({
   type: 'inlineBlock',
   fields: { id: 'ref' + String(Math.random()).slice(2, 8), blockType: 'claimRef', claim },
   version: 1,
 })
-const inlineBlock = (fields: Node): Node => ({ type: 'inlineBlock', fields: { id: 'ib1', ...fields }, version: 1 })
-const p = (...children: Node[]): Node => ({ type: 'paragraph', children, direction: 'ltr', format: '', indent: 0, version: 1 })
-const h = (tag: string, ...children: Node[]): Node => ({ type: 'heading', tag, children, version: 1 })
+const inlineBlock = (fields: Node): Node => ({
+  type: 'inlineBlock',
+  fields: { id: 'ib1', ...fields },
+  version: 1,
+})
+const p = (...children: Node[]): Node => ({
+  type: 'paragraph',
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 1,
+})
+const h = (tag: string, ...children: Node[]): Node => ({
+  type: 'heading',
+  tag,
+  children,
+  version: 1,
+})
 const li = (...children: Node[]): Node => ({ type: 'listitem', value: 1, children, version: 1 })
-const ul = (...items: Node[]): Node => ({ type: 'list', listType: 'bullet', tag: 'ul', start: 1, children: items, version: 1 })
+const ul = (...items: Node[]): Node => ({
+  type: 'list',
+  listType: 'bullet',
+  tag: 'ul',
+  start: 1,
+  children: items,
+  version: 1,
+})
 const quote = (...children: Node[]): Node => ({ type: 'quote', children, version: 1 })
-const cell = (...children: Node[]): Node => ({ type: 'tablecell', headerState: 0, children, version: 1 })
+const cell = (...children: Node[]): Node => ({
+  type: 'tablecell',
+  headerState: 0,
+  children,
+  version: 1,
+})
 const row = (...cells: Node[]): Node => ({ type: 'tablerow', children: cells, version: 1 })
 const table = (...rows: Node[]): Node => ({ type: 'table', children: rows, version: 1 })
-const block = (fields: Node): Node => ({ type: 'block', fields: { id: 'b1', ...fields }, format: '', version: 2 })
+const block = (fields: Node): Node => ({
+  type: 'block',
+  fields: { id: 'b1', ...fields },
+  format: '',
+  version: 2,
+})
 const doc = (...children: Node[]): { root: Node } => ({
   root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 },
 })
@@ -35,7 +81,11 @@ const doc = (...children: Node[]): { root: Node } => ({
 describe('walkLexical', () => {
   it('returns one segment per paragraph / heading / quote with the base path', () => {
     const segments = walkLexical(
-      doc(h('h2', text('How it works')), p(text('First '), text('paragraph.')), quote(text('A quote.'))),
+      doc(
+        h('h2', text('How it works')),
+        p(text('First '), text('paragraph.')),
+        quote(text('A quote.')),
+      ),
       { path: ['Benefits', 'Body'] },
     )
     expect(segments.map((s) => [s.container, s.text, s.path])).toEqual([
@@ -46,16 +96,31 @@ describe('walkLexical', () => {
   })
 
   it('concatenates link text, line breaks and skips empty paragraphs', () => {
-    const segments = walkLexical(doc(p(text('See '), link('https://x.org', text('70% of patients')), br(), text('next line')), p()), {
-      path: [],
-    })
+    const segments = walkLexical(
+      doc(
+        p(text('See '), link('https://x.org', text('70% of patients')), br(), text('next line')),
+        p(),
+      ),
+      {
+        path: [],
+      },
+    )
     expect(segments).toHaveLength(1)
     expect(segments[0]?.text).toBe('See 70% of patients\nnext line')
   })
 
   it('records claimRef inline blocks with their offsets (id, string id or populated doc)', () => {
     const segments = walkLexical(
-      doc(p(text('70% improved.'), claimRef(12), text(' Another'), claimRef('abc'), text(' one.'), claimRef({ id: 7, statement: 'x' }))),
+      doc(
+        p(
+          text('70% improved.'),
+          claimRef(12),
+          text(' Another'),
+          claimRef('abc'),
+          text(' one.'),
+          claimRef({ id: 7, statement: 'x' }),
+        ),
+      ),
       { path: ['Body'] },
     )
     expect(segments[0]?.claimRefs).toEqual([
@@ -67,7 +132,10 @@ describe('walkLexical', () => {
   })
 
   it('walks list items, including nested lists, as separate segments', () => {
-    const segments = walkLexical(doc(ul(li(text('One')), li(text('Two'), ul(li(text('Two point one')))))), { path: ['P'] })
+    const segments = walkLexical(
+      doc(ul(li(text('One')), li(text('Two'), ul(li(text('Two point one')))))),
+      { path: ['P'] },
+    )
     expect(segments.map((s) => [s.container, s.text])).toEqual([
       ['listitem', 'One'],
       ['listitem', 'Two'],
@@ -77,7 +145,12 @@ describe('walkLexical', () => {
 
   it('labels table cells with their row and cell number', () => {
     const segments = walkLexical(
-      doc(table(row(cell(p(text('Outcome'))), cell(p(text('Rate')))), row(cell(p(text('Pain'))), cell(p(text('70%')))))),
+      doc(
+        table(
+          row(cell(p(text('Outcome'))), cell(p(text('Rate')))),
+          row(cell(p(text('Pain'))), cell(p(text('70%')))),
+        ),
+      ),
       { path: ['Comparison'] },
     )
     expect(segments.map((s) => [s.text, s.path.join(' › ')])).toEqual([
@@ -91,7 +164,10 @@ describe('walkLexical', () => {
   it('numbers a second table', () => {
     const t = table(row(cell(text('x'))))
     const segments = walkLexical(doc(t, t), { path: [] })
-    expect(segments.map((s) => s.path.join(' › '))).toEqual(['Table row 1 › cell 1', 'Table 2 row 1 › cell 1'])
+    expect(segments.map((s) => s.path.join(' › '))).toEqual([
+      'Table row 1 › cell 1',
+      'Table 2 row 1 › cell 1',
+    ])
   })
 
   it('descends into block nodes: nested rich text, strings and arrays with readable paths', () => {
@@ -99,12 +175,18 @@ describe('walkLexical', () => {
       block({
         blockType: 'benefit',
         blockName: 'Natural Pain Reduction',
-        clinicalPerspective: doc(p(text('The clinic reports 70% of their patients improve.'), claimRef(3))),
+        clinicalPerspective: doc(
+          p(text('The clinic reports 70% of their patients improve.'), claimRef(3)),
+        ),
         summary: 'Relief without drugs.',
         url: 'https://example.com',
         stats: [{ id: 'r1', label: 'Pain relief', value: '70%+', claim: 5 }],
       }),
-      block({ blockType: 'comparisonTable', blockName: '', rows: [{ id: 'r', cells: ['25-40%'] }] }),
+      block({
+        blockType: 'comparisonTable',
+        blockName: '',
+        rows: [{ id: 'r', cells: ['25-40%'] }],
+      }),
     )
     const segments = walkLexical(value, { path: ['Benefits'] })
     const byPath = Object.fromEntries(segments.map((s) => [s.path.join(' › '), s]))
@@ -115,17 +197,28 @@ describe('walkLexical', () => {
       'Benefits › Natural Pain Reduction › Stats › Pain relief › Value',
       'Benefits › Comparison table › Rows › Item 1 › Cells',
     ])
-    expect(byPath['Benefits › Natural Pain Reduction › Clinical perspective']?.claimRefs).toEqual([{ claimId: 3, offset: 49 }])
-    expect(byPath['Benefits › Natural Pain Reduction › Stats › Pain relief › Value']).toMatchObject({
-      text: '70%+',
-      container: 'field',
-      claimIds: [5],
-    })
+    expect(byPath['Benefits › Natural Pain Reduction › Clinical perspective']?.claimRefs).toEqual([
+      { claimId: 3, offset: 49 },
+    ])
+    expect(byPath['Benefits › Natural Pain Reduction › Stats › Pain relief › Value']).toMatchObject(
+      {
+        text: '70%+',
+        container: 'field',
+        claimIds: [5],
+      },
+    )
   })
 
   it('walks the fields of an inline block and records where it sits', () => {
     const segments = walkLexical(
-      doc(p(text('Patients improved by '), inlineBlock({ blockType: 'statHighlight', stat: '60%' }), text(' overall.'), claimRef(9))),
+      doc(
+        p(
+          text('Patients improved by '),
+          inlineBlock({ blockType: 'statHighlight', stat: '60%' }),
+          text(' overall.'),
+          claimRef(9),
+        ),
+      ),
       { path: ['Body'] },
     )
     expect(segments.map((s) => [s.text, s.path.join(' › ')])).toEqual([
@@ -140,19 +233,33 @@ describe('walkLexical', () => {
   })
 
   it('walks unknown element nodes with children and ignores non-Lexical values', () => {
-    const value = doc({ type: 'callout', children: [p(text('Inside a callout.'))] }, p({ type: 'mark', children: [text('marked')] }))
-    expect(walkLexical(value, { path: [] }).map((s) => s.text)).toEqual(['Inside a callout.', 'marked'])
+    const value = doc(
+      { type: 'callout', children: [p(text('Inside a callout.'))] },
+      p({ type: 'mark', children: [text('marked')] }),
+    )
+    expect(walkLexical(value, { path: [] }).map((s) => s.text)).toEqual([
+      'Inside a callout.',
+      'marked',
+    ])
     expect(walkLexical(null, { path: [] })).toEqual([])
     expect(walkLexical({ root: 'x' }, { path: [] })).toEqual([])
-    expect(walkLexical(JSON.stringify(doc(p(text('from JSON')))), { path: [] })[0]?.text).toBe('from JSON')
+    expect(walkLexical(JSON.stringify(doc(p(text('from JSON')))), { path: [] })[0]?.text).toBe(
+      'from JSON',
+    )
   })
 })
 
 describe('lexicalToPlainText', () => {
   it('joins containers with blank lines', () => {
-    expect(lexicalToPlainText(doc(h('h2', text('Title')), p(text('Body '), link('https://a.b', text('link'))), ul(li(text('Item')))))).toBe(
-      'Title\n\nBody link\n\nItem',
-    )
+    expect(
+      lexicalToPlainText(
+        doc(
+          h('h2', text('Title')),
+          p(text('Body '), link('https://a.b', text('link'))),
+          ul(li(text('Item'))),
+        ),
+      ),
+    ).toBe('Title\n\nBody link\n\nItem')
     expect(lexicalToPlainText('plain string')).toBe('plain string')
     expect(lexicalToPlainText(undefined)).toBe('')
   })
@@ -166,7 +273,10 @@ describe('extractClaimIds', () => {
       block({
         blockType: 'benefit',
         body: doc(p(text('c'), claimRef(3))),
-        points: [{ label: 'x', claim: 4 }, { label: 'y', claims: [5, { id: 6 }] }],
+        points: [
+          { label: 'x', claim: 4 },
+          { label: 'y', claims: [5, { id: 6 }] },
+        ],
         claim: { relationTo: 'claims', value: 7 },
       }),
       p(text('d'), claimRef(1)),
@@ -176,7 +286,11 @@ describe('extractClaimIds', () => {
   })
 
   it('ignores keys named claim outside blocks and copes with junk', () => {
-    expect(extractClaimIds({ root: { type: 'root', children: [{ type: 'paragraph', claim: 5, children: [] }] } })).toEqual([])
+    expect(
+      extractClaimIds({
+        root: { type: 'root', children: [{ type: 'paragraph', claim: 5, children: [] }] },
+      }),
+    ).toEqual([])
     expect(extractClaimIds(undefined)).toEqual([])
   })
 })
@@ -185,7 +299,12 @@ describe('splitSentences', () => {
   const texts = (t: string): string[] => splitSentences(t).map((s) => s.text)
 
   it('splits on end punctuation followed by whitespace', () => {
-    expect(texts('One sentence. Two sentence! Three? Four')).toEqual(['One sentence.', 'Two sentence!', 'Three?', 'Four'])
+    expect(texts('One sentence. Two sentence! Three? Four')).toEqual([
+      'One sentence.',
+      'Two sentence!',
+      'Three?',
+      'Four',
+    ])
   })
 
   it('keeps abbreviations, decimals, initials and acronyms inside the sentence', () => {
@@ -197,24 +316,32 @@ describe('splitSentences', () => {
       'Some therapies, e.g. acupuncture, help.',
       'Others, i.e. surgery, do not.',
     ])
-    expect(texts('Adults in the U.S. Army reported 40% less pain. Smith et al. found this too.')).toEqual([
-      'Adults in the U.S. Army reported 40% less pain.',
-      'Smith et al. found this too.',
-    ])
+    expect(
+      texts('Adults in the U.S. Army reported 40% less pain. Smith et al. found this too.'),
+    ).toEqual(['Adults in the U.S. Army reported 40% less pain.', 'Smith et al. found this too.'])
     expect(texts('Acupuncture vs. placebo: 70% vs. 40%. J. Smith agreed.')).toEqual([
       'Acupuncture vs. placebo: 70% vs. 40%.',
       'J. Smith agreed.',
     ])
-    expect(texts('1. Natural Pain Reduction Without Medications')).toEqual(['1. Natural Pain Reduction Without Medications'])
+    expect(texts('1. Natural Pain Reduction Without Medications')).toEqual([
+      '1. Natural Pain Reduction Without Medications',
+    ])
   })
 
   it('includes closing quotes and brackets, and splits at line breaks', () => {
-    expect(texts('He said "it works." (It did.) Then\nA new line')).toEqual(['He said "it works."', '(It did.)', 'Then', 'A new line'])
+    expect(texts('He said "it works." (It did.) Then\nA new line')).toEqual([
+      'He said "it works."',
+      '(It did.)',
+      'Then',
+      'A new line',
+    ])
   })
 
   it('returns offsets into the original text', () => {
     const t = '  First one.   Second one.  '
-    for (const s of splitSentences(t)) expect(t.slice(s.start, s.end)).toBe(s.text)
+    for (const s of splitSentences(t)) {
+      expect(t.slice(s.start, s.end)).toBe(s.text)
+    }
     expect(splitSentences(t).map((s) => [s.start, s.end])).toEqual([
       [2, 12],
       [15, 26],

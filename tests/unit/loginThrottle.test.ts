@@ -17,7 +17,9 @@ function clock(start = 1_000_000) {
 function fail(throttle: LoginThrottle, account: string, client: string, n: number) {
   for (let i = 0; i < n; i++) {
     const check = throttle.attempt(account, client)
-    if (!check.allowed) throw new Error(`attempt ${i + 1} refused`)
+    if (!check.allowed) {
+      throw new Error(`attempt ${i + 1} refused`)
+    }
   }
 }
 
@@ -65,7 +67,9 @@ describe('LoginThrottle', () => {
 
   it('bounds one client across many accounts (10 free)', () => {
     const throttle = new LoginThrottle({ now: clock().now })
-    for (let i = 0; i < 10; i++) expect(throttle.attempt(`user${i}@x`, 'ip').allowed).toBe(true)
+    for (let i = 0; i < 10; i++) {
+      expect(throttle.attempt(`user${i}@x`, 'ip').allowed).toBe(true)
+    }
     const refused = throttle.attempt('user10@x', 'ip')
     expect(refused).toEqual({ allowed: false, retryAfterMs: 1000 })
     expect(throttle.attempt('user10@x', 'other-ip').allowed).toBe(true)
@@ -76,7 +80,9 @@ describe('LoginThrottle', () => {
     const throttle = new LoginThrottle({ now: c.now, clientFreeFailures: 5 })
     fail(throttle, 'a@x', 'ip', 2)
     const ok = throttle.attempt('a@x', 'ip')
-    if (!ok.allowed) throw new Error('refused')
+    if (!ok.allowed) {
+      throw new Error('refused')
+    }
     throttle.succeeded(ok.attempt)
     // The pair starts afresh: three free failures again.
     fail(throttle, 'a@x', 'ip', 2) // the client now holds 4 real failures
@@ -88,7 +94,9 @@ describe('LoginThrottle', () => {
     const throttle = new LoginThrottle({ now: clock().now })
     for (let i = 0; i < 100; i++) {
       const ok = throttle.attempt('a@x', 'unknown')
-      if (!ok.allowed) throw new Error(`success ${i} refused`)
+      if (!ok.allowed) {
+        throw new Error(`success ${i} refused`)
+      }
       throttle.succeeded(ok.attempt)
     }
     expect(throttle.size).toBe(0)
@@ -113,19 +121,25 @@ describe('LoginThrottle', () => {
 
   it('keeps at most maxKeys keys, evicting the least recently touched', () => {
     const throttle = new LoginThrottle({ now: clock().now, maxKeys: 50 })
-    for (let i = 0; i < 200; i++) throttle.attempt(`u${i}@x`, `ip${i}`)
+    for (let i = 0; i < 200; i++) {
+      throttle.attempt(`u${i}@x`, `ip${i}`)
+    }
     expect(throttle.size).toBe(50)
   })
 
   it('perClient: false counts the pair only', () => {
     const throttle = new LoginThrottle({ now: clock().now })
-    for (let i = 0; i < 30; i++) expect(throttle.attempt(`u${i}@x`, 'local', { perClient: false }).allowed).toBe(true)
+    for (let i = 0; i < 30; i++) {
+      expect(throttle.attempt(`u${i}@x`, 'local', { perClient: false }).allowed).toBe(true)
+    }
   })
 })
 
 describe('helpers', () => {
   it('reads the client from X-Forwarded-For, then X-Real-IP', () => {
-    expect(clientAddress(new Headers({ 'x-forwarded-for': ' 203.0.113.7 , 10.0.0.1' }))).toBe('203.0.113.7')
+    expect(clientAddress(new Headers({ 'x-forwarded-for': ' 203.0.113.7 , 10.0.0.1' }))).toBe(
+      '203.0.113.7',
+    )
     expect(clientAddress(new Headers({ 'x-real-ip': '198.51.100.2' }))).toBe('198.51.100.2')
     expect(clientAddress(new Headers())).toBeUndefined()
     expect(clientAddress(undefined)).toBeUndefined()
@@ -141,7 +155,11 @@ describe('helpers', () => {
   it('says how long to wait', () => {
     expect(retryAfterSeconds(1)).toBe(1)
     expect(retryAfterSeconds(1500)).toBe(2)
-    expect(throttleMessage(1000)).toBe('Too many failed sign-in attempts from here. Wait 1 second and try again.')
-    expect(throttleMessage(4000)).toBe('Too many failed sign-in attempts from here. Wait 4 seconds and try again.')
+    expect(throttleMessage(1000)).toBe(
+      'Too many failed sign-in attempts from here. Wait 1 second and try again.',
+    )
+    expect(throttleMessage(4000)).toBe(
+      'Too many failed sign-in attempts from here. Wait 4 seconds and try again.',
+    )
   })
 })

@@ -30,23 +30,36 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 const sourceFilesUnder = (dir: string): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(dir, entry.name)
-    if (entry.isDirectory()) return file === app ? [] : sourceFilesUnder(file)
+    if (entry.isDirectory()) {
+      return file === app ? [] : sourceFilesUnder(file)
+    }
     return /\.(ts|tsx|js|mjs)$/.test(entry.name) ? [file] : []
   })
 const pluginFiles = sourceFilesUnder(src)
 
-const parse = (file: string) => ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
+const parse = (file: string) =>
+  ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
 
 /** Every module specifier of a file: imports, re-exports, `import()` and `import('…')` types. */
 function specifiersOf(sourceFile: ts.SourceFile): string[] {
   const found: string[] = []
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteralLike(node.moduleSpecifier)
+    ) {
       found.push(node.moduleSpecifier.text)
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments
-      if (argument && ts.isStringLiteralLike(argument)) found.push(argument.text)
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteralLike(node.argument.literal)) {
+      if (argument && ts.isStringLiteralLike(argument)) {
+        found.push(argument.text)
+      }
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteralLike(node.argument.literal)
+    ) {
       found.push(node.argument.literal.text)
     }
     ts.forEachChild(node, visit)
@@ -59,13 +72,19 @@ const imports = pluginFiles.flatMap((file) =>
   specifiersOf(parse(file)).map((specifier) => ({ file: path.relative(root, file), specifier })),
 )
 const isRelative = (specifier: string) => specifier.startsWith('.')
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/')
 
 /** tsconfig.build.json as tsc reads it: the files it compiles and where it writes them. */
 function buildConfig() {
   const configFile = path.join(root, 'tsconfig.build.json')
   const { config, error } = ts.readConfigFile(configFile, ts.sys.readFile)
-  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'))
+  if (error) {
+    throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'))
+  }
   return ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configFile)
 }
 
@@ -73,51 +92,92 @@ function buildConfig() {
 function sourceOf(target: string, build: ReturnType<typeof buildConfig>): null | string {
   const { outDir, rootDir } = build.options
   const relative = path.relative(outDir!, path.resolve(root, target))
-  if (relative.startsWith('..')) return null
+  if (relative.startsWith('..')) {
+    return null
+  }
   const base = path.join(rootDir!, relative.replace(/(\.d\.ts|\.js)$/, ''))
-  return ['.ts', '.tsx'].map((extension) => base + extension).find((file) => build.fileNames.includes(file)) ?? null
+  return (
+    ['.ts', '.tsx']
+      .map((extension) => base + extension)
+      .find((file) => build.fileNames.includes(file)) ?? null
+  )
 }
 
 /** The names a `src/exports/*.ts` file re-exports (values only), each with the module it comes from. */
 function exportedValues(file: string): Map<string, string> {
   const names = new Map<string, string>()
   for (const statement of parse(file).statements) {
-    if (!ts.isExportDeclaration(statement) || statement.isTypeOnly || !statement.moduleSpecifier) continue
-    if (!statement.exportClause || !ts.isNamedExports(statement.exportClause)) continue
-    const from = path.resolve(path.dirname(file), (statement.moduleSpecifier as ts.StringLiteral).text)
-    for (const element of statement.exportClause.elements) if (!element.isTypeOnly) names.set(element.name.text, from)
+    if (!ts.isExportDeclaration(statement) || statement.isTypeOnly || !statement.moduleSpecifier) {
+      continue
+    }
+    if (!statement.exportClause || !ts.isNamedExports(statement.exportClause)) {
+      continue
+    }
+    const from = path.resolve(
+      path.dirname(file),
+      (statement.moduleSpecifier as ts.StringLiteral).text,
+    )
+    for (const element of statement.exportClause.elements) {
+      if (!element.isTypeOnly) {
+        names.set(element.name.text, from)
+      }
+    }
   }
   return names
 }
 
-const resolveModule = (base: string) => ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((extension) => base + extension).find((file) => fs.existsSync(file))
+const resolveModule = (base: string) =>
+  ['.ts', '.tsx', '/index.ts', '/index.tsx']
+    .map((extension) => base + extension)
+    .find((file) => fs.existsSync(file))
 const isClientModule = (file: string) => {
   const [first] = parse(file).statements
-  return Boolean(first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client')
+  return Boolean(
+    first &&
+      ts.isExpressionStatement(first) &&
+      ts.isStringLiteral(first.expression) &&
+      first.expression.text === 'use client',
+  )
 }
 
 describe('the plugin imports nothing of its host', () => {
   it('no file under src/ (except src/app) imports payload-types or @payload-config', () => {
-    const offending = imports.filter(({ specifier }) => /(^|\/)payload-types$/.test(specifier) || specifier === '@payload-config')
+    const offending = imports.filter(
+      ({ specifier }) => /(^|\/)payload-types$/.test(specifier) || specifier === '@payload-config',
+    )
     expect(offending).toEqual([])
   })
 
   it('no file under src/ (except src/app) imports a path outside src/ or inside src/app', () => {
     const offending = imports.filter(({ file, specifier }) => {
-      if (!isRelative(specifier)) return false
+      if (!isRelative(specifier)) {
+        return false
+      }
       const target = path.resolve(root, path.dirname(file), specifier)
-      return !target.startsWith(src + path.sep) || target === app || target.startsWith(app + path.sep)
+      return (
+        !target.startsWith(src + path.sep) || target === app || target.startsWith(app + path.sep)
+      )
     })
     expect(offending).toEqual([])
   })
 
   it('every package the plugin imports is a dependency or a peer dependency, never both', () => {
-    const bare = [...new Set(imports.map(({ specifier }) => specifier).filter((specifier) => !isRelative(specifier) && !specifier.startsWith('node:')))]
-    const undeclared = bare.map(packageOf).filter((name) => !(name in pkg.dependencies) && !(name in pkg.peerDependencies))
+    const bare = [
+      ...new Set(
+        imports
+          .map(({ specifier }) => specifier)
+          .filter((specifier) => !isRelative(specifier) && !specifier.startsWith('node:')),
+      ),
+    ]
+    const undeclared = bare
+      .map(packageOf)
+      .filter((name) => !(name in pkg.dependencies) && !(name in pkg.peerDependencies))
     expect([...new Set(undeclared)]).toEqual([])
     expect(Object.keys(pkg.peerDependencies).filter((name) => name in pkg.dependencies)).toEqual([])
     // The repository's own app installs each peer it develops against.
-    expect(Object.keys(pkg.peerDependencies).filter((name) => !(name in pkg.devDependencies))).toEqual([])
+    expect(
+      Object.keys(pkg.peerDependencies).filter((name) => !(name in pkg.devDependencies)),
+    ).toEqual([])
   })
 })
 
@@ -135,12 +195,18 @@ describe('package.json names what build:plugin writes', () => {
   })
 
   it('every file it names is compiled from a source file of tsconfig.build.json', () => {
-    const targets = [pkg.main, pkg.types, ...Object.values(pkg.exports).flatMap((conditions) => Object.values(conditions))]
+    const targets = [
+      pkg.main,
+      pkg.types,
+      ...Object.values(pkg.exports).flatMap((conditions) => Object.values(conditions)),
+    ]
     const unbuilt = targets.filter((target) => sourceOf(target, build) === null)
     expect(unbuilt).toEqual([])
-    expect(sourceOf(pkg.exports['.']!.import, build)).toBe(path.join(src, 'index.ts'))
-    expect(sourceOf(pkg.exports['./client']!.import, build)).toBe(path.join(src, 'exports/client.ts'))
-    expect(sourceOf(pkg.exports['./rsc']!.import, build)).toBe(path.join(src, 'exports/rsc.ts'))
+    expect(sourceOf(pkg.exports['.'].import, build)).toBe(path.join(src, 'index.ts'))
+    expect(sourceOf(pkg.exports['./client'].import, build)).toBe(
+      path.join(src, 'exports/client.ts'),
+    )
+    expect(sourceOf(pkg.exports['./rsc'].import, build)).toBe(path.join(src, 'exports/rsc.ts'))
   })
 
   it('the build compiles the plugin (and the generated types) but not the app', () => {
@@ -150,12 +216,16 @@ describe('package.json names what build:plugin writes', () => {
   })
 
   it('tsconfig paths and the vitest aliases map each export to the source the build compiles it from', () => {
-    const { config } = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile) as { config: { compilerOptions: { paths: Record<string, string[]> } } }
+    const { config } = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile) as {
+      config: { compilerOptions: { paths: Record<string, string[]> } }
+    }
     const aliases = vitestConfig.resolve?.alias as { find: RegExp; replacement: string }[]
     for (const [subpath, conditions] of Object.entries(pkg.exports)) {
       const specifier = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`
       const source = sourceOf(conditions.import, build)
-      expect(config.compilerOptions.paths[specifier]?.map((file) => path.resolve(root, file))).toEqual([source])
+      expect(
+        config.compilerOptions.paths[specifier]?.map((file) => path.resolve(root, file)),
+      ).toEqual([source])
       expect(aliases.find((alias) => alias.find.test(specifier))?.replacement).toBe(source)
     }
   })
@@ -171,7 +241,10 @@ describe('admin component paths are package specifiers', () => {
     for (const componentPath of Object.values(ADMIN_COMPONENTS)) {
       const match = /^(?<name>[^#]+)\/(?<entry>client|rsc)#(?<component>\w+)$/.exec(componentPath)
       expect(match?.groups?.name, componentPath).toBe(pkg.name)
-      expect(exported[match!.groups!.entry as 'client' | 'rsc'].has(match!.groups!.component!), componentPath).toBe(true)
+      expect(
+        exported[match!.groups!.entry as 'client' | 'rsc'].has(match!.groups!.component),
+        componentPath,
+      ).toBe(true)
     }
   })
 
@@ -180,7 +253,9 @@ describe('admin component paths are package specifiers', () => {
       for (const [name, from] of names) {
         const file = resolveModule(from)
         expect(file, `${entry}#${name}`).toBeDefined()
-        expect(isClientModule(file!), `${entry}#${name} (${path.relative(root, file!)})`).toBe(entry === 'client')
+        expect(isClientModule(file!), `${entry}#${name} (${path.relative(root, file!)})`).toBe(
+          entry === 'client',
+        )
       }
     }
   })

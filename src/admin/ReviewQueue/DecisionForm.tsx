@@ -46,7 +46,9 @@ export function DecisionForm({
   const [isDecided, setDecided] = useState(false)
 
   const sign = async () => {
-    if (!pending) return
+    if (!pending) {
+      return
+    }
     setBusy(true)
     setResult(null)
     try {
@@ -58,7 +60,11 @@ export function DecisionForm({
       })
       const body = (await response.json()) as { message?: string; errors?: { message: string }[] }
       if (!response.ok) {
-        setResult({ ok: false, text: body.errors?.[0]?.message ?? `The decision was not recorded (HTTP ${response.status}).` })
+        setResult({
+          ok: false,
+          text:
+            body.errors?.[0]?.message ?? `The decision was not recorded (HTTP ${response.status}).`,
+        })
         return
       }
       setResult({ ok: true, text: body.message ?? 'Decision recorded.' })
@@ -79,8 +85,12 @@ export function DecisionForm({
           You created or edited this draft, so a different reviewer must approve it (four eyes).
         </p>
       ) : null}
-      <label htmlFor={idFor('note')} style={{ display: 'block', fontSize: 13, fontWeight: 600, marginBottom: 4 }}>
-        Note to the editor {decisions.includes('approve') ? '(required to request changes or reject)' : ''}
+      <label
+        htmlFor={idFor('note')}
+        style={{ display: 'block', fontSize: 13, fontWeight: 600, marginBottom: 4 }}
+      >
+        Note to the editor{' '}
+        {decisions.includes('approve') ? '(required to request changes or reject)' : ''}
       </label>
       <textarea
         id={idFor('note')}
@@ -113,9 +123,18 @@ export function DecisionForm({
           role="dialog"
           aria-label="Sign your decision"
           className="cited-decision__prompt"
-          style={{ background: 'var(--theme-elevation-50)', border: '1px solid var(--theme-elevation-200)', borderRadius: 6, marginTop: 10, padding: 12 }}
+          style={{
+            background: 'var(--theme-elevation-50)',
+            border: '1px solid var(--theme-elevation-200)',
+            borderRadius: 6,
+            marginTop: 10,
+            padding: 12,
+          }}
         >
-          <label htmlFor={idFor('password')} style={{ display: 'block', fontSize: 13, fontWeight: 600, marginBottom: 4 }}>
+          <label
+            htmlFor={idFor('password')}
+            style={{ display: 'block', fontSize: 13, fontWeight: 600, marginBottom: 4 }}
+          >
             {LABELS[pending]}: enter your password to sign this decision
           </label>
           <input
@@ -127,7 +146,9 @@ export function DecisionForm({
             autoFocus
             onChange={(event) => setPassword(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Enter') void sign()
+              if (event.key === 'Enter') {
+                void sign()
+              }
             }}
             style={{ boxSizing: 'border-box', font: 'inherit', padding: 8, width: '100%' }}
           />
@@ -156,12 +177,24 @@ export function DecisionForm({
         </div>
       ) : null}
       {result ? (
-        <p role="status" className="cited-decision__result" style={{ color: result.ok ? '#15803d' : '#b91c1c', fontSize: 13, marginTop: 8 }}>
+        <p
+          role="status"
+          className="cited-decision__result"
+          style={{ color: result.ok ? '#15803d' : '#b91c1c', fontSize: 13, marginTop: 8 }}
+        >
           {result.text}
           {isDecided ? (
             <>
               {' '}
-              <a href={typeof window === 'undefined' ? '' : window.location.pathname + window.location.search}>Refresh the queue</a>
+              <a
+                href={
+                  typeof window === 'undefined'
+                    ? ''
+                    : window.location.pathname + window.location.search
+                }
+              >
+                Refresh the queue
+              </a>
             </>
           ) : null}
         </p>

@@ -16,7 +16,14 @@ import type { QueueItem, QueueTab } from './queue'
 import { hasRole } from '../../shared/roles'
 import { ReviewStatusBadge } from '../components/StatusBadge'
 import { DecisionForm } from './DecisionForm'
-import { countQueue, EXPIRING_WITHIN_DAYS, isQueueTab, loadQueue, QUEUE_TABS, TAB_LABELS } from './queue'
+import {
+  countQueue,
+  EXPIRING_WITHIN_DAYS,
+  isQueueTab,
+  loadQueue,
+  QUEUE_TABS,
+  TAB_LABELS,
+} from './queue'
 
 const PART_STYLE: Record<DiffPart['op'], CSSProperties> = {
   added: { background: '#dcfce7', color: '#14532d', textDecoration: 'none' },
@@ -29,9 +36,13 @@ function InlineDiff({ parts }: { parts: DiffPart[] }) {
     <p style={{ fontSize: 15, lineHeight: 1.5, margin: 0 }}>
       {parts.map((part, index) =>
         part.op === 'added' ? (
-          <ins key={index} style={PART_STYLE.added}>{part.text}</ins>
+          <ins key={index} style={PART_STYLE.added}>
+            {part.text}
+          </ins>
         ) : part.op === 'removed' ? (
-          <del key={index} style={PART_STYLE.removed}>{part.text}</del>
+          <del key={index} style={PART_STYLE.removed}>
+            {part.text}
+          </del>
         ) : (
           <span key={index}>{part.text}</span>
         ),
@@ -41,11 +52,17 @@ function InlineDiff({ parts }: { parts: DiffPart[] }) {
 }
 
 function LineDiff({ parts, empty }: { parts: DiffPart[]; empty: string }) {
-  if (parts.length === 0) return <p style={{ color: 'var(--theme-elevation-500)', fontSize: 13, margin: 0 }}>{empty}</p>
+  if (parts.length === 0) {
+    return <p style={{ color: 'var(--theme-elevation-500)', fontSize: 13, margin: 0 }}>{empty}</p>
+  }
   return (
     <ul style={{ fontSize: 13, listStyle: 'none', margin: 0, padding: 0 }}>
       {parts.map((part, index) => (
-        <li key={index} data-diff={part.op} style={{ ...PART_STYLE[part.op], margin: '2px 0', padding: '2px 6px' }}>
+        <li
+          key={index}
+          data-diff={part.op}
+          style={{ ...PART_STYLE[part.op], margin: '2px 0', padding: '2px 6px' }}
+        >
           <span aria-hidden style={{ display: 'inline-block', fontFamily: 'monospace', width: 14 }}>
             {part.op === 'added' ? '+' : part.op === 'removed' ? '−' : ' '}
           </span>
@@ -60,21 +77,45 @@ function LineDiff({ parts, empty }: { parts: DiffPart[]; empty: string }) {
 
 const day = (iso: null | string): string => (iso ? iso.slice(0, 10) : '—')
 
-function ClaimCard({ item, tab, adminRoute }: { item: QueueItem; tab: QueueTab; adminRoute: string }) {
+function ClaimCard({
+  item,
+  tab,
+  adminRoute,
+}: {
+  item: QueueItem
+  tab: QueueTab
+  adminRoute: string
+}) {
   return (
     <article
       className="cited-queue__claim"
       data-claim-id={item.id}
-      style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 8, marginBottom: 20, padding: 16 }}
+      style={{
+        border: '1px solid var(--theme-elevation-150)',
+        borderRadius: 8,
+        marginBottom: 20,
+        padding: 16,
+      }}
     >
-      <header style={{ alignItems: 'center', display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', marginBottom: 8 }}>
+      <header
+        style={{
+          alignItems: 'center',
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: 8,
+          justifyContent: 'space-between',
+          marginBottom: 8,
+        }}
+      >
         <a href={`${adminRoute}/collections/claims/${item.id}`} style={{ fontWeight: 600 }}>
           Claim {item.id}
         </a>
         <span style={{ alignItems: 'center', display: 'flex', gap: 8 }}>
           <ReviewStatusBadge status={item.status} />
           <span style={{ color: 'var(--theme-elevation-600)', fontSize: 12 }}>
-            {tab === 'in_review' ? `Submitted ${day(item.updatedAt)}` : `Re-review by ${day(item.reviewBy)}`}
+            {tab === 'in_review'
+              ? `Submitted ${day(item.updatedAt)}`
+              : `Re-review by ${day(item.reviewBy)}`}
           </span>
         </span>
       </header>
@@ -98,7 +139,9 @@ function ClaimCard({ item, tab, adminRoute }: { item: QueueItem; tab: QueueTab; 
           <strong>Last note:</strong> {item.note}
         </p>
       ) : null}
-      <div style={{ borderTop: '1px solid var(--theme-elevation-100)', marginTop: 14, paddingTop: 12 }}>
+      <div
+        style={{ borderTop: '1px solid var(--theme-elevation-100)', marginTop: 14, paddingTop: 12 }}
+      >
         <DecisionForm
           claimId={item.id}
           decisions={tab === 'in_review' ? ['approve', 'request_changes', 'reject'] : ['renew']}
@@ -109,10 +152,16 @@ function ClaimCard({ item, tab, adminRoute }: { item: QueueItem; tab: QueueTab; 
   )
 }
 
-export async function ReviewQueueView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+export async function ReviewQueueView({
+  initPageResult,
+  params,
+  searchParams,
+}: AdminViewServerProps) {
   const { permissions, req, visibleEntities, locale } = initPageResult
   const adminRoute = req.payload.config.routes.admin
-  if (!req.user) redirect(`${adminRoute}/login?redirect=${encodeURIComponent(`${adminRoute}/review`)}`)
+  if (!req.user) {
+    redirect(`${adminRoute}/login?redirect=${encodeURIComponent(`${adminRoute}/review`)}`)
+  }
 
   const requested = searchParams?.tab
   const tab: QueueTab = isQueueTab(requested) ? requested : 'in_review'
@@ -138,24 +187,36 @@ export async function ReviewQueueView({ initPageResult, params, searchParams }: 
           <h1 style={{ marginBottom: 4 }}>Review queue</h1>
           {!isReviewer ? (
             <p className="cited-queue__forbidden" role="alert" style={{ fontSize: 15 }}>
-              The review queue is for reviewers. Your account does not have the reviewer role, so you can see
-              the status of your claims in the Clinical claims list but cannot approve them. Ask an admin to
-              add the reviewer role if you should review claims.
+              The review queue is for reviewers. Your account does not have the reviewer role, so
+              you can see the status of your claims in the Clinical claims list but cannot approve
+              them. Ask an admin to add the reviewer role if you should review claims.
             </p>
           ) : (
             <>
               <p style={{ color: 'var(--theme-elevation-600)', marginTop: 0 }}>
-                Approve, request changes or reject each claim; your password signs the decision. Approving publishes the
-                claim. Expiring: approvals that end within {EXPIRING_WITHIN_DAYS} days.
+                Approve, request changes or reject each claim; your password signs the decision.
+                Approving publishes the claim. Expiring: approvals that end within{' '}
+                {EXPIRING_WITHIN_DAYS} days.
               </p>
-              <nav aria-label="Queue" style={{ borderBottom: '1px solid var(--theme-elevation-150)', display: 'flex', gap: 4, margin: '16px 0 20px' }}>
+              <nav
+                aria-label="Queue"
+                style={{
+                  borderBottom: '1px solid var(--theme-elevation-150)',
+                  display: 'flex',
+                  gap: 4,
+                  margin: '16px 0 20px',
+                }}
+              >
                 {QUEUE_TABS.map((name) => (
                   <a
                     key={name}
                     href={`${adminRoute}/review?tab=${name}`}
                     aria-current={name === tab ? 'page' : undefined}
                     style={{
-                      borderBottom: name === tab ? '3px solid var(--theme-elevation-800)' : '3px solid transparent',
+                      borderBottom:
+                        name === tab
+                          ? '3px solid var(--theme-elevation-800)'
+                          : '3px solid transparent',
                       color: 'inherit',
                       fontWeight: name === tab ? 700 : 400,
                       padding: '8px 12px',
@@ -175,7 +236,9 @@ export async function ReviewQueueView({ initPageResult, params, searchParams }: 
                       : 'No expired claims.'}
                 </p>
               ) : (
-                items.map((item) => <ClaimCard key={item.id} item={item} tab={tab} adminRoute={adminRoute} />)
+                items.map((item) => (
+                  <ClaimCard key={item.id} item={item} tab={tab} adminRoute={adminRoute} />
+                ))
               )}
             </>
           )}

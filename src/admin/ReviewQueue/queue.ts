@@ -45,14 +45,20 @@ export const isQueueTab = (value: unknown): value is QueueTab =>
   typeof value === 'string' && (QUEUE_TABS as readonly string[]).includes(value)
 
 const userName = (value: unknown): null | string => {
-  if (value === null || value === undefined) return null
-  if (typeof value !== 'object') return `User ${String(value)}`
+  if (value === null || value === undefined) {
+    return null
+  }
+  if (typeof value !== 'object') {
+    return `User ${String(value)}`
+  }
   const user = value as Partial<User>
   return user.name || user.email || `User ${String(user.id)}`
 }
 
 const sourceName = (value: unknown): string => {
-  if (!value || typeof value !== 'object') return `Source ${String(value)}`
+  if (!value || typeof value !== 'object') {
+    return `Source ${String(value)}`
+  }
   const source = value as Partial<Source>
   const author = source.authors?.[0]?.family
   const who = author ? `${author}${(source.authors?.length ?? 0) > 1 ? ' et al.' : ''}` : null
@@ -72,7 +78,9 @@ async function userNames(req: PayloadRequest, values: unknown[]): Promise<Map<st
         .map(String),
     ),
   ]
-  if (ids.length === 0) return new Map()
+  if (ids.length === 0) {
+    return new Map()
+  }
   const { docs } = await req.payload.find({
     collection: usersSlugOf(req.payload),
     where: { id: { in: ids } },
@@ -88,7 +96,11 @@ async function userNames(req: PayloadRequest, values: unknown[]): Promise<Map<st
 function comparable(claim: Pick<Claim, 'statement' | 'statistics'>): ComparableClaim {
   const rows = claim.statistics ?? []
   const sources = new Set<string>()
-  for (const row of rows) for (const source of row.sources ?? []) sources.add(sourceName(source))
+  for (const row of rows) {
+    for (const source of row.sources ?? []) {
+      sources.add(sourceName(source))
+    }
+  }
   return {
     statement: claim.statement ?? '',
     statistics: rows.map((row) => describeStatisticRow(row, sourceName)),
@@ -106,21 +118,35 @@ function whereFor(tab: QueueTab, now: Date): Where {
         and: [
           { 'review.status': { equals: 'approved' } },
           { 'review.reviewBy': { greater_than: nowIso } },
-          { 'review.reviewBy': { less_than_equal: new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS).toISOString() } },
+          {
+            'review.reviewBy': {
+              less_than_equal: new Date(
+                now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS,
+              ).toISOString(),
+            },
+          },
         ],
       }
     case 'expired':
       return {
         or: [
           { 'review.status': { equals: 'expired' } },
-          { and: [{ 'review.status': { equals: 'approved' } }, { 'review.reviewBy': { less_than_equal: nowIso } }] },
+          {
+            and: [
+              { 'review.status': { equals: 'approved' } },
+              { 'review.reviewBy': { less_than_equal: nowIso } },
+            ],
+          },
         ],
       }
   }
 }
 
 /** How many claims each tab holds. */
-export async function countQueue(req: PayloadRequest, now = new Date()): Promise<Record<QueueTab, number>> {
+export async function countQueue(
+  req: PayloadRequest,
+  now = new Date(),
+): Promise<Record<QueueTab, number>> {
   const counts = await Promise.all(
     QUEUE_TABS.map((tab) =>
       // In review is a state of the latest draft (count() reads only the live rows, find() can
@@ -138,11 +164,17 @@ export async function countQueue(req: PayloadRequest, now = new Date()): Promise
       }),
     ),
   )
-  return Object.fromEntries(QUEUE_TABS.map((tab, index) => [tab, counts[index]!.totalDocs])) as Record<QueueTab, number>
+  return Object.fromEntries(
+    QUEUE_TABS.map((tab, index) => [tab, counts[index].totalDocs]),
+  ) as Record<QueueTab, number>
 }
 
 /** The claims of one tab, each compared with its last approved version. */
-export async function loadQueue(req: PayloadRequest, tab: QueueTab, now = new Date()): Promise<QueueItem[]> {
+export async function loadQueue(
+  req: PayloadRequest,
+  tab: QueueTab,
+  now = new Date(),
+): Promise<QueueItem[]> {
   const { docs } = await req.payload.find({
     collection: CLAIMS_SLUG,
     where: whereFor(tab, now),
@@ -154,12 +186,19 @@ export async function loadQueue(req: PayloadRequest, tab: QueueTab, now = new Da
     user: req.user,
     req,
   })
-  if (docs.length === 0) return []
+  if (docs.length === 0) {
+    return []
+  }
 
   // The last approved version of every claim listed: one query for all of them.
   const versions = await req.payload.findVersions({
     collection: CLAIMS_SLUG,
-    where: { and: [{ parent: { in: docs.map((doc) => doc.id) } }, { 'version._status': { equals: 'published' } }] },
+    where: {
+      and: [
+        { parent: { in: docs.map((doc) => doc.id) } },
+        { 'version._status': { equals: 'published' } },
+      ],
+    },
     sort: '-updatedAt',
     depth: 1,
     pagination: false,
@@ -171,7 +210,9 @@ export async function loadQueue(req: PayloadRequest, tab: QueueTab, now = new Da
   for (const version of versions.docs) {
     const parent: unknown = version.parent
     const key = String(parent && typeof parent === 'object' && 'id' in parent ? parent.id : parent)
-    if (!lastApproved.has(key)) lastApproved.set(key, version.version as Claim)
+    if (!lastApproved.has(key)) {
+      lastApproved.set(key, version.version as Claim)
+    }
   }
 
   const names = await userNames(req, [
@@ -193,9 +234,14 @@ export async function loadQueue(req: PayloadRequest, tab: QueueTab, now = new Da
       updatedAt: claim.updatedAt,
       reviewBy: claim.review?.reviewBy ?? null,
       editors: editors.map(nameOf).filter((name): name is string => Boolean(name)),
-      isOwnDraft: editors.some((editor) => String(typeof editor === 'object' ? editor.id : editor) === userId),
+      isOwnDraft: editors.some(
+        (editor) => String(typeof editor === 'object' ? editor.id : editor) === userId,
+      ),
       lastApproved: approved
-        ? { at: approved.review?.approvedAt ?? approved.updatedAt, by: nameOf(approved.review?.approvedBy) }
+        ? {
+            at: approved.review?.approvedAt ?? approved.updatedAt,
+            by: nameOf(approved.review?.approvedBy),
+          }
         : null,
       diff: diffClaims(approved ? comparable(approved) : null, comparable(claim)),
       note: claim.review?.note ?? null,

@@ -7,7 +7,13 @@
  */
 import type { UIFieldClientComponent } from 'payload'
 
-import { useAllFormFields, useAuth, useConfig, useDocumentInfo, useFormModified } from '@payloadcms/ui'
+import {
+  useAllFormFields,
+  useAuth,
+  useConfig,
+  useDocumentInfo,
+  useFormModified,
+} from '@payloadcms/ui'
 import { reduceFieldsToValues } from 'payload/shared'
 import { useEffect, useMemo, useState } from 'react'
 
@@ -28,7 +34,8 @@ const REASONS: Record<EvidenceIssue['reason'], string> = {
 }
 
 const EXPLAIN: Record<EvidenceIssue['reason'], string> = {
-  uncovered: 'Cite a claim that states this number in the same sentence (Claim reference), or remove the number.',
+  uncovered:
+    'Cite a claim that states this number in the same sentence (Claim reference), or remove the number.',
   mismatch: '',
   uncited: 'Its claim cites no source for this number yet: add the source to the claim.',
 }
@@ -45,14 +52,26 @@ function IssueList({ issues, isVerbose }: { issues: EvidenceIssue[]; isVerbose: 
           className="cited-evidence__issue"
           style={{ borderLeft: '3px solid #dc2626', margin: '0 0 10px', padding: '2px 0 2px 10px' }}
         >
-          <div style={{ alignItems: 'center', display: 'flex', gap: 6, justifyContent: 'space-between' }}>
+          <div
+            style={{
+              alignItems: 'center',
+              display: 'flex',
+              gap: 6,
+              justifyContent: 'space-between',
+            }}
+          >
             <strong style={{ fontSize: 13 }}>“{issue.text}”</strong>
             <Badge tone="danger">{REASONS[issue.reason] ?? issue.reason}</Badge>
           </div>
-          <div className="cited-evidence__path" style={{ color: 'var(--theme-elevation-600)', fontSize: 12 }}>
+          <div
+            className="cited-evidence__path"
+            style={{ color: 'var(--theme-elevation-600)', fontSize: 12 }}
+          >
             {issue.path}
           </div>
-          <div style={{ fontSize: 13 }}>{isVerbose || issue.reason === 'mismatch' ? issue.message : EXPLAIN[issue.reason]}</div>
+          <div style={{ fontSize: 13 }}>
+            {isVerbose || issue.reason === 'mismatch' ? issue.message : EXPLAIN[issue.reason]}
+          </div>
         </li>
       ))}
     </ul>
@@ -60,12 +79,21 @@ function IssueList({ issues, isVerbose }: { issues: EvidenceIssue[]; isVerbose: 
 }
 
 function ClaimList({ claims, adminRoute }: { claims: CitedClaimStatus[]; adminRoute: string }) {
-  if (claims.length === 0) return <p style={{ color: 'var(--theme-elevation-600)', fontSize: 13 }}>No claims cited yet.</p>
+  if (claims.length === 0) {
+    return <p style={{ color: 'var(--theme-elevation-600)', fontSize: 13 }}>No claims cited yet.</p>
+  }
   return (
     <ul className="cited-evidence__claims" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {claims.map((claim) => (
         <li key={String(claim.id)} className="cited-evidence__claim" style={{ margin: '0 0 10px' }}>
-          <div style={{ alignItems: 'flex-start', display: 'flex', gap: 6, justifyContent: 'space-between' }}>
+          <div
+            style={{
+              alignItems: 'flex-start',
+              display: 'flex',
+              gap: 6,
+              justifyContent: 'space-between',
+            }}
+          >
             <a href={`${adminRoute}/collections/${CLAIMS}/${claim.id}`} style={{ fontSize: 13 }}>
               {claim.statement.length > 90 ? `${claim.statement.slice(0, 87)}…` : claim.statement}
             </a>
@@ -75,7 +103,8 @@ function ClaimList({ claims, adminRoute }: { claims: CitedClaimStatus[]; adminRo
             <div style={{ color: '#b91c1c', fontSize: 12 }}>{claim.problem}</div>
           ) : (
             <div style={{ color: 'var(--theme-elevation-600)', fontSize: 12 }}>
-              Approved version live{claim.reviewBy ? ` · re-review by ${claim.reviewBy.slice(0, 10)}` : ''}
+              Approved version live
+              {claim.reviewBy ? ` · re-review by ${claim.reviewBy.slice(0, 10)}` : ''}
             </div>
           )}
         </li>
@@ -84,23 +113,39 @@ function ClaimList({ claims, adminRoute }: { claims: CitedClaimStatus[]; adminRo
   )
 }
 
-function SubmitForReview({ id, status, apiRoute }: { id: number | string; status: string; apiRoute: string }) {
+function SubmitForReview({
+  id,
+  status,
+  apiRoute,
+}: {
+  id: number | string
+  status: string
+  apiRoute: string
+}) {
   const { user } = useAuth()
   const isModified = useFormModified()
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [isBusy, setBusy] = useState(false)
   const roles: unknown = user && 'roles' in user ? user.roles : []
   const isEditor = Array.isArray(roles) && (roles.includes('editor') || roles.includes('admin'))
-  if (!isEditor || !['draft', 'changes_requested', 'rejected'].includes(status)) return null
+  if (!isEditor || !['draft', 'changes_requested', 'rejected'].includes(status)) {
+    return null
+  }
 
   const submit = async () => {
     setBusy(true)
     setMessage(null)
     try {
-      const response = await fetch(`${apiRoute}/${CLAIMS}/${id}/submit`, { method: 'POST', credentials: 'include' })
+      const response = await fetch(`${apiRoute}/${CLAIMS}/${id}/submit`, {
+        method: 'POST',
+        credentials: 'include',
+      })
       const body = (await response.json()) as { message?: string; errors?: { message: string }[] }
       if (!response.ok) {
-        setMessage({ ok: false, text: body.errors?.[0]?.message ?? 'The claim could not be submitted.' })
+        setMessage({
+          ok: false,
+          text: body.errors?.[0]?.message ?? 'The claim could not be submitted.',
+        })
         return
       }
       setMessage({ ok: true, text: 'Submitted: the claim is now in review.' })
@@ -127,7 +172,10 @@ function SubmitForReview({ id, status, apiRoute }: { id: number | string; status
         </div>
       ) : null}
       {message ? (
-        <div role="status" style={{ color: message.ok ? '#15803d' : '#b91c1c', fontSize: 13, marginTop: 4 }}>
+        <div
+          role="status"
+          style={{ color: message.ok ? '#15803d' : '#b91c1c', fontSize: 13, marginTop: 4 }}
+        >
           {message.text}
         </div>
       ) : null}
@@ -149,14 +197,19 @@ export const EvidencePanel: UIFieldClientComponent = () => {
 
   const values = useMemo(() => reduceFieldsToValues(fields, true) as Values, [fields])
   const { evidence: savedEvidence, review, ...data } = values
-  const payload = useMemo(() => JSON.stringify({ collection: collectionSlug, data }), [collectionSlug, data])
+  const payload = useMemo(
+    () => JSON.stringify({ collection: collectionSlug, data }),
+    [collectionSlug, data],
+  )
 
   const [live, setLive] = useState<EvidenceCheckResult | null>(null)
   const [isChecking, setChecking] = useState(false)
   const [failure, setFailure] = useState<null | string>(null)
 
   useEffect(() => {
-    if (!collectionSlug) return
+    if (!collectionSlug) {
+      return
+    }
     const controller = new AbortController()
     const timer = setTimeout(async () => {
       setChecking(true)
@@ -168,13 +221,19 @@ export const EvidencePanel: UIFieldClientComponent = () => {
           body: payload,
           signal: controller.signal,
         })
-        if (!response.ok) throw new Error(`HTTP ${response.status}`)
+        if (!response.ok) {
+          throw new Error(`HTTP ${response.status}`)
+        }
         setLive((await response.json()) as EvidenceCheckResult)
         setFailure(null)
       } catch (error) {
-        if (!controller.signal.aborted) setFailure(error instanceof Error ? error.message : 'failed')
+        if (!controller.signal.aborted) {
+          setFailure(error instanceof Error ? error.message : 'failed')
+        }
       } finally {
-        if (!controller.signal.aborted) setChecking(false)
+        if (!controller.signal.aborted) {
+          setChecking(false)
+        }
       }
     }, DEBOUNCE_MS)
     return () => {
@@ -183,7 +242,10 @@ export const EvidencePanel: UIFieldClientComponent = () => {
     }
   }, [api, collectionSlug, payload])
 
-  const saved = (savedEvidence ?? savedDocumentData?.evidence ?? {}) as { uncovered?: unknown; checkedAt?: unknown }
+  const saved = (savedEvidence ?? savedDocumentData?.evidence ?? {}) as {
+    uncovered?: unknown
+    checkedAt?: unknown
+  }
   const savedIssues = Array.isArray(saved.uncovered) ? saved.uncovered.filter(isIssue) : []
   const issues = live ? live.issues : savedIssues
   const claims = live?.claims ?? []
@@ -205,9 +267,18 @@ export const EvidencePanel: UIFieldClientComponent = () => {
         padding: 12,
       }}
     >
-      <div style={{ alignItems: 'center', display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>
+      <div
+        style={{
+          alignItems: 'center',
+          display: 'flex',
+          justifyContent: 'space-between',
+          marginBottom: 8,
+        }}
+      >
         <strong style={{ fontSize: 15 }}>Evidence</strong>
-        {isChecking ? <span style={{ color: 'var(--theme-elevation-500)', fontSize: 12 }}>checking…</span> : null}
+        {isChecking ? (
+          <span style={{ color: 'var(--theme-elevation-500)', fontSize: 12 }}>checking…</span>
+        ) : null}
       </div>
 
       {isClaim ? (
@@ -219,14 +290,21 @@ export const EvidencePanel: UIFieldClientComponent = () => {
           {typeof reviewGroup.note === 'string' && reviewGroup.note ? (
             <div style={{ fontSize: 12, marginTop: 4 }}>Reviewer’s note: {reviewGroup.note}</div>
           ) : null}
-          {id !== undefined && id !== null ? <SubmitForReview id={id} status={reviewStatus} apiRoute={api} /> : null}
+          {id !== undefined && id !== null ? (
+            <SubmitForReview id={id} status={reviewStatus} apiRoute={api} />
+          ) : null}
         </div>
       ) : null}
 
       <p
         className="cited-evidence__summary"
         data-ready={!live && !failure ? 'pending' : isReady ? 'true' : 'false'}
-        style={{ color: isReady ? '#15803d' : '#b91c1c', fontSize: 13, fontWeight: 600, margin: '0 0 8px' }}
+        style={{
+          color: isReady ? '#15803d' : '#b91c1c',
+          fontSize: 13,
+          fontWeight: 600,
+          margin: '0 0 8px',
+        }}
       >
         {isReady
           ? isClaim
@@ -256,7 +334,10 @@ export const EvidencePanel: UIFieldClientComponent = () => {
       {!live && failure ? (
         <p style={{ color: 'var(--theme-elevation-600)', fontSize: 12 }}>
           Live check unavailable ({failure}); showing the result of the last save
-          {typeof saved.checkedAt === 'string' ? ` (${saved.checkedAt.slice(0, 16).replace('T', ' ')})` : ''}.
+          {typeof saved.checkedAt === 'string'
+            ? ` (${saved.checkedAt.slice(0, 16).replace('T', ' ')})`
+            : ''}
+          .
         </p>
       ) : null}
     </div>

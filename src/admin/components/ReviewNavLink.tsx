@@ -12,11 +12,18 @@ export function ReviewNavLink() {
   } = useConfig()
   const pathname = usePathname()
   const roles: unknown = user && 'roles' in user ? user.roles : []
-  if (!Array.isArray(roles) || !(roles.includes('reviewer') || roles.includes('admin'))) return null
+  if (!Array.isArray(roles) || !(roles.includes('reviewer') || roles.includes('admin'))) {
+    return null
+  }
   const href = `${admin}/review`
   const isActive = pathname === href
   return (
-    <a className="nav__link cited-nav-review" href={href} aria-current={isActive ? 'page' : undefined} style={{ marginTop: 12 }}>
+    <a
+      className="nav__link cited-nav-review"
+      href={href}
+      aria-current={isActive ? 'page' : undefined}
+      style={{ marginTop: 12 }}
+    >
       <span className="nav__link-label" style={{ fontWeight: isActive ? 700 : 400 }}>
         Review queue
       </span>

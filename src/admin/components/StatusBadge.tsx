@@ -12,7 +12,15 @@ const TONES: Record<BadgeTone, CSSProperties> = {
 }
 
 /** A small coloured label: a review status, a publish state, a count of problems. */
-export function Badge({ tone, children, title }: { tone: BadgeTone; children: ReactNode; title?: string }) {
+export function Badge({
+  tone,
+  children,
+  title,
+}: {
+  tone: BadgeTone
+  children: ReactNode
+  title?: string
+}) {
   return (
     <span
       className={`cited-badge cited-badge--${tone}`}
@@ -44,7 +52,10 @@ export const REVIEW_STATUS_BADGES: Record<string, { label: string; tone: BadgeTo
 
 /** The review status of a claim as a badge. */
 export function ReviewStatusBadge({ status }: { status: null | string | undefined }) {
-  const badge = REVIEW_STATUS_BADGES[status ?? 'draft'] ?? { label: String(status), tone: 'neutral' as const }
+  const badge = REVIEW_STATUS_BADGES[status ?? 'draft'] ?? {
+    label: String(status),
+    tone: 'neutral' as const,
+  }
   return (
     <Badge tone={badge.tone}>
       <span data-review-status={status ?? 'draft'}>{badge.label}</span>

@@ -20,9 +20,14 @@ export function ArticleStatusCell({ rowData }: DefaultCellComponentProps) {
   const uncovered = numberOf(evidence?.uncoveredCount)
   return (
     <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }} data-article-status={status}>
-      <Badge tone={status === 'published' ? 'success' : 'neutral'}>{status === 'published' ? 'Published' : 'Draft'}</Badge>
+      <Badge tone={status === 'published' ? 'success' : 'neutral'}>
+        {status === 'published' ? 'Published' : 'Draft'}
+      </Badge>
       {uncovered > 0 ? (
-        <Badge tone="danger" title="Statistics without a cited claim: publishing is refused until they are cited.">
+        <Badge
+          tone="danger"
+          title="Statistics without a cited claim: publishing is refused until they are cited."
+        >
           {uncovered} uncited
         </Badge>
       ) : (

@@ -24,17 +24,30 @@ export const REVALIDATE_SECONDS = 300
  * headers, which a client controls (the server would fetch from wherever they point).
  */
 function origin(): string {
-  if (process.env.SERVER_URL) return process.env.SERVER_URL.replace(/\/$/, '')
+  if (process.env.SERVER_URL) {
+    return process.env.SERVER_URL.replace(/\/$/, '')
+  }
   return `http://127.0.0.1:${process.env.PORT ?? '3000'}`
 }
 
 /** An API read kept in Next's data cache under `tags` (null for a 404). */
-async function get<T>(path: string, query: Record<string, string>, tags: string[]): Promise<T | null> {
+async function get<T>(
+  path: string,
+  query: Record<string, string>,
+  tags: string[],
+): Promise<T | null> {
   const search = new URLSearchParams(query).toString()
   const url = `${origin()}/api/${path}${search ? `?${search}` : ''}`
-  const response = await fetch(url, { headers: { Accept: 'application/json' }, next: { revalidate: REVALIDATE_SECONDS, tags } })
-  if (response.status === 404) return null
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
+  const response = await fetch(url, {
+    headers: { Accept: 'application/json' },
+    next: { revalidate: REVALIDATE_SECONDS, tags },
+  })
+  if (response.status === 404) {
+    return null
+  }
+  if (!response.ok) {
+    throw new Error(`GET ${url} answered ${response.status}`)
+  }
   return (await response.json()) as T
 }
 
@@ -44,10 +57,14 @@ async function get<T>(path: string, query: Record<string, string>, tags: string[
  * metadata share one request.
  */
 export const getArticle = cache(
-  (slug: string): Promise<Article | null> => get<Article>(`articles/published/${encodeURIComponent(slug)}`, {}, [articleTag(slug)]),
+  (slug: string): Promise<Article | null> =>
+    get<Article>(`articles/published/${encodeURIComponent(slug)}`, {}, [articleTag(slug)]),
 )
 
-export type ArticleSummary = Pick<Article, 'id' | 'title' | 'slug' | 'excerpt' | 'author' | 'updatedAt'>
+export type ArticleSummary = Pick<
+  Article,
+  'id' | 'title' | 'slug' | 'excerpt' | 'author' | 'updatedAt'
+>
 
 /** Published articles, newest first: only what a list shows. */
 export async function listArticles(): Promise<ArticleSummary[]> {

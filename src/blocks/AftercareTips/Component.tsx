@@ -1,6 +1,9 @@
 import React from 'react'
 
-import type { AftercareTip, AftercareTipsBlock as AftercareTipsBlockData } from '../../types/generated'
+import type {
+  AftercareTip,
+  AftercareTipsBlock as AftercareTipsBlockData,
+} from '../../types/generated'
 
 import { TIP_TIMINGS } from '../../fields/tipOptions'
 import { populatedList } from '../populated'
@@ -27,7 +30,11 @@ export function TipList({ tips }: { tips: AftercareTip[] }): React.ReactNode {
   )
 }
 
-export function AftercareTipsBlockComponent({ block }: { block: AftercareTipsBlockData }): React.ReactNode {
+export function AftercareTipsBlockComponent({
+  block,
+}: {
+  block: AftercareTipsBlockData
+}): React.ReactNode {
   const tips = populatedList(block.tips)
   return (
     <section className="block block-tips">

@@ -4,16 +4,24 @@ import type { AftercareTip, Benefit, BenefitBlock as BenefitBlockData } from '..
 
 import { TipList } from '../AftercareTips/Component'
 import { Citation } from '../ClaimRef/Component'
-import { CitedRichText } from '../RichText/Component'
 import { idOf, populated, populatedList } from '../populated'
+import { CitedRichText } from '../RichText/Component'
 
 /** Reference numbers of a claim in the article being rendered. */
 export type NumbersOf = (claim: unknown) => number[]
 
 /** A benefit: summary, how it works, the clinical perspective, its claims and aftercare tips. */
-export function BenefitBlockComponent({ block, numbersOf }: { block: BenefitBlockData; numbersOf: NumbersOf }): React.ReactNode {
+export function BenefitBlockComponent({
+  block,
+  numbersOf,
+}: {
+  block: BenefitBlockData
+  numbersOf: NumbersOf
+}): React.ReactNode {
   const benefit = populated<Benefit>(block.benefit)
-  if (!benefit) return null
+  if (!benefit) {
+    return null
+  }
   const claims = populatedList(benefit.claims)
   const tips = block.showTips === false ? [] : populatedList<AftercareTip>(benefit.aftercareTips)
   return (

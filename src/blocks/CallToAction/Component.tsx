@@ -2,7 +2,11 @@ import React from 'react'
 
 import type { CallToActionBlock as CallToActionBlockData } from '../../types/generated'
 
-export function CallToActionBlockComponent({ block }: { block: CallToActionBlockData }): React.ReactNode {
+export function CallToActionBlockComponent({
+  block,
+}: {
+  block: CallToActionBlockData
+}): React.ReactNode {
   return (
     <section className="block block-cta">
       {block.heading ? <h2>{block.heading}</h2> : null}

@@ -19,7 +19,9 @@ export const CallToActionBlock: Block = {
           name: 'url',
           type: 'text',
           validate: (value: null | string | undefined) => {
-            if (!value || value.startsWith('/')) return true
+            if (!value || value.startsWith('/')) {
+              return true
+            }
             return urlError(value) ?? true
           },
           admin: { description: 'A page of this site (/contact) or a full https:// link.' },

@@ -2,7 +2,12 @@ import React from 'react'
 
 import type { ChartBlock as ChartBlockData } from '../../types/generated'
 
-const UNIT_SUFFIX: Record<string, string> = { percent: '%', multiplier: '×', points: ' points', duration: '' }
+const UNIT_SUFFIX: Record<string, string> = {
+  percent: '%',
+  multiplier: '×',
+  points: ' points',
+  duration: '',
+}
 
 const BAR_HEIGHT = 28
 const GAP = 12
@@ -17,7 +22,9 @@ const VALUE_WIDTH = 90
  */
 export function ChartBlockComponent({ block }: { block: ChartBlockData }): React.ReactNode {
   const points = block.points ?? []
-  if (points.length === 0) return null
+  if (points.length === 0) {
+    return null
+  }
   const suffix = UNIT_SUFFIX[block.unit ?? 'percent'] ?? ''
   const max = block.unit === 'percent' ? 100 : Math.max(...points.map((point) => point.value), 1)
   const height = points.length * (BAR_HEIGHT + GAP)
@@ -27,7 +34,9 @@ export function ChartBlockComponent({ block }: { block: ChartBlockData }): React
     numbers && numbers.length > 0 ? ` (reference ${numbers.join(', ')})` : ''
   const description = [
     block.caption,
-    ...points.map((point) => `${point.label}: ${point.value}${suffix}${cites(point.referenceNumbers)}.`),
+    ...points.map(
+      (point) => `${point.label}: ${point.value}${suffix}${cites(point.referenceNumbers)}.`,
+    ),
   ]
     .filter(Boolean)
     .join(' ')
@@ -49,11 +58,21 @@ export function ChartBlockComponent({ block }: { block: ChartBlockData }): React
           const numbers = point.referenceNumbers ?? []
           return (
             <g key={point.id ?? index} className="bar">
-              <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT / 2} textAnchor="end" dominantBaseline="middle">
+              <text
+                x={LABEL_WIDTH - 8}
+                y={y + BAR_HEIGHT / 2}
+                textAnchor="end"
+                dominantBaseline="middle"
+              >
                 {point.label}
               </text>
               <rect x={LABEL_WIDTH} y={y} width={barWidth} height={BAR_HEIGHT} rx={3} />
-              <text x={LABEL_WIDTH + barWidth + 6} y={y + BAR_HEIGHT / 2} dominantBaseline="middle" className="bar-value">
+              <text
+                x={LABEL_WIDTH + barWidth + 6}
+                y={y + BAR_HEIGHT / 2}
+                dominantBaseline="middle"
+                className="bar-value"
+              >
                 {point.value}
                 {suffix}
                 {numbers.map((number, n) => (

@@ -5,7 +5,9 @@ import React from 'react'
  * article's numbered reference list. Renders nothing for a claim that cites no readable source.
  */
 export function Citation({ numbers }: { numbers?: number[] | null }): React.ReactNode {
-  if (!numbers || numbers.length === 0) return null
+  if (!numbers || numbers.length === 0) {
+    return null
+  }
   return (
     <sup className="citation">
       {numbers.map((number, index) => (

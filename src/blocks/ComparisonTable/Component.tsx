@@ -1,6 +1,10 @@
 import React from 'react'
 
-import type { Benefit, ComparisonRow, ComparisonTableBlock as ComparisonTableBlockData } from '../../types/generated'
+import type {
+  Benefit,
+  ComparisonRow,
+  ComparisonTableBlock as ComparisonTableBlockData,
+} from '../../types/generated'
 
 import { Citation } from '../ClaimRef/Component'
 import { idOf, populatedList } from '../populated'
@@ -11,18 +15,27 @@ const LEVELS: Record<string, number> = { low: 1, medium: 2, high: 3 }
 
 /** A rating as three dots, with its word for screen readers. */
 function Rating({ rating }: { rating: Cell['rating'] }): React.ReactNode {
-  if (!rating) return null
+  if (!rating) {
+    return null
+  }
   const level = LEVELS[rating] ?? 0
   return (
     <span className={`rating rating-${rating}`}>
-      <span aria-hidden="true">{'●'.repeat(level)}{'○'.repeat(3 - level)}</span>
+      <span aria-hidden="true">
+        {'●'.repeat(level)}
+        {'○'.repeat(3 - level)}
+      </span>
       <span className="visually-hidden">Rating: {rating}</span>
     </span>
   )
 }
 
 /** Aspects (rows) × benefits (columns); each cell rated, with its text and citation. */
-export function ComparisonTableBlockComponent({ block }: { block: ComparisonTableBlockData }): React.ReactNode {
+export function ComparisonTableBlockComponent({
+  block,
+}: {
+  block: ComparisonTableBlockData
+}): React.ReactNode {
   const columns = populatedList<Benefit>(block.columns)
   const rows = populatedList<ComparisonRow>(block.rows)
   return (
@@ -48,7 +61,9 @@ export function ComparisonTableBlockComponent({ block }: { block: ComparisonTabl
                   {row.aspect}
                 </th>
                 {columns.map((benefit) => {
-                  const cell = row.cells?.find((candidate) => idOf(candidate.benefit) === String(benefit.id))
+                  const cell = row.cells?.find(
+                    (candidate) => idOf(candidate.benefit) === String(benefit.id),
+                  )
                   return (
                     <td key={benefit.id}>
                       {cell ? (

@@ -3,7 +3,11 @@ import React from 'react'
 import type { KeyTakeawaysBlock as KeyTakeawaysBlockData } from '../../types/generated'
 
 /** Key takeaways (bullets) or next steps (numbered), each with optional text and points. */
-export function KeyTakeawaysBlockComponent({ block }: { block: KeyTakeawaysBlockData }): React.ReactNode {
+export function KeyTakeawaysBlockComponent({
+  block,
+}: {
+  block: KeyTakeawaysBlockData
+}): React.ReactNode {
   const List = block.style === 'steps' ? 'ol' : 'ul'
   return (
     <section className="block block-takeaways">

@@ -1,6 +1,6 @@
 import type { DefaultNodeTypes, SerializedInlineBlockNode } from '@payloadcms/richtext-lexical'
-import type { JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import type { JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
 
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import React from 'react'
@@ -16,13 +16,15 @@ interface ClaimRefFields {
   referenceNumbers?: number[] | null
 }
 
-type CitedNodes = DefaultNodeTypes | SerializedInlineBlockNode<ClaimRefFields & Record<string, unknown>>
+type CitedNodes =
+  | DefaultNodeTypes
+  | SerializedInlineBlockNode<ClaimRefFields & Record<string, unknown>>
 
 /** Payload's Lexical converters, plus the claimRef inline block rendered as a citation. */
 const converters: JSXConvertersFunction<CitedNodes> = ({ defaultConverters }) => ({
   ...defaultConverters,
   inlineBlocks: {
-    claimRef: ({ node }) => <Citation numbers={(node as SerializedInlineBlockNode<ClaimRefFields & Record<string, unknown>>).fields.referenceNumbers} />,
+    claimRef: ({ node }) => <Citation numbers={node.fields.referenceNumbers} />,
   },
 })
 
@@ -30,8 +32,16 @@ const isEditorState = (value: unknown): value is SerializedEditorState =>
   typeof value === 'object' && value !== null && 'root' in value
 
 /** Rich text of a Cited field, rendered by Payload's Lexical renderer (no stored HTML). */
-export function CitedRichText({ data, className }: { data: unknown; className?: string }): React.ReactNode {
-  if (!isEditorState(data)) return null
+export function CitedRichText({
+  data,
+  className,
+}: {
+  data: unknown
+  className?: string
+}): React.ReactNode {
+  if (!isEditorState(data)) {
+    return null
+  }
   return <RichText data={data} converters={converters} className={className ?? 'rich-text'} />
 }
 

@@ -17,7 +17,13 @@ import { publishedArticleEndpoint } from './endpoints/published'
 export const articlesBehaviour: CollectionBehaviour = {
   hooks: {
     // Input checks, then the public-set lock before any write; anonymous readers get the published version.
-    beforeOperation: [strictRouteIds, validateWhere, validateShapes, lockContentWrites, publishedOnlyForAnonymous],
+    beforeOperation: [
+      strictRouteIds,
+      validateWhere,
+      validateShapes,
+      lockContentWrites,
+      publishedOnlyForAnonymous,
+    ],
     // Reference numbers are derived, never stored; then the evidence rules and the publish gate.
     beforeChange: [stripReferenceNumbers, checkEvidence],
     // What the article makes public, refreshed in the same transaction.

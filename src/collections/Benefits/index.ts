@@ -20,7 +20,14 @@ export const Benefits: CollectionConfig = {
   // Populated into another document (a benefit block, a comparison column or cell): what a page
   // shows of a benefit. Comparison columns and cells are trimmed further for frontends
   // (hooks/delivery/leanPopulate.ts). A `populate` argument chooses otherwise.
-  defaultPopulate: { title: true, summary: true, howItWorks: true, clinicalPerspective: true, claims: true, aftercareTips: true },
+  defaultPopulate: {
+    title: true,
+    summary: true,
+    howItWorks: true,
+    clinicalPerspective: true,
+    claims: true,
+    aftercareTips: true,
+  },
   access: {
     read: publicIfExposed(),
     create: isEditor,
@@ -38,7 +45,9 @@ export const Benefits: CollectionConfig = {
     citedRichText({
       name: 'clinicalPerspective',
       label: 'Clinical perspective',
-      admin: { description: 'Cite a claim (Claim reference) in every sentence that states a number.' },
+      admin: {
+        description: 'Cite a claim (Claim reference) in every sentence that states a number.',
+      },
     }),
     {
       name: 'claims',

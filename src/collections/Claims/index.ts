@@ -16,7 +16,9 @@ import { BENEFITS_SLUG, CLAIMS_SLUG, USERS_SLUG } from '../../shared/slugs'
  * draft editors point at `usersSlug` (the `usersCollection` option). What runs on it — the
  * review guards, the evidence rules, the review endpoints: `behaviour.ts`.
  */
-export const createClaims = ({ usersSlug = USERS_SLUG }: { usersSlug?: CollectionSlug } = {}): CollectionConfig => ({
+export const createClaims = ({
+  usersSlug = USERS_SLUG,
+}: { usersSlug?: CollectionSlug } = {}): CollectionConfig => ({
   slug: CLAIMS_SLUG,
   labels: { singular: 'Clinical claim', plural: 'Clinical claims' },
   admin: {

@@ -7,7 +7,12 @@ const nobody = () => false
 
 /** One hasMany relationship per kind of document an article exposes, named after the kind. */
 const exposed = PUBLIC_KINDS.map(
-  (kind): RelationshipField => ({ name: kind, type: 'relationship', relationTo: PUBLIC_KIND_SLUGS[kind], hasMany: true }),
+  (kind): RelationshipField => ({
+    name: kind,
+    type: 'relationship',
+    relationTo: PUBLIC_KIND_SLUGS[kind],
+    hasMany: true,
+  }),
 )
 
 /**

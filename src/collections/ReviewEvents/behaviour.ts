@@ -3,7 +3,10 @@ import type { CollectionBehaviour } from '../behaviour'
 import { strictRouteIds } from '../../hooks/input/strictRouteIds'
 import { validateShapes } from '../../hooks/input/validateShapes'
 import { validateWhere } from '../../hooks/input/validateWhere'
-import { reviewEventsAppendOnly, reviewEventsNeverDeleted } from '../../hooks/review/reviewEventsAppendOnly'
+import {
+  reviewEventsAppendOnly,
+  reviewEventsNeverDeleted,
+} from '../../hooks/review/reviewEventsAppendOnly'
 import { reviewEventsExportEndpoint } from './endpoints/exportCsv'
 
 /** What runs on review events (schema: `index.ts`; order and attachment: `../behaviour.ts`). */

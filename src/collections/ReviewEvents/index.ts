@@ -20,7 +20,9 @@ const nobody = () => false
  * points at `usersSlug` (the `usersCollection` option). What runs on it (append-only guards, the
  * CSV export): `behaviour.ts`.
  */
-export const createReviewEvents = ({ usersSlug = USERS_SLUG }: { usersSlug?: CollectionSlug } = {}): CollectionConfig => ({
+export const createReviewEvents = ({
+  usersSlug = USERS_SLUG,
+}: { usersSlug?: CollectionSlug } = {}): CollectionConfig => ({
   slug: REVIEW_EVENTS_SLUG,
   labels: { singular: 'Review event', plural: 'Review events' },
   admin: {
@@ -51,7 +53,13 @@ export const createReviewEvents = ({ usersSlug = USERS_SLUG }: { usersSlug?: Col
       type: 'text',
       admin: { description: 'Name and email of the actor when the event was recorded.' },
     },
-    { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'at',
+      type: 'date',
+      required: true,
+      index: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'note', type: 'textarea' },
     {
       name: 'hash',

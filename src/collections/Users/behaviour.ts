@@ -12,7 +12,11 @@ import { clearLoginThrottle, throttleLogin } from '../../hooks/users/loginThrott
  * `index.ts`; order and attachment: `../behaviour.ts`). With `demoAccounts` (demo mode), the
  * demo accounts are added once the first admin signs up.
  */
-export const usersBehaviour = ({ demoAccounts }: { demoAccounts: boolean }): CollectionBehaviour => ({
+export const usersBehaviour = ({
+  demoAccounts,
+}: {
+  demoAccounts: boolean
+}): CollectionBehaviour => ({
   hooks: {
     // Input checks, then the sign-in throttle (a sign-in that comes too early is refused).
     beforeOperation: [strictRouteIds, validateWhere, validateShapes, throttleLogin],

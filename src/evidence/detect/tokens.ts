@@ -26,8 +26,12 @@ const unicodeLetter = new Uint8Array(65536)
 const LETTER_RE = /\p{L}|\p{M}/u
 
 function isLetterCode(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
-  if (c >= 0xd800 && c <= 0xdfff) return false
+  if (c < 128) {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+  }
+  if (c >= 0xd800 && c <= 0xdfff) {
+    return false
+  }
   let k = unicodeLetter[c] ?? 0
   if (k === 0) {
     k = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2
@@ -65,14 +69,20 @@ function isNewlineCode(c: number): boolean {
 
 /** Lower-cases ASCII letters and folds the typographic apostrophe to `'`. */
 function foldCode(c: number): number {
-  if (c >= 65 && c <= 90) return c + 32
-  if (c === 0x2019) return 39
+  if (c >= 65 && c <= 90) {
+    return c + 32
+  }
+  if (c === 0x2019) {
+    return 39
+  }
   return c
 }
 
 export function hashWord(word: string): number {
   let h = FNV_OFFSET
-  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ foldCode(word.charCodeAt(k)), FNV_PRIME)
+  for (let k = 0; k < word.length; k++) {
+    h = Math.imul(h ^ foldCode(word.charCodeAt(k)), FNV_PRIME)
+  }
   return h & SMI_MASK
 }
 
@@ -127,7 +137,9 @@ export class Tokens {
   }
 
   private push(kind: number, start: number, end: number, flags: number, hash: number): void {
-    if (this.n === this.kind.length) this.grow()
+    if (this.n === this.kind.length) {
+      this.grow()
+    }
     const i = this.n++
     this.kind[i] = kind
     this.start[i] = start
@@ -149,7 +161,10 @@ export class Tokens {
         continue
       }
       const s = pos
-      if (isDigitCode(c) || (c === 46 && isDigitCode(text.charCodeAt(pos + 1)) && !this.alnumBefore(pos))) {
+      if (
+        isDigitCode(c) ||
+        (c === 46 && isDigitCode(text.charCodeAt(pos + 1)) && !this.alnumBefore(pos))
+      ) {
         pos = this.scanNumber(pos)
         this.push(NUM, s, pos, pending, 0)
       } else if (isLetterCode(c)) {
@@ -162,7 +177,9 @@ export class Tokens {
           } else if ((d === 39 || d === 0x2019) && isLetterCode(text.charCodeAt(pos + 1))) {
             h = Math.imul(h ^ 39, FNV_PRIME)
             pos++
-          } else break
+          } else {
+            break
+          }
         }
         this.push(WORD, s, pos, pending, h & SMI_MASK)
       } else {
@@ -174,7 +191,9 @@ export class Tokens {
   }
 
   private alnumBefore(pos: number): boolean {
-    if (pos === 0) return false
+    if (pos === 0) {
+      return false
+    }
     const p = this.text.charCodeAt(pos - 1)
     return isDigitCode(p) || isLetterCode(p)
   }
@@ -185,7 +204,9 @@ export class Tokens {
     const len = text.length
     if (text.charCodeAt(pos) !== 46) {
       const groupStart = pos
-      while (pos < len && isDigitCode(text.charCodeAt(pos))) pos++
+      while (pos < len && isDigitCode(text.charCodeAt(pos))) {
+        pos++
+      }
       if (pos - groupStart <= 3) {
         while (
           text.charCodeAt(pos) === 44 &&
@@ -200,7 +221,9 @@ export class Tokens {
     }
     if (text.charCodeAt(pos) === 46 && isDigitCode(text.charCodeAt(pos + 1))) {
       pos++
-      while (pos < len && isDigitCode(text.charCodeAt(pos))) pos++
+      while (pos < len && isDigitCode(text.charCodeAt(pos))) {
+        pos++
+      }
     }
     return pos
   }
@@ -243,8 +266,14 @@ export class Tokens {
 
   isPunct(i: number, chars: string): boolean {
     const c = this.p(i)
-    if (c === -1) return false
-    for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true
+    if (c === -1) {
+      return false
+    }
+    for (let k = 0; k < chars.length; k++) {
+      if (chars.charCodeAt(k) === c) {
+        return true
+      }
+    }
     return false
   }
 
@@ -282,18 +311,28 @@ export class Tokens {
 
   /** Case-insensitive comparison of word token i with a lower-case word. */
   is(i: number, word: string): boolean {
-    if (this.k(i) !== WORD) return false
+    if (this.k(i) !== WORD) {
+      return false
+    }
     const s = this.s(i)
-    if (this.e(i) - s !== word.length) return false
+    if (this.e(i) - s !== word.length) {
+      return false
+    }
     for (let k = 0; k < word.length; k++) {
-      if (foldCode(this.text.charCodeAt(s + k)) !== word.charCodeAt(k)) return false
+      if (foldCode(this.text.charCodeAt(s + k)) !== word.charCodeAt(k)) {
+        return false
+      }
     }
     return true
   }
 
   /** Case-sensitive comparison. */
   isExactly(i: number, word: string): boolean {
-    return this.k(i) === WORD && this.e(i) - this.s(i) === word.length && this.text.startsWith(word, this.s(i))
+    return (
+      this.k(i) === WORD &&
+      this.e(i) - this.s(i) === word.length &&
+      this.text.startsWith(word, this.s(i))
+    )
   }
 
   /** Sentence / cell boundary: . ! ? ; | or a line break before token i. */

@@ -8,7 +8,9 @@ import { slugify } from 'payload/shared'
  * through REST, GraphQL and the Local API alike.
  */
 export const fillSlugFromTitle: FieldHook = ({ data, value }) => {
-  if (typeof value === 'string' && value.trim()) return value
+  if (typeof value === 'string' && value.trim()) {
+    return value
+  }
   const title = typeof data?.title === 'string' ? data.title : ''
   return title ? slugify(title) : value
 }

@@ -9,7 +9,13 @@ const WRITES = new Set(['create', 'delete', 'restoreVersion', 'update'])
  * it touches any row: writers that move the stored sets run one after another and never wait on
  * each other's rows while holding it (no deadlock). Reads never take it.
  */
-export const lockContentWrites: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-  if (WRITES.has(operation)) await lockPublicSets(req)
+export const lockContentWrites: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+}) => {
+  if (WRITES.has(operation)) {
+    await lockPublicSets(req)
+  }
   return args
 }

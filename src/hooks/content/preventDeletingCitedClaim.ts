@@ -9,7 +9,11 @@ import { titlesOfArticlesShowing } from './refreshPublicSets'
  * A claim that a published article relies on cannot be deleted: readers would lose its evidence.
  * Nor can a claim with an audit trail: its review events must keep pointing at it.
  */
-export const preventDeletingCitedClaim: CollectionBeforeDeleteHook = async ({ collection, id, req }) => {
+export const preventDeletingCitedClaim: CollectionBeforeDeleteHook = async ({
+  collection,
+  id,
+  req,
+}) => {
   const titles = await titlesOfArticlesShowing(req, collection.slug, id)
   if (titles.length > 0) {
     const shown = titles.join(', ')

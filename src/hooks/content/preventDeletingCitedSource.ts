@@ -19,7 +19,9 @@ export const preventDeletingCitedSource: CollectionBeforeDeleteHook = async ({ i
     req,
   })
   const claimIds = [...new Set(docs.map((version) => String(version.parent)))]
-  if (claimIds.length === 0) return
+  if (claimIds.length === 0) {
+    return
+  }
   const shown = claimIds.slice(0, 5).join(', ')
   throw new APIError(
     `This source cannot be deleted: claim${claimIds.length > 1 ? 's' : ''} ${shown}${claimIds.length > 5 ? ' and others' : ''} cite${claimIds.length > 1 ? '' : 's'} it (now or in their review history).`,

@@ -11,7 +11,9 @@ import { titlesOfArticlesShowing } from './refreshPublicSets'
  */
 export const preventDeletingShown: CollectionBeforeDeleteHook = async ({ collection, id, req }) => {
   const titles = await titlesOfArticlesShowing(req, collection.slug, id)
-  if (titles.length === 0) return
+  if (titles.length === 0) {
+    return
+  }
   const name = (collection.labels?.singular as string | undefined)?.toLowerCase() ?? 'document'
   const many = titles.length > 1
   throw new APIError(

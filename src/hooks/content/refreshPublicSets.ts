@@ -10,9 +10,20 @@ type Versioned = { _status?: null | string; id: DocId }
 
 /** Whether the article has a stored set (it was live) and its main version is no longer published. */
 async function wasUnpublished(req: PayloadRequest, id: DocId): Promise<boolean> {
-  const { totalDocs } = await req.payload.db.count({ collection: PUBLIC_SETS_SLUG, where: { articleId: { equals: id } }, req })
-  if (totalDocs === 0) return false
-  const live = await req.payload.db.findOne<Versioned>({ collection: ARTICLES_SLUG, where: { id: { equals: id } }, select: { _status: true }, req })
+  const { totalDocs } = await req.payload.db.count({
+    collection: PUBLIC_SETS_SLUG,
+    where: { articleId: { equals: id } },
+    req,
+  })
+  if (totalDocs === 0) {
+    return false
+  }
+  const live = await req.payload.db.findOne<Versioned>({
+    collection: ARTICLES_SLUG,
+    where: { id: { equals: id } },
+    select: { _status: true },
+    req,
+  })
   return live?._status !== 'published'
 }
 
@@ -43,18 +54,32 @@ const ENFORCED = new Set(['benefits', 'rows', 'tips'])
  * an edit of a source its references) and the document's own flag. An edit of a benefit, tip or
  * row that would make a published article show unchecked content is refused, and rolled back.
  */
-export const refreshShowingArticles: CollectionAfterChangeHook = async ({ collection, doc, req }) => {
+export const refreshShowingArticles: CollectionAfterChangeHook = async ({
+  collection,
+  doc,
+  req,
+}) => {
   const kind = publicKindOf(collection.slug)
-  if (kind) await documentChanged(req, kind, (doc as Versioned).id, { enforce: ENFORCED.has(kind) })
+  if (kind) {
+    await documentChanged(req, kind, (doc as Versioned).id, { enforce: ENFORCED.has(kind) })
+  }
   return doc
 }
 
 /** The published articles (titles) that show a document, for messages. */
-export async function titlesOfArticlesShowing(req: PayloadRequest, collection: string, id: DocId): Promise<string[]> {
+export async function titlesOfArticlesShowing(
+  req: PayloadRequest,
+  collection: string,
+  id: DocId,
+): Promise<string[]> {
   const kind = publicKindOf(collection)
-  if (!kind) return []
+  if (!kind) {
+    return []
+  }
   const ids = await articlesShowing(req, kind, [id])
-  if (ids.length === 0) return []
+  if (ids.length === 0) {
+    return []
+  }
   const { docs } = await req.payload.find({
     collection: ARTICLES_SLUG,
     where: { id: { in: ids } },

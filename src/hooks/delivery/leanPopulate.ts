@@ -2,24 +2,36 @@ import type { CollectionAfterReadHook } from 'payload'
 
 type Doc = Record<string, unknown>
 
-const isDoc = (value: unknown): value is Doc => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isDoc = (value: unknown): value is Doc =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * A populated benefit as a comparison table shows it — a column header, the column a cell sits
  * in: its id and title. Ids (not populated) stay as they are.
  */
 function benefitLabel(value: unknown): unknown {
-  if (!isDoc(value)) return value
+  if (!isDoc(value)) {
+    return value
+  }
   return 'title' in value ? { id: value.id, title: value.title } : { id: value.id }
 }
 
 function leanRow(row: unknown): unknown {
-  if (!isDoc(row) || !Array.isArray(row.cells)) return row
-  return { ...row, cells: row.cells.map((cell) => (isDoc(cell) ? { ...cell, benefit: benefitLabel(cell.benefit) } : cell)) }
+  if (!isDoc(row) || !Array.isArray(row.cells)) {
+    return row
+  }
+  return {
+    ...row,
+    cells: row.cells.map((cell) =>
+      isDoc(cell) ? { ...cell, benefit: benefitLabel(cell.benefit) } : cell,
+    ),
+  }
 }
 
 function leanBlock(block: unknown): unknown {
-  if (!isDoc(block) || block.blockType !== 'comparisonTable') return block
+  if (!isDoc(block) || block.blockType !== 'comparisonTable') {
+    return block
+  }
   return {
     ...block,
     ...(Array.isArray(block.columns) ? { columns: block.columns.map(benefitLabel) } : {}),
@@ -45,9 +57,17 @@ function leanBlock(block: unknown): unknown {
  * relationships itself (the article is read at depth 0): its answers do not change.
  */
 export const leanPopulate: CollectionAfterReadHook = ({ doc, overrideAccess, req }) => {
-  if (overrideAccess === true || req.user) return doc
-  if (isDoc(req.query) && req.query.populate !== undefined) return doc
-  if (!isDoc(doc) || !Array.isArray(doc.layout)) return doc
-  if (!doc.layout.some((block) => isDoc(block) && block.blockType === 'comparisonTable')) return doc
+  if (overrideAccess === true || req.user) {
+    return doc
+  }
+  if (isDoc(req.query) && req.query.populate !== undefined) {
+    return doc
+  }
+  if (!isDoc(doc) || !Array.isArray(doc.layout)) {
+    return doc
+  }
+  if (!doc.layout.some((block) => isDoc(block) && block.blockType === 'comparisonTable')) {
+    return doc
+  }
   return { ...doc, layout: doc.layout.map(leanBlock) }
 }

@@ -5,7 +5,14 @@ import type { CollectionBeforeOperationHook } from 'payload'
  * (GraphQL) and draft population are ignored for them. Trusted Local API calls (`overrideAccess`)
  * are not anonymous readers.
  */
-export const publishedOnlyForAnonymous: CollectionBeforeOperationHook = ({ args, operation, overrideAccess, req }) => {
-  if (req.user || overrideAccess || operation !== 'read') return args
+export const publishedOnlyForAnonymous: CollectionBeforeOperationHook = ({
+  args,
+  operation,
+  overrideAccess,
+  req,
+}) => {
+  if (req.user || overrideAccess || operation !== 'read') {
+    return args
+  }
   return { ...args, draft: false }
 }

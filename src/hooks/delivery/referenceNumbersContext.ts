@@ -21,7 +21,11 @@ interface Remembered {
  * {@link annotateFromArticle} then numbers their citations the same way. With several articles in
  * one request the numbers would be ambiguous, so they are given only while one article was read.
  */
-export function rememberReferenceNumbers(req: PayloadRequest, articleId: unknown, numbersByClaim: Map<string, number[]>): void {
+export function rememberReferenceNumbers(
+  req: PayloadRequest,
+  articleId: unknown,
+  numbersByClaim: Map<string, number[]>,
+): void {
   const remembered = req.context[KEY] as Remembered | undefined
   const id = String(relationId(articleId) ?? '')
   if (!remembered) {
@@ -32,14 +36,28 @@ export function rememberReferenceNumbers(req: PayloadRequest, articleId: unknown
 }
 
 /** `afterRead` of benefits and comparison rows: numbers their citations after an article read. */
-export const annotateFromArticle: CollectionAfterReadHook = ({ collection, doc, overrideAccess, req }) => {
-  if (overrideAccess === true) return doc
+export const annotateFromArticle: CollectionAfterReadHook = ({
+  collection,
+  doc,
+  overrideAccess,
+  req,
+}) => {
+  if (overrideAccess === true) {
+    return doc
+  }
   const remembered = req.context[KEY] as Remembered | undefined
-  if (!remembered || remembered.articles.size !== 1) return doc
+  if (!remembered || remembered.articles.size !== 1) {
+    return doc
+  }
   const kind = publicKindOf(collection.slug)
-  if (kind !== 'benefits' && kind !== 'rows') return doc
+  if (kind !== 'benefits' && kind !== 'rows') {
+    return doc
+  }
   const numbersOf = (claim: DocId): number[] => remembered.numbersByClaim.get(String(claim)) ?? []
   const copy = structuredClone(doc) as Record<string, unknown>
-  annotate((visitor) => walkDocument(kind satisfies StandaloneKind, copy, emptyLibrary(), visitor), numbersOf)
+  annotate(
+    (visitor) => walkDocument(kind satisfies StandaloneKind, copy, emptyLibrary(), visitor),
+    numbersOf,
+  )
   return copy
 }

@@ -13,10 +13,19 @@ import { refuse } from './refuse'
  * schedule); benefits, tips and comparison rows — which have no drafts — when a published article
  * already shows them (its stored public set holds them).
  */
-async function goesLive(collection: string, id: DocId | undefined, data: Record<string, unknown>, req: PayloadRequest): Promise<boolean> {
-  if (collection === ARTICLES_SLUG) return data._status === 'published'
+async function goesLive(
+  collection: string,
+  id: DocId | undefined,
+  data: Record<string, unknown>,
+  req: PayloadRequest,
+): Promise<boolean> {
+  if (collection === ARTICLES_SLUG) {
+    return data._status === 'published'
+  }
   const kind = publicKindOf(collection)
-  if (!kind || id === undefined) return false
+  if (!kind || id === undefined) {
+    return false
+  }
   return (await articlesShowing(req, kind, [id])).length > 0
 }
 
@@ -27,11 +36,18 @@ async function goesLive(collection: string, id: DocId | undefined, data: Record<
  * or row newly shows through a published article is checked after the write, with the article
  * (`content/store.ts`).
  */
-export const checkEvidence: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, req }) => {
+export const checkEvidence: CollectionBeforeChangeHook = async ({
+  collection,
+  data,
+  originalDoc,
+  req,
+}) => {
   const merged = { ...(originalDoc ?? {}), ...data }
   const live = await goesLive(collection.slug, originalDoc?.id, merged, req)
   const { claimIds, issues, gate } = await evaluateEvidence(collection.slug, merged, req, { live })
-  if (live && (issues.length > 0 || gate.length > 0)) refuse(collection.slug, issues, req, gate)
+  if (live && (issues.length > 0 || gate.length > 0)) {
+    refuse(collection.slug, issues, req, gate)
+  }
   return {
     ...data,
     evidence: {

@@ -9,10 +9,17 @@ import { refuse } from './refuse'
  * Saving a draft records the problems in `evidence`; leaving draft refuses them
  * (`content/claimStatement.ts`).
  */
-export const checkStatement: CollectionBeforeChangeHook = ({ collection, data, originalDoc, req }) => {
+export const checkStatement: CollectionBeforeChangeHook = ({
+  collection,
+  data,
+  originalDoc,
+  req,
+}) => {
   const merged = { ...(originalDoc ?? {}), ...data }
   const issues = claimStatementIssues(merged)
-  if (data._status === 'published' && issues.length > 0) refuse(collection.slug, issues, req)
+  if (data._status === 'published' && issues.length > 0) {
+    refuse(collection.slug, issues, req)
+  }
   return {
     ...data,
     evidence: {

@@ -5,7 +5,12 @@ import { ValidationError } from 'payload'
 import type { EvidenceIssue } from '../../content/checks'
 
 /** Throws one ValidationError listing every problem, each at its field path. */
-export function refuse(collection: string, issues: readonly EvidenceIssue[], req: PayloadRequest, gate: readonly string[] = []): never {
+export function refuse(
+  collection: string,
+  issues: readonly EvidenceIssue[],
+  req: PayloadRequest,
+  gate: readonly string[] = [],
+): never {
   throw new ValidationError(
     {
       collection,

@@ -5,7 +5,12 @@ import { ValidationError } from 'payload'
 import { hasLocator } from '../../evidence/locators'
 
 /** A source nobody can look up is not a citation: demand a DOI, PMID, URL or ISBN. */
-export const requireLocator: CollectionBeforeValidateHook = ({ collection, data, originalDoc, req }) => {
+export const requireLocator: CollectionBeforeValidateHook = ({
+  collection,
+  data,
+  originalDoc,
+  req,
+}) => {
   const merged = { ...(originalDoc ?? {}), ...(data ?? {}) }
   if (!hasLocator(merged)) {
     throw new ValidationError(

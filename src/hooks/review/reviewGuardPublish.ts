@@ -12,11 +12,22 @@ export const PUBLISH_REFUSED =
  * other saves into drafts so the approved version stays live until a reviewer approves the new one.
  * Trusted server code (Local API with `overrideAccess`) and the workflow itself pass.
  */
-export const reviewGuardPublish: CollectionBeforeOperationHook = ({ args, context, operation, overrideAccess }) => {
-  if (overrideAccess || isWorkflowWrite(context)) return args
+export const reviewGuardPublish: CollectionBeforeOperationHook = ({
+  args,
+  context,
+  operation,
+  overrideAccess,
+}) => {
+  if (overrideAccess || isWorkflowWrite(context)) {
+    return args
+  }
   if (operation === 'create' || operation === 'update') {
     const data: unknown = args.data
-    if (data && typeof data === 'object' && (data as { _status?: unknown })._status === 'published') {
+    if (
+      data &&
+      typeof data === 'object' &&
+      (data as { _status?: unknown })._status === 'published'
+    ) {
       throw reviewError(PUBLISH_REFUSED, 403)
     }
     return operation === 'update' ? { ...args, draft: true } : args

@@ -17,7 +17,9 @@ export const reviewRecordInvalidation: CollectionAfterChangeHook<Claim> = async 
   previousDoc,
   req,
 }) => {
-  if (operation !== 'update' || isWorkflowWrite(context)) return doc
+  if (operation !== 'update' || isWorkflowWrite(context)) {
+    return doc
+  }
   const was = previousDoc?.review?.status
   if ((was === 'approved' || was === 'expired') && doc.review?.status === 'draft') {
     await asWorkflow(req, 'invalidate', () =>

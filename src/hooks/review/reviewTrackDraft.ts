@@ -15,9 +15,17 @@ type DraftEditor = NonNullable<Claim['review']['draftEditors']>[number]
  * - changing the statement, a statistic or a source of a claim that is not a plain draft sends it
  *   back to draft; after an approval (or expiry) this starts a new draft cycle.
  */
-export const reviewTrackDraft: CollectionBeforeChangeHook<Claim> = ({ context, data, operation, originalDoc, req }) => {
-  if (isWorkflowWrite(context)) return data
-  const userId = req.user?.id as number | undefined
+export const reviewTrackDraft: CollectionBeforeChangeHook<Claim> = ({
+  context,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (isWorkflowWrite(context)) {
+    return data
+  }
+  const userId = req.user?.id
 
   if (operation === 'create' || !originalDoc) {
     return {
@@ -29,9 +37,14 @@ export const reviewTrackDraft: CollectionBeforeChangeHook<Claim> = ({ context, d
 
   const before = originalDoc.review ?? { status: 'draft' }
   const hasContentChanged = claimContentHash(data) !== claimContentHash(originalDoc)
-  const isNewCycle = hasContentChanged && (before.status === 'approved' || before.status === 'expired')
-  const editors: DraftEditor[] = isNewCycle ? [] : (relationIds(before.draftEditors) as DraftEditor[])
-  if (userId !== undefined && !editors.some((id) => String(id) === String(userId))) editors.push(userId)
+  const isNewCycle =
+    hasContentChanged && (before.status === 'approved' || before.status === 'expired')
+  const editors: DraftEditor[] = isNewCycle
+    ? []
+    : (relationIds(before.draftEditors) as DraftEditor[])
+  if (userId !== undefined && !editors.some((id) => String(id) === String(userId))) {
+    editors.push(userId)
+  }
 
   return {
     ...data,

@@ -5,11 +5,20 @@
  */
 
 import type { ParsedArticle, ParsedBenefit } from '../parse'
-import { headingKey, isHeadingLike, isSubHeading, numberedHeading, PERSPECTIVE_RE, postHeadingKind, TIPS_RE } from './headings'
-import { ImportError } from './ImportError'
-import { bulletText, isBullet, isChartNote, isPipeRow, isSeparator, splitTitled } from './lines'
 import type { Line } from './lines'
 import type { ArticleSource } from './source'
+
+import {
+  headingKey,
+  isHeadingLike,
+  isSubHeading,
+  numberedHeading,
+  PERSPECTIVE_RE,
+  postHeadingKind,
+  TIPS_RE,
+} from './headings'
+import { ImportError } from './ImportError'
+import { bulletText, isBullet, isChartNote, isPipeRow, isSeparator, splitTitled } from './lines'
 import { inferTipCategory, inferTipTiming } from './tips'
 
 interface SectionState {
@@ -20,7 +29,11 @@ interface SectionState {
 }
 
 /** Parses the numbered sections from `start`; returns the index where the closing part starts. */
-export function parseBenefits(source: ArticleSource, start: number, article: ParsedArticle): number {
+export function parseBenefits(
+  source: ArticleSource,
+  start: number,
+  article: ParsedArticle,
+): number {
   // The closing part starts at the first table or known closing heading ("Key Takeaways", …)
   // after which the numbered sections do not continue.
   let hardEnd = source.lines.length
@@ -54,14 +67,18 @@ export function parseBenefits(source: ArticleSource, start: number, article: Par
   const nextNumberedFrom = (k: number): { number: number; line: number } | undefined => {
     for (let m = k; m < hardEnd; m++) {
       const h = numberedHeading(source.text(m))
-      if (h) return { number: h.number, line: source.lineNo(m) }
+      if (h) {
+        return { number: h.number, line: source.lineNo(m) }
+      }
     }
     return undefined
   }
 
   for (let k = start; k < hardEnd; k++) {
     const ln = source.lines[k]
-    if (!ln || !ln.text) continue
+    if (!ln || !ln.text) {
+      continue
+    }
     const heading = numberedHeading(ln.text)
     const numberedTip =
       heading !== undefined &&
@@ -74,7 +91,10 @@ export function parseBenefits(source: ArticleSource, start: number, article: Par
       // Validate numbering: 1, 2, 3, … without duplicates or gaps.
       const dup = seen.get(heading.number)
       if (dup !== undefined) {
-        throw new ImportError(ln.no, `section number ${heading.number} is used twice (also on line ${dup})`)
+        throw new ImportError(
+          ln.no,
+          `section number ${heading.number} is used twice (also on line ${dup})`,
+        )
       }
       const expected = prev + 1
       if (heading.number !== expected) {
@@ -92,9 +112,15 @@ export function parseBenefits(source: ArticleSource, start: number, article: Par
           )
         }
         if (prev === 0) {
-          throw new ImportError(ln.no, `the first numbered section is ${heading.number}; numbering must start at 1`)
+          throw new ImportError(
+            ln.no,
+            `the first numbered section is ${heading.number}; numbering must start at 1`,
+          )
         }
-        throw new ImportError(ln.no, `section ${heading.number} follows section ${prev}; section ${expected} is missing`)
+        throw new ImportError(
+          ln.no,
+          `section ${heading.number} follows section ${prev}; section ${expected} is missing`,
+        )
       }
       seen.set(heading.number, ln.no)
       prev = heading.number
@@ -113,7 +139,9 @@ export function parseBenefits(source: ArticleSource, start: number, article: Par
       cur = { benefit, state: 'body', plainTips: false }
       continue
     }
-    if (!cur) continue
+    if (!cur) {
+      continue
+    }
 
     // An unrecognised heading after the tips of the last section starts the closing part.
     const t = ln.text
@@ -124,7 +152,9 @@ export function parseBenefits(source: ArticleSource, start: number, article: Par
       (cur.state === 'closing' || (cur.state === 'tips' && cur.benefit.tips.length > 0))
     ) {
       const next = nextNumberedFrom(k + 1)
-      if (!next || next.number <= prev) return k
+      if (!next || next.number <= prev) {
+        return k
+      }
     }
     sectionLine(source, cur, ln)
   }
@@ -135,17 +165,27 @@ function sectionLine(source: ArticleSource, sec: SectionState, ln: Line): void {
   const b = sec.benefit
   const t = ln.text
 
-  if (isSubHeading(t, PERSPECTIVE_RE) && b.perspectiveHeading === undefined && sec.state === 'body') {
+  if (
+    isSubHeading(t, PERSPECTIVE_RE) &&
+    b.perspectiveHeading === undefined &&
+    sec.state === 'body'
+  ) {
     b.perspectiveHeading = headingKey(t)
     sec.state = 'perspective'
     return
   }
-  if (isSubHeading(t, TIPS_RE) && b.tipsHeading === undefined && (sec.state === 'body' || sec.state === 'perspective')) {
+  if (
+    isSubHeading(t, TIPS_RE) &&
+    b.tipsHeading === undefined &&
+    (sec.state === 'body' || sec.state === 'perspective')
+  ) {
     b.tipsHeading = headingKey(t)
     sec.state = 'tips'
     return
   }
-  if (isSeparator(t)) return
+  if (isSeparator(t)) {
+    return
+  }
 
   if (isBullet(t)) {
     const content = bulletText(t)
@@ -153,7 +193,11 @@ function sectionLine(source: ArticleSource, sec: SectionState, ln: Line): void {
       addTip(source, b, content, ln.no)
       return
     }
-    if ((sec.state === 'body' || sec.state === 'perspective') && b.tips.length === 0 && splitTitled(content)) {
+    if (
+      (sec.state === 'body' || sec.state === 'perspective') &&
+      b.tips.length === 0 &&
+      splitTitled(content)
+    ) {
       // A tips list without a tips heading; the paragraph before it is its lead-in.
       const list = sec.state === 'body' ? b.body : b.perspective
       const before = list[list.length - 1]
@@ -165,7 +209,10 @@ function sectionLine(source: ArticleSource, sec: SectionState, ln: Line): void {
       addTip(source, b, content, ln.no)
       return
     }
-    source.warn(ln.no, `a bullet point in section ${b.number} outside its tips list was kept as a paragraph`)
+    source.warn(
+      ln.no,
+      `a bullet point in section ${b.number} outside its tips list was kept as a paragraph`,
+    )
     paragraph(source, sec, content, ln.no)
     return
   }
@@ -182,7 +229,10 @@ function sectionLine(source: ArticleSource, sec: SectionState, ln: Line): void {
         b.tipsLeadIn = t
         return
       }
-      source.warn(ln.no, `section ${b.number} has a tips heading but no "- Title: instruction" tip lines`)
+      source.warn(
+        ln.no,
+        `section ${b.number} has a tips heading but no "- Title: instruction" tip lines`,
+      )
     } else if (sec.plainTips && titled && isHeadingLike(titled.title)) {
       addTip(source, b, t, ln.no)
       return
@@ -191,9 +241,15 @@ function sectionLine(source: ArticleSource, sec: SectionState, ln: Line): void {
   }
 
   if (isPipeRow(t)) {
-    source.warn(ln.no, `tables inside a numbered section are not supported; this row was kept as a paragraph of section ${b.number}`)
+    source.warn(
+      ln.no,
+      `tables inside a numbered section are not supported; this row was kept as a paragraph of section ${b.number}`,
+    )
   } else if (isHeadingLike(t) && !isSubHeading(t, PERSPECTIVE_RE) && !isSubHeading(t, TIPS_RE)) {
-    source.warn(ln.no, `"${t}" looks like a heading but is not one the importer knows; it was kept as a paragraph of section ${b.number}`)
+    source.warn(
+      ln.no,
+      `"${t}" looks like a heading but is not one the importer knows; it was kept as a paragraph of section ${b.number}`,
+    )
   } else if (isSubHeading(t, PERSPECTIVE_RE) || isSubHeading(t, TIPS_RE)) {
     source.warn(ln.no, `section ${b.number} repeats the heading "${t}"; it was kept as a paragraph`)
   }
@@ -204,12 +260,19 @@ function paragraph(source: ArticleSource, sec: SectionState, text: string, line:
   const b = sec.benefit
   if ((sec.state === 'body' || sec.state === 'perspective') && isChartNote(text)) {
     b.chartNotes.push(text)
-    source.warn(line, `this paragraph describes a chart that a text file cannot contain; it was kept as a chart note of section ${b.number}`)
+    source.warn(
+      line,
+      `this paragraph describes a chart that a text file cannot contain; it was kept as a chart note of section ${b.number}`,
+    )
     return
   }
-  if (sec.state === 'body') b.body.push(text)
-  else if (sec.state === 'perspective') b.perspective.push(text)
-  else source.place(b.closing, text, line)
+  if (sec.state === 'body') {
+    b.body.push(text)
+  } else if (sec.state === 'perspective') {
+    b.perspective.push(text)
+  } else {
+    source.place(b.closing, text, line)
+  }
 }
 
 function addTip(source: ArticleSource, b: ParsedBenefit, content: string, line: number): void {
@@ -223,7 +286,10 @@ function addTip(source: ArticleSource, b: ParsedBenefit, content: string, line: 
     instruction = content
     const words = content.replace(/[.!?]+$/, '').split(' ')
     title = words.length <= 6 ? words.join(' ') : `${words.slice(0, 6).join(' ')}…`
-    source.warn(line, `this tip has no "Title: instruction" form; its title was taken from its first words`)
+    source.warn(
+      line,
+      `this tip has no "Title: instruction" form; its title was taken from its first words`,
+    )
   }
   const timing = inferTipTiming(`${title}. ${instruction}`)
   const category = inferTipCategory(title, instruction)

@@ -5,13 +5,25 @@
  */
 
 import type { ActionStep, KeyTakeaway, ParsedArticle } from '../parse'
+import type { ArticleSource } from './source'
+
 import { isCallToAction } from './callToAction'
 import { parseComparison } from './comparison'
 import { headingKey, isHeadingLike, postHeadingKind } from './headings'
-import { bulletText, isBullet, isSeparator, parseQuoteText, splitTitled, STRAY_MARKER_RE } from './lines'
-import type { ArticleSource } from './source'
+import {
+  bulletText,
+  isBullet,
+  isSeparator,
+  parseQuoteText,
+  splitTitled,
+  STRAY_MARKER_RE,
+} from './lines'
 
-export function parsePost(source: ArticleSource, start: number, article: ParsedArticle): { heading?: string } {
+export function parsePost(
+  source: ArticleSource,
+  start: number,
+  article: ParsedArticle,
+): { heading?: string } {
   const cta: { heading?: string } = {}
   let mode: 'none' | 'nextSteps' | 'after' = 'none'
   let j = start
@@ -26,7 +38,10 @@ export function parsePost(source: ArticleSource, start: number, article: ParsedA
     if (source.tableStartsAt(j)) {
       const { comparison, next } = parseComparison(source, j)
       if (article.comparison) {
-        source.warn(comparison.line, 'the article has a second table; only the first one is imported')
+        source.warn(
+          comparison.line,
+          'the article has a second table; only the first one is imported',
+        )
       } else {
         article.comparison = comparison
       }
@@ -38,7 +53,9 @@ export function parsePost(source: ArticleSource, start: number, article: ParsedA
     if (kind === 'takeaways') {
       const r = parseTakeaways(source, j + 1)
       if (r.items.length > 0) {
-        if (article.keyTakeaways.length > 0) source.warn(ln.no, 'a second "Key Takeaways" list was added to the first')
+        if (article.keyTakeaways.length > 0) {
+          source.warn(ln.no, 'a second "Key Takeaways" list was added to the first')
+        }
         article.keyTakeawaysHeading ??= headingKey(t)
         article.keyTakeaways.push(...r.items)
         mode = 'after'
@@ -48,7 +65,9 @@ export function parsePost(source: ArticleSource, start: number, article: ParsedA
     } else if (kind === 'actions') {
       const r = parseActions(source, j + 1)
       if (r.items.length > 0) {
-        if (article.actionSteps.length > 0) source.warn(ln.no, 'a second "Next Steps" list was added to the first')
+        if (article.actionSteps.length > 0) {
+          source.warn(ln.no, 'a second "Next Steps" list was added to the first')
+        }
         article.actionStepsHeading ??= headingKey(t)
         article.actionSteps.push(...r.items)
         mode = 'after'
@@ -58,7 +77,11 @@ export function parsePost(source: ArticleSource, start: number, article: ParsedA
     } else if (kind === 'why') {
       const r = parseWhy(source, j + 1)
       if ((r.points.length > 0 || r.leadIn !== undefined) && !article.whyItMatters) {
-        article.whyItMatters = { heading: headingKey(t), ...(r.leadIn !== undefined ? { leadIn: r.leadIn } : {}), points: r.points }
+        article.whyItMatters = {
+          heading: headingKey(t),
+          ...(r.leadIn !== undefined ? { leadIn: r.leadIn } : {}),
+          points: r.points,
+        }
         mode = 'after'
         j = r.next
         continue
@@ -110,7 +133,10 @@ export function parsePost(source: ArticleSource, start: number, article: ParsedA
         j++
         continue
       }
-      source.warn(ln.no, `"${t}" looks like a heading but the importer does not know where it belongs; it was kept as a paragraph`)
+      source.warn(
+        ln.no,
+        `"${t}" looks like a heading but the importer does not know where it belongs; it was kept as a paragraph`,
+      )
     }
 
     if (isSeparator(t)) {
@@ -133,7 +159,10 @@ export function parsePost(source: ArticleSource, start: number, article: ParsedA
   return cta
 }
 
-function parseTakeaways(source: ArticleSource, start: number): { items: KeyTakeaway[]; next: number } {
+function parseTakeaways(
+  source: ArticleSource,
+  start: number,
+): { items: KeyTakeaway[]; next: number } {
   interface Item extends KeyTakeaway {
     index: number
     fromTitleLine: boolean
@@ -145,8 +174,12 @@ function parseTakeaways(source: ArticleSource, start: number): { items: KeyTakea
   let j = start
   for (; j < source.lines.length; j++) {
     const ln = source.lines[j]
-    if (!ln || !ln.text) continue
-    if (source.endsBlock(j)) break
+    if (!ln || !ln.text) {
+      continue
+    }
+    if (source.endsBlock(j)) {
+      break
+    }
     const t = ln.text
     if (isSeparator(t)) {
       cur = undefined
@@ -159,10 +192,17 @@ function parseTakeaways(source: ArticleSource, start: number): { items: KeyTakea
         cur.points.push(content)
       } else {
         const k = source.nextNonBlank(j + 1)
-        const nested = k >= 0 && isBullet(source.text(k)) && (source.lines[k]?.indent ?? 0) > ln.indent
+        const nested =
+          k >= 0 && isBullet(source.text(k)) && (source.lines[k]?.indent ?? 0) > ln.indent
         const titled = nested ? undefined : splitTitled(content)
         const item: Item = titled
-          ? { title: titled.title, points: [titled.rest], index: j, fromTitleLine: false, indent: ln.indent }
+          ? {
+              title: titled.title,
+              points: [titled.rest],
+              index: j,
+              fromTitleLine: false,
+              indent: ln.indent,
+            }
           : { title: content, points: [], index: j, fromTitleLine: false, indent: ln.indent }
         items.push(item)
         cur = nested ? item : undefined
@@ -180,7 +220,12 @@ function parseTakeaways(source: ArticleSource, start: number): { items: KeyTakea
   }
   // A title without points after real takeaways is the heading of what follows.
   const last = items[items.length - 1]
-  if (last && last.fromTitleLine && last.points.length === 0 && items.some((it) => it.points.length > 0)) {
+  if (
+    last &&
+    last.fromTitleLine &&
+    last.points.length === 0 &&
+    items.some((it) => it.points.length > 0)
+  ) {
     items.pop()
     j = last.index
   }
@@ -196,8 +241,12 @@ function parseActions(source: ArticleSource, start: number): { items: ActionStep
   let j = start
   for (; j < source.lines.length; j++) {
     const ln = source.lines[j]
-    if (!ln || !ln.text) continue
-    if (source.endsBlock(j)) break
+    if (!ln || !ln.text) {
+      continue
+    }
+    if (source.endsBlock(j)) {
+      break
+    }
     if (isSeparator(ln.text)) {
       cur = undefined
       continue
@@ -243,15 +292,24 @@ function parseActions(source: ArticleSource, start: number): { items: ActionStep
   return { items: items.map(({ title, text }) => ({ title, text })), next: j }
 }
 
-function parseWhy(source: ArticleSource, start: number): { leadIn?: string; points: string[]; next: number } {
+function parseWhy(
+  source: ArticleSource,
+  start: number,
+): { leadIn?: string; points: string[]; next: number } {
   let leadIn: string | undefined
   const points: string[] = []
   let j = start
   for (; j < source.lines.length; j++) {
     const ln = source.lines[j]
-    if (!ln || !ln.text) continue
-    if (source.endsBlock(j)) break
-    if (isSeparator(ln.text)) continue
+    if (!ln || !ln.text) {
+      continue
+    }
+    if (source.endsBlock(j)) {
+      break
+    }
+    if (isSeparator(ln.text)) {
+      continue
+    }
     if (isBullet(ln.text)) {
       points.push(bulletText(ln.text))
       continue

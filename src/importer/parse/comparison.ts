@@ -4,13 +4,23 @@
  * column names (exactly, by number, or by a shortened title that fits one section only).
  */
 
-import type { ComparisonCell, ComparisonRating, ComparisonRow, ParsedBenefit, ParsedComparison } from '../parse'
+import type {
+  ComparisonCell,
+  ComparisonRating,
+  ComparisonRow,
+  ParsedBenefit,
+  ParsedComparison,
+} from '../parse'
+import type { ArticleSource } from './source'
+
 import { headingKey } from './headings'
 import { ImportError } from './ImportError'
 import { isPipeRow, isTableSeparatorRow, splitIcon, splitRow } from './lines'
-import type { ArticleSource } from './source'
 
-export function parseComparison(source: ArticleSource, start: number): { comparison: ParsedComparison; next: number } {
+export function parseComparison(
+  source: ArticleSource,
+  start: number,
+): { comparison: ParsedComparison; next: number } {
   let j = start
   let heading: string | undefined
   if (!isPipeRow(source.text(j))) {
@@ -20,13 +30,19 @@ export function parseComparison(source: ArticleSource, start: number): { compari
   const headerLine = source.lineNo(j)
   const header = splitRow(source.text(j))
   if (header.slice(1).some((c) => !c)) {
-    throw new ImportError(headerLine, 'the comparison table header has an empty column name; every column must name a benefit section')
+    throw new ImportError(
+      headerLine,
+      'the comparison table header has an empty column name; every column must name a benefit section',
+    )
   }
   let k = source.nextNonBlank(j + 1)
   if (k >= 0 && isTableSeparatorRow(source.text(k))) {
     const width = splitRow(source.text(k)).length
     if (width !== header.length) {
-      throw new ImportError(source.lineNo(k), `the table separator row has ${width} columns, header has ${header.length}`)
+      throw new ImportError(
+        source.lineNo(k),
+        `the table separator row has ${width} columns, header has ${header.length}`,
+      )
     }
     k = source.nextNonBlank(k + 1)
   }
@@ -48,9 +64,14 @@ export function parseComparison(source: ArticleSource, start: number): { compari
     k = source.nextNonBlank(k + 1)
   }
   if (k >= 0 && isTableSeparatorRow(source.text(k))) {
-    throw new ImportError(source.lineNo(k), 'the table has a second separator row (---|---); remove it')
+    throw new ImportError(
+      source.lineNo(k),
+      'the table has a second separator row (---|---); remove it',
+    )
   }
-  if (rows.length === 0) source.warn(headerLine, 'the comparison table has a header but no rows')
+  if (rows.length === 0) {
+    source.warn(headerLine, 'the comparison table has a header but no rows')
+  }
   return {
     comparison: {
       ...(heading ? { heading } : {}),
@@ -69,7 +90,11 @@ export function parseComparison(source: ArticleSource, start: number): { compari
  * emoji) matches; otherwise a column may shorten a title ("Sleep Quality") as long as it fits
  * one section only. A column that names no section is an error, see `ImportError` below.
  */
-export function matchColumns(source: ArticleSource, comparison: ParsedComparison, benefits: ParsedBenefit[]): number[] {
+export function matchColumns(
+  source: ArticleSource,
+  comparison: ParsedComparison,
+  benefits: ParsedBenefit[],
+): number[] {
   const used = new Map<number, string>()
   const out: number[] = []
   const titles = benefits.map((b) => ({ b, key: matchKey(b.title), tokens: tokens(b.title) }))
@@ -79,12 +104,15 @@ export function matchColumns(source: ArticleSource, comparison: ParsedComparison
     let fuzzy = false
     if (!found) {
       const numbered = /^(?:benefit|section|#)?\s*(\d{1,3})$/i.exec(key)
-      if (numbered) found = benefits.find((b) => b.number === Number(numbered[1]))
+      if (numbered) {
+        found = benefits.find((b) => b.number === Number(numbered[1]))
+      }
     }
     if (!found && key) {
       const contained = titles.filter((t) => t.key.includes(key) || key.includes(t.key))
-      if (contained.length === 1) found = contained[0]?.b
-      else {
+      if (contained.length === 1) {
+        found = contained[0]?.b
+      } else {
         const colTokens = tokens(column)
         const scored = titles
           .map((t) => {
@@ -94,7 +122,9 @@ export function matchColumns(source: ArticleSource, comparison: ParsedComparison
           .sort((a, c) => c.score - a.score)
         const best = scored[0]
         const second = scored[1]
-        if (best && best.score >= 0.6 && (!second || second.score < best.score)) found = best.b
+        if (best && best.score >= 0.6 && (!second || second.score < best.score)) {
+          found = best.b
+        }
       }
       fuzzy = found !== undefined
     }
@@ -113,26 +143,36 @@ export function matchColumns(source: ArticleSource, comparison: ParsedComparison
       )
     }
     if (fuzzy) {
-      source.warn(comparison.line, `the comparison table column "${column}" was matched to section ${found.number} ("${found.title}")`)
+      source.warn(
+        comparison.line,
+        `the comparison table column "${column}" was matched to section ${found.number} ("${found.title}")`,
+      )
     }
     used.set(found.number, column)
     out.push(found.number)
   }
   const missing = benefits.filter((b) => !used.has(b.number)).map((b) => b.number)
   if (missing.length > 0) {
-    source.warn(comparison.line, `the comparison table has no column for section${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`)
+    source.warn(
+      comparison.line,
+      `the comparison table has no column for section${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+    )
   }
   return out
 }
 
-const RATING_RE = /^(very\s+low|low|minimal|medium|moderate|high|very\s+high)(?:\s*[–—:]\s*|\s+-\s+|$)(.*)$/i
+const RATING_RE =
+  /^(very\s+low|low|minimal|medium|moderate|high|very\s+high)(?:\s*[–—:]\s*|\s+-\s+|$)(.*)$/i
 
 function parseCell(raw: string, line: number): ComparisonCell {
   const m = RATING_RE.exec(raw)
-  if (!m) return { text: raw, raw, line }
+  if (!m) {
+    return { text: raw, raw, line }
+  }
   const label = m[1] ?? ''
   const word = label.toLowerCase().replace(/\s+/g, ' ')
-  const rating: ComparisonRating = word === 'medium' || word === 'moderate' ? 'medium' : word.endsWith('high') ? 'high' : 'low'
+  const rating: ComparisonRating =
+    word === 'medium' || word === 'moderate' ? 'medium' : word.endsWith('high') ? 'high' : 'low'
   return { text: (m[2] ?? '').trim(), raw, rating, ratingLabel: label, line }
 }
 
@@ -144,7 +184,22 @@ function matchKey(text: string): string {
     .trim()
 }
 
-const STOP_WORDS = new Set(['a', 'an', 'and', 'of', 'the', 'for', 'to', 'in', 'on', 'with', 'without', 'your', 'vs', 'or'])
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'of',
+  'the',
+  'for',
+  'to',
+  'in',
+  'on',
+  'with',
+  'without',
+  'your',
+  'vs',
+  'or',
+])
 
 function tokens(text: string): string[] {
   return matchKey(text)

@@ -8,12 +8,22 @@ import { ImportError } from './ImportError'
 
 export function normalizeInput(text: string): string {
   const s = text.startsWith('\uFEFF') ? text.slice(1) : text
-  if (s.replace(/[\s\u200B\uFEFF]/g, '') === '') throw new ImportError(1, 'the file is empty')
-  if (s.includes('\u0000')) throw new ImportError(1, 'this looks like a binary file, not an article')
+  if (s.replace(/[\s\u200B]/g, '') === '') {
+    throw new ImportError(1, 'the file is empty')
+  }
+  if (s.includes('\u0000')) {
+    throw new ImportError(1, 'this looks like a binary file, not an article')
+  }
   let bad = 0
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k)
-    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || (c >= 0x7f && c <= 0x9f)) bad++
+    if (
+      c === 0xfffd ||
+      (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) ||
+      (c >= 0x7f && c <= 0x9f)
+    ) {
+      bad++
+    }
   }
   if (bad > 0 && bad / s.length > 0.02) {
     throw new ImportError(1, 'this looks like a binary file, not an article')
@@ -27,5 +37,8 @@ export function normalizeInput(text: string): string {
     )
   }
   // A stray control character (a DOS end-of-file marker, a form feed) is dropped.
-  return lines.join('\n').replace(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '').replace(/[\u2028\u2029]/g, ' ')
+  return lines
+    .join('\n')
+    .replace(/[\u0001-\u0008\v\f\u000E-\u001F\u007F-\u009F]/g, '')
+    .replace(/[\u2028\u2029]/g, ' ')
 }

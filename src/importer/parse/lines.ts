@@ -15,7 +15,8 @@ export interface Line {
   hashHeading: boolean
 }
 
-const EMOJI = '(?![\\u00A9\\u00AE\\u2122])(?:\\p{Extended_Pictographic}|\\p{Regional_Indicator})(?:\\uFE0F|\\u20E3|\\p{Emoji_Modifier}|\\u200D(?:\\p{Extended_Pictographic}|\\p{Regional_Indicator}))*'
+const EMOJI =
+  '(?![\\u00A9\\u00AE\\u2122])(?:\\p{Extended_Pictographic}|\\p{Regional_Indicator})(?:\\uFE0F|\\u20E3|\\p{Emoji_Modifier}|\\u200D(?:\\p{Extended_Pictographic}|\\p{Regional_Indicator}))*'
 const LEADING_ICON_RE = new RegExp(`^((?:${EMOJI}\\s*)+)`, 'u')
 const TRAILING_ICON_RE = new RegExp(`((?:\\s*${EMOJI})+)$`, 'u')
 
@@ -47,11 +48,17 @@ export function cleanLine(raw: string, no: number): Line {
 export function splitIcon(text: string): { text: string; icon?: string } {
   const trailing = TRAILING_ICON_RE.exec(text)
   if (trailing && trailing.index > 0) {
-    return { text: text.slice(0, trailing.index).trim(), icon: (trailing[1] ?? '').replace(/\s+/g, '') }
+    return {
+      text: text.slice(0, trailing.index).trim(),
+      icon: (trailing[1] ?? '').replace(/\s+/g, ''),
+    }
   }
   const leading = LEADING_ICON_RE.exec(text)
   if (leading && leading[0].length < text.length) {
-    return { text: text.slice(leading[0].length).trim(), icon: (leading[1] ?? '').replace(/\s+/g, '') }
+    return {
+      text: text.slice(leading[0].length).trim(),
+      icon: (leading[1] ?? '').replace(/\s+/g, ''),
+    }
   }
   return { text }
 }
@@ -74,8 +81,12 @@ export function isSeparator(text: string): boolean {
 
 export function splitRow(text: string): string[] {
   let s = text.trim()
-  if (s.startsWith('|')) s = s.slice(1)
-  if (s.endsWith('|')) s = s.slice(0, -1)
+  if (s.startsWith('|')) {
+    s = s.slice(1)
+  }
+  if (s.endsWith('|')) {
+    s = s.slice(0, -1)
+  }
   return s.split('|').map((c) => c.trim())
 }
 
@@ -100,8 +111,11 @@ export function sentences(text: string): string[] {
   const out: string[] = []
   for (const part of parts) {
     const prev = out[out.length - 1]
-    if (prev !== undefined && ABBREVIATIONS.test(prev)) out[out.length - 1] = `${prev} ${part}`
-    else out.push(part)
+    if (prev !== undefined && ABBREVIATIONS.test(prev)) {
+      out[out.length - 1] = `${prev} ${part}`
+    } else {
+      out.push(part)
+    }
   }
   return out.map((s) => s.trim()).filter(Boolean)
 }
@@ -110,11 +124,22 @@ export function sentences(text: string): string[] {
 export function splitTitled(text: string): { title: string; rest: string } | undefined {
   for (const re of [/^(.+?)\s*:\s+(\S.*)$/u, /^(.+?)\s+[–—]\s+(\S.*)$/u]) {
     const m = re.exec(text)
-    if (!m) continue
+    if (!m) {
+      continue
+    }
     const title = (m[1] ?? '').trim()
     const rest = (m[2] ?? '').trim()
-    if (title.length > 80 || wordCount(title) > 10 || /[.!?]\s/.test(title) || /[.!?]$/.test(title)) continue
-    if (!/^[\p{Lu}\p{N}]/u.test(splitIcon(title).text)) continue
+    if (
+      title.length > 80 ||
+      wordCount(title) > 10 ||
+      /[.!?]\s/.test(title) ||
+      /[.!?]$/.test(title)
+    ) {
+      continue
+    }
+    if (!/^[\p{Lu}\p{N}]/u.test(splitIcon(title).text)) {
+      continue
+    }
     return { title, rest }
   }
   return undefined
@@ -124,11 +149,15 @@ export function parseQuoteText(text: string): { text: string; attribution?: stri
   const m = /^[“"„«]\s*(.+?)\s*[”"»]\s*(?:[—–-]+\s*(\S.*))?$/u.exec(text)
   if (m) {
     const inner = (m[1] ?? '').trim()
-    if (!inner || /[“”"]/u.test(inner)) return undefined
+    if (!inner || /[“”"]/u.test(inner)) {
+      return undefined
+    }
     const attribution = m[2]?.trim()
     return attribution ? { text: inner, attribution } : { text: inner }
   }
   const block = /^>\s*(\S.*)$/.exec(text)
-  if (block) return { text: (block[1] ?? '').trim() }
+  if (block) {
+    return { text: (block[1] ?? '').trim() }
+  }
   return undefined
 }

@@ -6,9 +6,10 @@
  */
 
 import type { ImportWarning } from '../parse'
+import type { Line } from './lines'
+
 import { isHeadingLike, postHeadingKind } from './headings'
 import { cleanLine, isPipeRow, isTableSeparatorRow, parseQuoteText } from './lines'
-import type { Line } from './lines'
 
 export class ArticleSource {
   readonly lines: Line[]
@@ -21,7 +22,9 @@ export class ArticleSource {
   constructor(text: string) {
     this.lines = text.split('\n').map((raw, k) => cleanLine(raw, k + 1))
     let last = this.lines.length - 1
-    while (last >= 0 && !this.text(last)) last--
+    while (last >= 0 && !this.text(last)) {
+      last--
+    }
     this.lastIndex = last
   }
 
@@ -39,7 +42,9 @@ export class ArticleSource {
 
   nextNonBlank(i: number, end = this.lines.length): number {
     let k = i
-    while (k < end && !this.text(k)) k++
+    while (k < end && !this.text(k)) {
+      k++
+    }
     return k < end ? k : -1
   }
 
@@ -62,7 +67,12 @@ export class ArticleSource {
     }
     if (isHeadingLike(t)) {
       const k = this.nextNonBlank(i + 1)
-      return k >= 0 && isPipeRow(this.text(k)) && !isTableSeparatorRow(this.text(k)) && this.tableStartsAt(k)
+      return (
+        k >= 0 &&
+        isPipeRow(this.text(k)) &&
+        !isTableSeparatorRow(this.text(k)) &&
+        this.tableStartsAt(k)
+      )
     }
     return false
   }

@@ -10,8 +10,14 @@ const SESSION_DET = '(?:your|each|the|a|every|any)'
 
 const TIMING_RULES: Record<Exclude<TipTiming, 'ongoing'>, RegExp[]> = {
   before: [
-    new RegExp(`\\bbefore (?:and after )?(?:${SESSION_DET}\\s+)?(?:next |first |\\w+ )?${SESSION}\\b`, 'i'),
-    new RegExp(`\\b(?:prior to|ahead of|in preparation for) (?:${SESSION_DET}\\s+)?(?:next |first )?${SESSION}\\b`, 'i'),
+    new RegExp(
+      `\\bbefore (?:and after )?(?:${SESSION_DET}\\s+)?(?:next |first |\\w+ )?${SESSION}\\b`,
+      'i',
+    ),
+    new RegExp(
+      `\\b(?:prior to|ahead of|in preparation for) (?:${SESSION_DET}\\s+)?(?:next |first )?${SESSION}\\b`,
+      'i',
+    ),
     /\bbeforehand\b/i,
     /\bpre-(?:treatment|session|appointment)\b/i,
     /\b(?:arrive|show up)(?: a few| \w+)?(?: minutes)? early\b/i,
@@ -62,11 +68,19 @@ const ONGOING_RULES: RegExp[] = [
 export function inferTipTiming(text: string): TipTiming | undefined {
   const specific = new Set<TipTiming>()
   for (const [timing, rules] of Object.entries(TIMING_RULES) as [TipTiming, RegExp[]][]) {
-    if (rules.some((re) => re.test(text))) specific.add(timing)
+    if (rules.some((re) => re.test(text))) {
+      specific.add(timing)
+    }
   }
-  if (specific.has('within-24h')) specific.delete('right-after')
-  if (specific.size === 1) return [...specific][0]
-  if (specific.size > 1) return undefined
+  if (specific.has('within-24h')) {
+    specific.delete('right-after')
+  }
+  if (specific.size === 1) {
+    return [...specific][0]
+  }
+  if (specific.size > 1) {
+    return undefined
+  }
   return ONGOING_RULES.some((re) => re.test(text)) ? 'ongoing' : undefined
 }
 
@@ -207,8 +221,12 @@ export function inferTipCategory(title: string, instruction: string): TipCategor
   for (const [category, rules] of Object.entries(CATEGORY_RULES) as [TipCategory, RegExp[]][]) {
     let score = 0
     for (const re of rules) {
-      if (re.test(title)) score += 2
-      if (re.test(instruction)) score += 1
+      if (re.test(title)) {
+        score += 2
+      }
+      if (re.test(instruction)) {
+        score += 1
+      }
     }
     if (score > bestScore) {
       best = category

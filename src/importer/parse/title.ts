@@ -14,7 +14,23 @@ export function slugify(title: string): string {
   return payloadSlugify(title) ?? ''
 }
 
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'vs', 'with'])
+const SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'for',
+  'in',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'vs',
+  'with',
+])
 
 function capitalizeFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
@@ -25,9 +41,13 @@ export function titleFromFileName(fileName: string): string | undefined {
   const base = fileName.split(/[\\/]/).pop() ?? ''
   const stem = base.replace(/(?:\.[a-z0-9]{1,5})+$/i, '')
   const words = stem.split(/[-_.\s]+/).filter(Boolean)
-  if (words.length === 0) return undefined
+  if (words.length === 0) {
+    return undefined
+  }
   return words
-    .map((w, i) => (i > 0 && SMALL_WORDS.has(w.toLowerCase()) ? w.toLowerCase() : capitalizeFirst(w)))
+    .map((w, i) =>
+      i > 0 && SMALL_WORDS.has(w.toLowerCase()) ? w.toLowerCase() : capitalizeFirst(w),
+    )
     .join(' ')
 }
 
@@ -35,7 +55,9 @@ const COMPARE_WORD_RE = /\bcompar(?:ison|ing|ed)\b|\bat a glance\b|\bside[- ]by[
 
 /** "Benefits Comparison of Acupuncture for Back Pain" → "Benefits of Acupuncture for Back Pain". */
 export function titleFromComparisonHeading(heading: string): string | undefined {
-  if (!COMPARE_WORD_RE.test(heading)) return undefined
+  if (!COMPARE_WORD_RE.test(heading)) {
+    return undefined
+  }
   const title = heading
     .replace(/^(.+?)\s+comparison\s+(of|for)\s+/i, '$1 $2 ')
     .replace(/^(?:an?\s+|the\s+)?comparison\s+of\s+/i, '')

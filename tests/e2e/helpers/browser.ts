@@ -23,8 +23,16 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser context (own cookies) logged in to the admin as `email`. */
-export async function loggedIn(browser: Browser, baseUrl: string, email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 1000 } })
+export async function loggedIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1400, height: 1000 },
+  })
   context.setDefaultTimeout(60_000)
   const page = await context.newPage()
   await page.goto('/admin/login')

@@ -14,10 +14,18 @@ export class Rest {
     return new Rest(this.baseUrl, token)
   }
 
-  async request<T = Record<string, any>>(method: string, path: string, body?: unknown): Promise<RestResponse<T>> {
+  async request<T = Record<string, any>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<RestResponse<T>> {
     const headers: Record<string, string> = {}
-    if (body !== undefined) headers['Content-Type'] = 'application/json'
-    if (this.token) headers.Authorization = `JWT ${this.token}`
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json'
+    }
+    if (this.token) {
+      headers.Authorization = `JWT ${this.token}`
+    }
     const response = await fetch(`${this.baseUrl}/api${path}`, {
       method,
       headers,
@@ -46,8 +54,13 @@ export class Rest {
   }
 
   async login(email: string, password: string): Promise<string> {
-    const { status, body } = await this.post<{ token?: string }>('/users/login', { email, password })
-    if (status !== 200 || !body.token) throw new Error(`login ${email} failed: ${status} ${JSON.stringify(body)}`)
+    const { status, body } = await this.post<{ token?: string }>('/users/login', {
+      email,
+      password,
+    })
+    if (status !== 200 || !body.token) {
+      throw new Error(`login ${email} failed: ${status} ${JSON.stringify(body)}`)
+    }
     return body.token
   }
 }
@@ -67,8 +80,15 @@ export async function ensureUsers(rest: Rest): Promise<Record<keyof typeof E2E_U
   await rest.post('/users/first-register', { email: E2E_USERS.admin, password: E2E_PASSWORD })
   const admin = rest.as(await rest.login(E2E_USERS.admin, E2E_PASSWORD))
   for (const role of ['editor', 'reviewer'] as const) {
-    const created = await admin.post('/users', { email: E2E_USERS[role], password: E2E_PASSWORD, name: `E2E ${role}`, roles: [role] })
-    if (created.status !== 201 && created.status !== 400) throw new Error(`create ${role}: ${created.status} ${JSON.stringify(created.body)}`)
+    const created = await admin.post('/users', {
+      email: E2E_USERS[role],
+      password: E2E_PASSWORD,
+      name: `E2E ${role}`,
+      roles: [role],
+    })
+    if (created.status !== 201 && created.status !== 400) {
+      throw new Error(`create ${role}: ${created.status} ${JSON.stringify(created.body)}`)
+    }
   }
   return {
     admin: admin.token!,

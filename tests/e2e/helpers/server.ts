@@ -6,12 +6,11 @@
  *
  * `CITED_E2E_URL=http://localhost:3000` runs the tests against a server you started yourself.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, createWriteStream } from 'node:fs'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createWriteStream, existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-
 import pg from 'pg'
 
 import { findFreePort, startEmbeddedPostgres } from '../../../scripts/lib/postgres'
@@ -36,7 +35,12 @@ async function tail(file: string, lines = 60): Promise<string> {
 }
 
 /** Runs a command to its end, its output appended to `logFile`; throws with the log's tail on failure. */
-function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+function runToEnd(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const log = createWriteStream(logFile, { flags: 'a' })
     const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -45,19 +49,34 @@ function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv, logFi
     child.on('error', reject)
     child.on('exit', async (code) => {
       log.end()
-      if (code === 0) return resolve()
-      reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}:\n${await tail(logFile)}`))
+      if (code === 0) {
+        return resolve()
+      }
+      reject(
+        new Error(
+          `${path.basename(command)} ${args.join(' ')} exited with ${code}:\n${await tail(logFile)}`,
+        ),
+      )
     })
   })
 }
 
-async function waitForHttp(url: string, server: ChildProcess, logFile: string, timeoutMs = 120_000): Promise<void> {
+async function waitForHttp(
+  url: string,
+  server: ChildProcess,
+  logFile: string,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}:\n${await tail(logFile)}`)
+    if (server.exitCode !== null) {
+      throw new Error(`the server exited with ${server.exitCode}:\n${await tail(logFile)}`)
+    }
     try {
       const response = await fetch(url, { redirect: 'follow' })
-      if (response.status === 200) return
+      if (response.status === 200) {
+        return
+      }
     } catch {
       // not listening yet
     }
@@ -71,8 +90,14 @@ async function assertMigrated(databaseUrl: string, logFile: string): Promise<voi
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
-    const { rows } = await client.query<{ table: null | string }>("select to_regclass('public.articles')::text as table")
-    if (!rows[0]?.table) throw new Error(`the migration exited 0 but created no "articles" table:\n${await tail(logFile, 200)}`)
+    const { rows } = await client.query<{ table: null | string }>(
+      "select to_regclass('public.articles')::text as table",
+    )
+    if (!rows[0]?.table) {
+      throw new Error(
+        `the migration exited 0 but created no "articles" table:\n${await tail(logFile, 200)}`,
+      )
+    }
   } finally {
     await client.end()
   }
@@ -80,13 +105,21 @@ async function assertMigrated(databaseUrl: string, logFile: string): Promise<voi
 
 /** Keeps the server's log as a CI artefact next to the screenshots: one per server (test file). */
 async function keepLog(logFile: string): Promise<void> {
-  const target = path.join(root, 'tests', 'e2e', 'screenshots', `server-${path.basename(path.dirname(logFile))}.log`)
+  const target = path.join(
+    root,
+    'tests',
+    'e2e',
+    'screenshots',
+    `server-${path.basename(path.dirname(logFile))}.log`,
+  )
   await fs.mkdir(path.dirname(target), { recursive: true })
   await fs.copyFile(logFile, target).catch(() => {})
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve()
+  if (child.exitCode !== null || child.pid === undefined) {
+    return Promise.resolve()
+  }
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       try {
@@ -109,14 +142,23 @@ function stopProcess(child: ChildProcess): Promise<void> {
   })
 }
 
-export async function startServer(log: (message: string) => void = console.log): Promise<TestServer> {
+export async function startServer(
+  log: (message: string) => void = console.log,
+): Promise<TestServer> {
   if (process.env.CITED_E2E_URL) {
-    return { url: process.env.CITED_E2E_URL.replace(/\/$/, ''), databaseUrl: process.env.DATABASE_URL ?? '', stop: async () => {} }
+    return {
+      url: process.env.CITED_E2E_URL.replace(/\/$/, ''),
+      databaseUrl: process.env.DATABASE_URL ?? '',
+      stop: async () => {},
+    }
   }
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cited-e2e-'))
   const logFile = path.join(workDir, 'server.log')
   // The server's log is kept next to the screenshots (a CI artefact), then the work dir goes.
-  const cleanups: (() => Promise<void>)[] = [() => fs.rm(workDir, { recursive: true, force: true }), () => keepLog(logFile)]
+  const cleanups: (() => Promise<void>)[] = [
+    () => fs.rm(workDir, { recursive: true, force: true }),
+    () => keepLog(logFile),
+  ]
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) {
       try {

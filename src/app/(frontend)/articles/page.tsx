@@ -5,7 +5,6 @@ import React from 'react'
 
 import { listArticles } from '../api'
 
-
 export const metadata: Metadata = { title: 'Articles' }
 
 export default async function ArticlesPage() {

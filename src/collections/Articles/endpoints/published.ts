@@ -14,7 +14,10 @@ export const publishedArticleEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const slug = req.routeParams?.slug
-    const snapshot = typeof slug === 'string' && slug !== '' ? await readSnapshot(req.payload, slug, req) : undefined
+    const snapshot =
+      typeof slug === 'string' && slug !== ''
+        ? await readSnapshot(req.payload, slug, req)
+        : undefined
     return snapshotResponse(snapshot, slug, req.headers.get('if-none-match'))
   },
 }
@@ -28,7 +31,8 @@ type GraphQL = Parameters<GraphQLExtension>[0]
 export const publishedArticleQuery = (graphQL: GraphQL, json: unknown) => ({
   PublishedArticle: {
     type: json,
-    description: 'The published article with this slug, as the REST page read (depth 2) returns it, from its stored snapshot.',
+    description:
+      'The published article with this slug, as the REST page read (depth 2) returns it, from its stored snapshot.',
     args: { slug: { type: new graphQL.GraphQLNonNull(graphQL.GraphQLString) } },
     resolve: async (_: unknown, { slug }: { slug: string }, { req }: { req: PayloadRequest }) => {
       const snapshot = await readSnapshot(req.payload, slug, req)

@@ -41,7 +41,12 @@ const submit: PayloadHandler = (req) => asResponse(() => submitClaim(req, req.ro
 const review: PayloadHandler = async (req) => {
   const body = await bodyOf(req)
   return asResponse(() =>
-    reviewClaim(req, { id: req.routeParams?.id, decision: body.decision, note: body.note, password: body.password }),
+    reviewClaim(req, {
+      id: req.routeParams?.id,
+      decision: body.decision,
+      note: body.note,
+      password: body.password,
+    }),
   )
 }
 

@@ -5,9 +5,9 @@ import React from 'react'
 
 import type { Article } from '../../../../../payload-types'
 
+import { idOf } from '../../../../blocks/populated'
 import { RenderBlocks } from '../../../../blocks/RenderBlocks'
 import { CitedRichText } from '../../../../blocks/RichText/Component'
-import { idOf } from '../../../../blocks/populated'
 import { getArticle } from '../../api'
 
 // Incremental static regeneration: each page is rendered on its first visit and kept until Cited
@@ -25,7 +25,9 @@ interface Props {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getArticle((await params).slug)
-  if (!article) return { title: 'Not found' }
+  if (!article) {
+    return { title: 'Not found' }
+  }
   return {
     title: article.seo?.metaTitle || article.title,
     description: article.seo?.metaDescription || article.excerpt || undefined,
@@ -34,7 +36,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The numbered reference list; entry n has the anchor `ref-n` that citations link to. */
 function References({ references }: { references: Article['references'] }): React.ReactNode {
-  if (!references || references.length === 0) return null
+  if (!references || references.length === 0) {
+    return null
+  }
   return (
     <section className="references" aria-labelledby="references-heading">
       <h2 id="references-heading">References</h2>
@@ -60,8 +64,12 @@ function References({ references }: { references: Article['references'] }): Reac
 
 export default async function ArticlePage({ params }: Props) {
   const article = await getArticle((await params).slug)
-  if (!article) notFound()
-  const numbersByClaim = new Map((article.claimReferences ?? []).map((entry) => [entry.claimId, entry.referenceNumbers ?? []]))
+  if (!article) {
+    notFound()
+  }
+  const numbersByClaim = new Map(
+    (article.claimReferences ?? []).map((entry) => [entry.claimId, entry.referenceNumbers ?? []]),
+  )
   const numbersOf = (claim: unknown): number[] => numbersByClaim.get(idOf(claim) ?? '') ?? []
   return (
     <article className="article">

@@ -1,13 +1,7 @@
 /* Payload's generated REST route, with Cited's guards around each handler (body limit, error mapping). */
 import config from '@payload-config'
 import '@payloadcms/next/css'
-import {
-  REST_DELETE,
-  REST_GET,
-  REST_OPTIONS,
-  REST_PATCH,
-  REST_POST,
-} from '@payloadcms/next/routes'
+import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
 import { guardRest } from '../../../../http/routes'
 
