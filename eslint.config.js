@@ -26,7 +26,15 @@ export default [
         ecmaVersion: 'latest',
         projectService: {
           maximumDefaultProjectFileCountBeyondDefaultProjectFile: 40,
-          allowDefaultProject: ['*.js', '*.mjs'],
+          // Files no tsconfig.json includes: root JS configs; the build-only Payload typing
+          // (tsconfig.build.json's, excluded from tsconfig.json); the package test host's Next
+          // config (its tsconfig.json includes TypeScript only).
+          allowDefaultProject: [
+            '*.js',
+            '*.mjs',
+            'src/types/*.build.d.ts',
+            'tests/package/host/next.config.mjs',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -57,9 +65,11 @@ export default [
     rules: { 'no-console': 'off' },
   },
   {
-    // Files whose tools require a default export: configs and Next's app files.
+    // Files whose tools require a default export: configs (a Payload config, like the bench's
+    // plain peer, is one) and Next's app files.
     files: [
       '*.config.{ts,js,mjs}',
+      'scripts/bench/plain.config.ts',
       '**/vitest.*.config.ts',
       'src/app/**',
       'tests/package/host/**',

@@ -36,8 +36,8 @@ const isRelative = (specifier: string) => specifier.startsWith('./') || specifie
 /** The specifier, with the extension Node needs, of the emitted file `specifier` names from `file`. */
 function resolveEmitted(file: string, specifier: string): null | string {
   const base = path.resolve(path.dirname(file), specifier)
-  if (/\.(c|m)?js$|\.json$/.test(specifier)) {
-    const target = isDeclaration(file) ? base.replace(/\.(c|m)?js$/, '.d.ts') : base
+  if (/\.[cm]?js$|\.json$/.test(specifier)) {
+    const target = isDeclaration(file) ? base.replace(/\.[cm]?js$/, '.d.ts') : base
     return fs.existsSync(target) ? specifier : null
   }
   const emitted = isDeclaration(file) ? '.d.ts' : '.js'

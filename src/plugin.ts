@@ -432,7 +432,11 @@ function dataFieldNames(fields: Field[]): Set<string> {
         names.add(field.name)
       } else if (field.type === 'tabs') {
         for (const tab of field.tabs) {
-          'name' in tab && tab.name ? names.add(tab.name) : visit(tab.fields)
+          if ('name' in tab && tab.name) {
+            names.add(tab.name)
+          } else {
+            visit(tab.fields)
+          }
         }
       } else if ('fields' in field) {
         visit(field.fields)

@@ -74,6 +74,7 @@ function serve(config: SanitizedConfig): Promise<http.Server> {
   const server = http.createServer(async (incoming, outgoing) => {
     try {
       const chunks: Buffer[] = []
+      // eslint-disable-next-line @typescript-eslint/await-thenable -- false positive: IncomingMessage is async iterable (tsc agrees); the lint's type utilities run on another TypeScript version than its parser (@payloadcms/eslint-config pins 5.7.3)
       for await (const chunk of incoming) {
         chunks.push(chunk as Buffer)
       }

@@ -240,10 +240,11 @@ export function cases(payload: Payload, only: string[], collections?: string[]):
 /** Records every SQL statement sent while a request runs (text, values, time). */
 class Recorder {
   statements: { text: string; values: unknown[]; ms: number }[] = []
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back, and called with `.apply(this)` on the client that runs a query
   private readonly original = pg.Client.prototype.query
   install(): void {
     const original = this.original
-    const self = this
+    const record = (entry: Recorder['statements'][number]) => this.statements.push(entry)
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
       const first = args[0] as string | { text?: string; values?: unknown[] }
       const text = typeof first === 'string' ? first : (first?.text ?? '')
@@ -252,7 +253,7 @@ class Recorder {
         | unknown[]
         | undefined
       const entry = { text, values: Array.isArray(values) ? values : [], ms: 0 }
-      self.statements.push(entry)
+      record(entry)
       const started = performance.now()
       // pg.Pool#query passes a callback (and gets no promise back).
       const callback = args.findIndex((item) => typeof item === 'function')

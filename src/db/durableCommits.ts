@@ -32,7 +32,8 @@ interface Session {
   resolve: () => Promise<void>
 }
 
-type Emitter = { on: (event: string, listener: (...args: any[]) => void) => unknown }
+/** An event emitter (pg's pool and clients); `never[]` lets a listener name its own arguments. */
+type Emitter = { on: (event: string, listener: (...args: never[]) => void) => unknown }
 
 /** The parts of @payloadcms/drizzle's adapter these functions use. */
 interface DrizzleAdapter extends BaseDatabaseAdapter {
@@ -60,8 +61,8 @@ export function databaseUnavailableError(
   return error
 }
 
-/** Thrown inside the drizzle transaction to make it roll back. */
-const ROLLBACK = Symbol('rollback')
+/** Thrown inside the drizzle transaction to make it roll back (a decision, not a failure). */
+const ROLLBACK = new Error('rollback')
 
 async function beginTransaction(
   this: DrizzleAdapter,

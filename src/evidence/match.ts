@@ -1,15 +1,18 @@
 /**
  * Does a statistic found in prose state the same value as a statistic row on a claim?
  */
-import type { DetectedStatistic, StatisticUnit } from './types'
+import type { DetectedStatistic } from './types'
 
 /** One row of a claim's `statistics` array. */
 export interface ClaimStatistic {
   value: number
   /** Upper bound of a range ("40–60%" → value 40, upper 60). */
   upper?: number | null
-  /** Missing / null: a bare number, compared with the prose value as stated. */
-  unit?: StatisticUnit | string | null
+  /**
+   * A `StatisticUnit` ('percent', 'ratio', …) or any other unit a host stores. Missing / null: a
+   * bare number, compared with the prose value as stated.
+   */
+  unit?: string | null
   /** How many sources the row cites; `0` makes a matching row back the text without a citation. */
   sourceCount?: number
 }

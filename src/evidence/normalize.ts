@@ -23,7 +23,7 @@ const FORMAT = /\p{Cf}/u
 const SPACE = /\p{Zs}/u
 const DIGIT = /\p{Nd}/u
 /** Non-ASCII text needs work; ASCII text (most of it) is its own normal form. */
-const NON_ASCII = /[^\u0000-\u007f]/
+const NON_ASCII = /[\u0080-\uffff]/
 
 const SIGNS: Record<string, string> = {
   '\u066a': '%', // ARABIC PERCENT SIGN

@@ -45,7 +45,7 @@ const UNAVAILABLE_SOCKET_CODES = new Set([
   'EAI_AGAIN',
 ])
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|connection is closed|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down|in recovery mode)|cannot begin transaction|timeout exceeded when trying to connect/i
+  /Connection terminated|connection is closed|Client has encountered a connection error|terminating connection|the database system is (?:starting up|shutting down|in recovery mode)|cannot begin transaction|timeout exceeded when trying to connect/i
 
 /** True when `error` says the database could not be reached or went away mid-request. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -101,7 +101,7 @@ export function mapError(error: unknown): MappedError | undefined {
     if (code.startsWith('22')) {
       return {
         status: 400,
-        message: `A value does not fit its field: ${String(link.message ?? 'invalid value')}.`,
+        message: `A value does not fit its field: ${typeof link.message === 'string' ? link.message : 'invalid value'}.`,
       }
     }
     // Class 54, program limit exceeded: a query or value too large for PostgreSQL.

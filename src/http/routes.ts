@@ -1,7 +1,7 @@
 import type { DocumentNode, FragmentDefinitionNode, SelectionSetNode } from 'graphql'
 import type { SanitizedConfig } from 'payload'
 
-import { Kind, parse } from 'graphql'
+import { Kind, OperationTypeNode, parse } from 'graphql'
 import { getPayload } from 'payload'
 
 import { etagMatches, etagOf, readSnapshot } from '../content/snapshots'
@@ -112,6 +112,7 @@ export function answerThrown(error: unknown, graphql: boolean): Response {
     mapped?.message ??
     (status < 500 && error instanceof Error ? error.message : 'Something went wrong.')
   if (status >= 500 && !mapped) {
+    // eslint-disable-next-line no-console -- no Payload instance at hand here (a route guard, around Payload's handler): stderr it is
     console.error(error)
   }
   return graphql ? graphqlError(status, message) : restError(status, message)
@@ -126,7 +127,7 @@ async function withEtag(request: Request, response: Response): Promise<Response>
   if (request.method !== 'GET' || response.status !== 200 || response.headers.has('etag')) {
     return response
   }
-  if (!/(^|,)\s*public\b/i.test(response.headers.get('cache-control') ?? '')) {
+  if (!/(?:^|,)\s*public\b/i.test(response.headers.get('cache-control') ?? '')) {
     return response
   }
   const body = await response.text()
@@ -293,7 +294,7 @@ function publishedArticleQueryOf(
   const [operation] = document.definitions
   if (
     operation?.kind !== Kind.OPERATION_DEFINITION ||
-    operation.operation !== 'query' ||
+    operation.operation !== OperationTypeNode.QUERY ||
     operation.directives?.length
   ) {
     return undefined

@@ -231,7 +231,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
   let titleLine: { title: string; line: number } | undefined
   const first = source.lines[i]
   if (first) {
-    const m = /^title\s*[:：]\s*(.*)$/i.exec(first.text)
+    const m = /^title\s*[:：]\s*(\S.*)?$/i.exec(first.text)
     if (m) {
       const t = (m[1] ?? '').trim()
       if (!t) {

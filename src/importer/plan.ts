@@ -89,10 +89,10 @@ const qualifierOf = (text: string): PlannedClaim['statistics'][number]['qualifie
   if (/\bat least\b/.test(lower)) {
     return 'at-least'
   }
-  if (/\b(more than|over)\b|\+/.test(lower)) {
+  if (/\b(?:more than|over)\b|\+/.test(lower)) {
     return 'more-than'
   }
-  if (/\b(about|around|roughly|approximately|nearly|almost)\b/.test(lower)) {
+  if (/\b(?:about|around|roughly|approximately|nearly|almost)\b/.test(lower)) {
     return 'about'
   }
   return 'exact'

@@ -8,5 +8,6 @@
 import type { Config } from './generated'
 
 declare module 'payload' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an augmentation merges into Payload's interface, so it must be one (as payload-types.ts does)
   export interface GeneratedTypes extends Config {}
 }

@@ -149,10 +149,27 @@ beforeAll(async () => {
   slug = article.slug!
 })
 
+/** What this test reads of `article.graphql`'s answer: the layout in the order the article has it. */
+interface ArticleAnswer {
+  slug: string
+  title: string
+  excerpt: string
+  layout: [
+    { __typename: string; benefit: { clinicalPerspective: unknown } },
+    { __typename: string },
+    { __typename: string; rows: { cells: unknown[] }[] },
+    { __typename: string; points: unknown[] },
+    { __typename: string; tips: { instruction: string }[] },
+    ...{ __typename: string }[],
+  ]
+  references: unknown[]
+  claimReferences: unknown[]
+}
+
 describe('examples/graphql/article.graphql against the production build', () => {
   it('returns the article with its blocks, references and reference numbers', async () => {
     const client = new GraphQLClient(`${baseUrl}/api/graphql`)
-    const data = await client.request<{ Articles: { docs: Record<string, any>[] } }>(query, {
+    const data = await client.request<{ Articles: { docs: ArticleAnswer[] } }>(query, {
       slug,
     })
     expect(data.Articles.docs).toHaveLength(1)
@@ -237,7 +254,12 @@ describe('REST for frontends', () => {
     expect(response.headers.get('cache-control')).toBe(
       'public, max-age=60, stale-while-revalidate=300',
     )
-    const body = (await response.json()) as { docs: Record<string, any>[] }
+    const body = (await response.json()) as {
+      docs: {
+        references: unknown[]
+        layout: { benefit: { aftercareTips: { title: string }[] } }[]
+      }[]
+    }
     expect(body.docs[0].references).toHaveLength(2)
     expect(body.docs[0].layout[0].benefit.aftercareTips[0].title).toBe('Stay hydrated')
   })

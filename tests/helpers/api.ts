@@ -14,7 +14,22 @@ type Handler = (
   args: { params: Promise<{ slug: string[] }> },
 ) => Promise<Response>
 
-export interface ApiResponse<T = any> {
+/**
+ * A response body as tests read it by default: untyped JSON, reached into without declaring its
+ * shape first (`res.body.docs[0].title`). A test that wants the shape checked passes `T`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- deliberately untyped: test code reads response JSON ad hoc
+export type Json = any
+
+/** What the GraphQL route puts in an error's `extensions` (Payload's status, a validation's errors). */
+export interface GraphQLErrorExtensions {
+  statusCode?: number
+  name?: string
+  data?: { errors: { message: string; path?: string }[] }
+  [key: string]: unknown
+}
+
+export interface ApiResponse<T = Json> {
   status: number
   body: T
   headers: Headers
@@ -71,7 +86,7 @@ export class Api {
     return headers
   }
 
-  async request<T = any>(
+  async request<T = Json>(
     method: 'DELETE' | 'GET' | 'PATCH' | 'POST',
     path: string,
     options: { body?: unknown; query?: Record<string, unknown> } = {},
@@ -96,28 +111,28 @@ export class Api {
       params: Promise.resolve({ slug: pathname.split('/') }),
     })
     const text = await response.text()
-    let body: any = text
+    let body: unknown = text
     try {
       body = text ? JSON.parse(text) : null
     } catch {
       // not JSON (e.g. CSV): keep the text
     }
-    return { status: response.status, body, headers: response.headers }
+    return { status: response.status, body: body as T, headers: response.headers }
   }
 
-  get<T = any>(path: string, query?: Record<string, unknown>) {
+  get<T = Json>(path: string, query?: Record<string, unknown>) {
     return this.request<T>('GET', path, { query })
   }
 
-  post<T = any>(path: string, body: unknown, query?: Record<string, unknown>) {
+  post<T = Json>(path: string, body: unknown, query?: Record<string, unknown>) {
     return this.request<T>('POST', path, { body, query })
   }
 
-  patch<T = any>(path: string, body: unknown, query?: Record<string, unknown>) {
+  patch<T = Json>(path: string, body: unknown, query?: Record<string, unknown>) {
     return this.request<T>('PATCH', path, { body, query })
   }
 
-  delete<T = any>(path: string, query?: Record<string, unknown>) {
+  delete<T = Json>(path: string, query?: Record<string, unknown>) {
     return this.request<T>('DELETE', path, { query })
   }
 
@@ -133,7 +148,7 @@ export class Api {
     )
     const response = await this.graphql(request)
     const text = await response.text()
-    let parsed: any = text
+    let parsed: unknown = text
     try {
       parsed = JSON.parse(text)
     } catch {
@@ -143,11 +158,14 @@ export class Api {
   }
 
   /** A GraphQL operation through the real handler. */
-  async gql<T = any>(
+  async gql<T = Json>(
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<
-    ApiResponse<{ data?: T; errors?: { message: string; extensions?: any; path?: string[] }[] }>
+    ApiResponse<{
+      data?: T
+      errors?: { message: string; extensions?: GraphQLErrorExtensions; path?: string[] }[]
+    }>
   > {
     const request = new Request(
       `http://localhost:3000${this.config.routes.api}${this.config.routes.graphQL}`,

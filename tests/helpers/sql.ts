@@ -2,6 +2,7 @@ import pg from 'pg'
 
 /** The SQL text of every statement sent to PostgreSQL while `work` runs (every pg client of the pool). */
 export async function recordStatements(work: () => Promise<unknown>): Promise<string[]> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back, and called with `.apply(this)` on the client that runs a query
   const original = pg.Client.prototype.query
   const statements: string[] = []
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
@@ -9,7 +10,7 @@ export async function recordStatements(work: () => Promise<unknown>): Promise<st
     statements.push(
       typeof query === 'string'
         ? query
-        : String((query as { text?: unknown } | undefined)?.text ?? ''),
+        : String((query as { text?: string } | undefined)?.text ?? ''),
     )
     return (original as (...a: unknown[]) => unknown).apply(this, args)
   } as typeof original

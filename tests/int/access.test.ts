@@ -5,13 +5,7 @@ import type { ApiResponse, TestUser } from '../helpers/api'
 
 import { createUser } from '../helpers/api'
 import { bootPayload, type TestContext } from '../helpers/payload'
-import {
-  approvedClaim,
-  createClaim,
-  publishArticle,
-  review,
-  submit,
-} from '../helpers/reviewWorkflow'
+import { approvedClaim, createClaim, review, submit } from '../helpers/reviewWorkflow'
 
 let t: TestContext
 let approver: TestUser

@@ -54,12 +54,14 @@ const upload = (media: number, fields: Record<string, unknown> = {}) => ({
   format: '',
 })
 
+type PlaceData = Record<string, unknown>
+
 /** Each place, as the article data that puts the statistic there and nowhere else. */
-const PLACES: Record<string, () => Promise<Record<string, unknown>>> = {
-  'article title': async () => ({ title: `${STAT}: Acupuncture ${unique()}` }),
-  'author byline': async () => ({ author: `Dr. Lee, ${STAT}` }),
-  'SEO meta title': async () => ({ seo: { metaTitle: STAT } }),
-  'SEO meta description': async () => ({ seo: { metaDescription: `${STAT} with acupuncture.` } }),
+const PLACES: Record<string, () => PlaceData | Promise<PlaceData>> = {
+  'article title': () => ({ title: `${STAT}: Acupuncture ${unique()}` }),
+  'author byline': () => ({ author: `Dr. Lee, ${STAT}` }),
+  'SEO meta title': () => ({ seo: { metaTitle: STAT } }),
+  'SEO meta description': () => ({ seo: { metaDescription: `${STAT} with acupuncture.` } }),
   'hero image alt text': async () => ({ heroImage: await image(STAT) }),
   'inline image alt text': async () => ({
     intro: {
@@ -77,23 +79,23 @@ const PLACES: Record<string, () => Promise<Record<string, unknown>>> = {
       },
     },
   }),
-  'quote attribution': async () => ({
+  'quote attribution': () => ({
     layout: [{ blockType: 'quote', text: 'It helped me.', attribution: `A patient (${STAT})` }],
   }),
-  'key takeaways heading': async () => ({
+  'key takeaways heading': () => ({
     layout: [{ blockType: 'keyTakeaways', heading: STAT, items: [{ title: 'Rest' }] }],
   }),
-  'key takeaways item title': async () => ({
+  'key takeaways item title': () => ({
     layout: [{ blockType: 'keyTakeaways', items: [{ title: STAT }] }],
   }),
-  'call to action heading': async () => ({
+  'call to action heading': () => ({
     layout: [{ blockType: 'callToAction', heading: STAT, text: 'Book a session.' }],
   }),
-  'call to action button': async () => ({
+  'call to action button': () => ({
     layout: [{ blockType: 'callToAction', text: 'Book a session.', label: `Get ${STAT}` }],
   }),
-  'chart title': async () => ({ layout: [{ blockType: 'chart', title: STAT, points: [] }] }),
-  'chart point label': async () => ({
+  'chart title': () => ({ layout: [{ blockType: 'chart', title: STAT, points: [] }] }),
+  'chart point label': () => ({
     layout: [{ blockType: 'chart', title: 'Pain', points: [{ label: STAT, value: 10 }] }],
   }),
   'benefit title': async () => ({

@@ -151,7 +151,7 @@ describe('publishing blocks', () => {
           excerpt: 'Patients were twice as likely to return to work.',
         },
       })
-    expect(res.body.errors![0].extensions.data.errors[0].message).toBe(
+    expect(res.body.errors?.[0]?.extensions?.data?.errors[0]?.message).toBe(
       '"twice as likely" in Excerpt is not backed by a cited claim.',
     )
   })

@@ -6,6 +6,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { Json } from '../helpers/api'
+
 import { lexicalToPlainText } from '../../src/evidence/lexical'
 import { parseArticle } from '../../src/importer/parse'
 import { type ImportPlan, planImport, type RefKind } from '../../src/importer/plan'
@@ -71,7 +73,8 @@ afterAll(async () => {
   await t?.payload.destroy()
 })
 
-type Block = Record<string, any>
+/** A block as the REST API answers it (untyped JSON, read ad hoc). */
+type Block = Record<string, Json>
 
 /** A block as a new document would send it: without the ids of its stored array rows. */
 const withoutRowIds = ({ id: _id, ...block }: Block): Block =>

@@ -9,9 +9,8 @@ import type { Access, CollectionBeforeChangeHook, CollectionConfig, Payload } fr
 import { getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { bootPayloadFor, hostConfig, type TestContext, type TestHost } from '../helpers/payload'
-
 import { createUser } from '../helpers/api'
+import { bootPayloadFor, hostConfig, type TestContext, type TestHost } from '../helpers/payload'
 import { approveClaim } from '../helpers/review'
 import { createClaim, createSource, review, submit } from '../helpers/reviewWorkflow'
 

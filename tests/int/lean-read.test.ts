@@ -9,6 +9,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { Json } from '../helpers/api'
+
 import { createDemoSource, publishImportedArticle } from '../../src/demo/publish'
 import { bootPayload, type TestContext } from '../helpers/payload'
 
@@ -39,7 +41,8 @@ afterAll(async () => {
 
 const pageRead = () => t.api.get('/articles', { where: { slug: { equals: slug } }, depth: 2 })
 
-type Doc = Record<string, any>
+/** A document as the REST API answers it (untyped JSON, read ad hoc). */
+type Doc = Record<string, Json>
 
 const isDoc = (value: unknown): value is Doc =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -186,7 +186,7 @@ describe('GraphQL loginUser', () => {
 
   it('is throttled the same way, sharing counters with REST', async () => {
     const client = t.api.from(newClient())
-    const statuses: number[] = []
+    const statuses: (number | undefined)[] = []
     for (let i = 0; i < 3; i++) {
       const res = await client.gql(LOGIN, { email: t.reviewer.email, password: WRONG })
       statuses.push(res.body.errors?.[0]?.extensions?.statusCode)

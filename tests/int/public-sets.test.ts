@@ -59,13 +59,6 @@ async function published(data: Record<string, unknown>): Promise<{ id: number; s
   return res.body.doc
 }
 
-/** What an anonymous reader can read of a collection, by id. */
-async function anonymousIds(slug: string): Promise<number[]> {
-  const res = await t.api.get(`/${slug}`, { limit: 100, depth: 0 })
-  expect(res.status).toBe(200)
-  return res.body.docs.map((doc: { id: number }) => doc.id).sort((a: number, b: number) => a - b)
-}
-
 const canRead = async (slug: string, id: number) =>
   (await t.api.get(`/${slug}/${id}`, { depth: 0 })).status === 200
 

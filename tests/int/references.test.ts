@@ -144,7 +144,10 @@ const claimRefNumbers = (value: { root: unknown }): number[][] => {
     if (!node || typeof node !== 'object') {
       return
     }
-    const object = node as Record<string, any>
+    const object = node as {
+      type?: unknown
+      fields?: { blockType?: unknown; referenceNumbers: number[] }
+    }
     if (object.type === 'inlineBlock' && object.fields?.blockType === 'claimRef') {
       found.push(object.fields.referenceNumbers)
     }

@@ -5,7 +5,7 @@
  * any SQL runs; what the frontend and the admin send still answers 200. Costs are asserted as SQL
  * statements and result sizes, never as timings.
  */
-import type { FlattenedField, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -37,8 +37,10 @@ afterAll(async () => {
 const roles = () => ({ anonymous: undefined, editor: t.editor.token })
 
 /** The paths a 400's ValidationError names, with its messages. */
-const refusal = (body: any): { paths: string[]; messages: string } => {
-  const errors = (body?.errors?.[0]?.data?.errors ?? []) as { path: string; message: string }[]
+const refusal = (
+  body: { errors?: { data?: { errors?: { path: string; message: string }[] } }[] } | null,
+): { paths: string[]; messages: string } => {
+  const errors = body?.errors?.[0]?.data?.errors ?? []
   return {
     paths: errors.map((error) => error.path),
     messages: errors.map((error) => error.message).join(' '),

@@ -24,8 +24,36 @@ let work: string
 let host: string
 let tarball: string
 let packedFiles: string[]
-let proof: any
+let proof: Proof
 let databaseName: string
+
+/** What `host/proof.ts` reports (its `seen`), as these tests read it. */
+interface Proof {
+  userFields: string[]
+  pageFields: string[]
+  collections: string[]
+  firstRegister: unknown
+  createdUsers: unknown
+  selfUpdate: { clinic: unknown; roles: unknown }
+  review: {
+    source: number
+    claim: number
+    publishedByEditor: { status: number; message?: string }
+    approvedByEditor: number
+    submitted: number
+    anonymousBefore: number
+    approved: number
+    anonymousAfter: number
+  }
+  articles: {
+    uncited: { status: number; message: string }
+    cited: number
+    draft: number
+    anonymousTitles: string[]
+    anonymousClaim: unknown
+  }
+  pages: unknown
+}
 
 /** Runs a command to its end; its output goes into the failure message when it fails. */
 async function sh(
@@ -134,7 +162,7 @@ beforeAll(async () => {
   if (!line) {
     throw new Error(`proof.ts printed no result:\n${out.slice(-4000)}`)
   }
-  proof = JSON.parse(line.slice('CITED_PROOF '.length))
+  proof = JSON.parse(line.slice('CITED_PROOF '.length)) as Proof
 }, 900_000)
 
 afterAll(async () => {

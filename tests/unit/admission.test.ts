@@ -13,7 +13,9 @@ async function busyServer(startPerTurn: number, busyMs: number) {
       (req, res) => {
         started.push(req.url!)
         const end = performance.now() + busyMs
-        while (performance.now() < end) {}
+        while (performance.now() < end) {
+          // Busy: the handler spends CPU until `end`.
+        }
         res.end(req.url)
       },
       { startPerTurn },

@@ -192,7 +192,12 @@ describe('every reader-visible text field is checked or exempt with a reason', (
       for (const field of fields as AnyField[]) {
         if (field.type === 'select') {
           for (const option of field.options) {
-            labels.push(typeof option === 'string' ? option : String(option.label))
+            // Text as it is; a label function (Payload's `_status` options) as its source; a label
+            // object (translations, an element) has no text of its own to check.
+            const label = typeof option === 'string' ? option : option.label
+            labels.push(
+              typeof label === 'string' ? label : typeof label === 'function' ? String(label) : '',
+            )
           }
         }
         if (field.type === 'blocks') {

@@ -33,7 +33,7 @@ const sourceFilesUnder = (dir: string): string[] =>
     if (entry.isDirectory()) {
       return file === app ? [] : sourceFilesUnder(file)
     }
-    return /\.(ts|tsx|js|mjs)$/.test(entry.name) ? [file] : []
+    return /\.(?:ts|tsx|js|mjs)$/.test(entry.name) ? [file] : []
   })
 const pluginFiles = sourceFilesUnder(src)
 
@@ -81,7 +81,7 @@ const packageOf = (specifier: string) =>
 /** tsconfig.build.json as tsc reads it: the files it compiles and where it writes them. */
 function buildConfig() {
   const configFile = path.join(root, 'tsconfig.build.json')
-  const { config, error } = ts.readConfigFile(configFile, ts.sys.readFile)
+  const { config, error } = ts.readConfigFile(configFile, (file) => ts.sys.readFile(file))
   if (error) {
     throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'))
   }
@@ -95,7 +95,7 @@ function sourceOf(target: string, build: ReturnType<typeof buildConfig>): null |
   if (relative.startsWith('..')) {
     return null
   }
-  const base = path.join(rootDir!, relative.replace(/(\.d\.ts|\.js)$/, ''))
+  const base = path.join(rootDir!, relative.replace(/(?:\.d\.ts|\.js)$/, ''))
   return (
     ['.ts', '.tsx']
       .map((extension) => base + extension)
@@ -143,7 +143,8 @@ const isClientModule = (file: string) => {
 describe('the plugin imports nothing of its host', () => {
   it('no file under src/ (except src/app) imports payload-types or @payload-config', () => {
     const offending = imports.filter(
-      ({ specifier }) => /(^|\/)payload-types$/.test(specifier) || specifier === '@payload-config',
+      ({ specifier }) =>
+        /(?:^|\/)payload-types$/.test(specifier) || specifier === '@payload-config',
     )
     expect(offending).toEqual([])
   })
@@ -216,7 +217,9 @@ describe('package.json names what build:plugin writes', () => {
   })
 
   it('tsconfig paths and the vitest aliases map each export to the source the build compiles it from', () => {
-    const { config } = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile) as {
+    const { config } = ts.readConfigFile(path.join(root, 'tsconfig.json'), (file) =>
+      ts.sys.readFile(file),
+    ) as {
       config: { compilerOptions: { paths: Record<string, string[]> } }
     }
     const aliases = vitestConfig.resolve?.alias as { find: RegExp; replacement: string }[]

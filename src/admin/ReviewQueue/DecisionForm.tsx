@@ -86,6 +86,7 @@ export function DecisionForm({
         </p>
       ) : null}
       <label
+        id={idFor('note-label')}
         htmlFor={idFor('note')}
         style={{ display: 'block', fontSize: 13, fontWeight: 600, marginBottom: 4 }}
       >
@@ -94,6 +95,7 @@ export function DecisionForm({
       </label>
       <textarea
         id={idFor('note')}
+        aria-labelledby={idFor('note-label')}
         name="note"
         value={note}
         onChange={(event) => setNote(event.target.value)}
@@ -132,6 +134,7 @@ export function DecisionForm({
           }}
         >
           <label
+            id={idFor('password-label')}
             htmlFor={idFor('password')}
             style={{ display: 'block', fontSize: 13, fontWeight: 600, marginBottom: 4 }}
           >
@@ -139,10 +142,12 @@ export function DecisionForm({
           </label>
           <input
             id={idFor('password')}
+            aria-labelledby={idFor('password-label')}
             name="password"
             type="password"
             autoComplete="current-password"
             value={password}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the prompt opens on the reviewer's click, and focus moves into it as into any dialog (WAI-ARIA dialog pattern)
             autoFocus
             onChange={(event) => setPassword(event.target.value)}
             onKeyDown={(event) => {

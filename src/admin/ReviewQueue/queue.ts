@@ -44,7 +44,10 @@ export interface QueueItem {
 export const isQueueTab = (value: unknown): value is QueueTab =>
   typeof value === 'string' && (QUEUE_TABS as readonly string[]).includes(value)
 
-const userName = (value: unknown): null | string => {
+/** A user relationship as a claim holds it: the id, or the user (populated). */
+type UserRef = null | number | string | undefined | User
+
+const userName = (value: UserRef): null | string => {
   if (value === null || value === undefined) {
     return null
   }
@@ -219,7 +222,7 @@ export async function loadQueue(
     ...docs.flatMap((doc) => doc.review?.draftEditors ?? []),
     ...[...lastApproved.values()].map((claim) => claim.review?.approvedBy),
   ])
-  const nameOf = (value: unknown): null | string => {
+  const nameOf = (value: UserRef): null | string => {
     const id = value && typeof value === 'object' && 'id' in value ? value.id : value
     return id === null || id === undefined ? null : (names.get(String(id)) ?? userName(value))
   }

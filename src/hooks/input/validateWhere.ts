@@ -169,7 +169,10 @@ function valueProblem(field: AnyField, value: unknown): string | undefined {
       const allowed = (field.options ?? []).map((option) =>
         typeof option === 'string' ? option : option.value,
       )
-      return allowed.includes(String(value))
+      // Neither null nor an object (both answered above): a primitive.
+      return allowed.includes(
+        String(value as bigint | boolean | number | string | symbol | undefined),
+      )
         ? undefined
         : `has no option ${JSON.stringify(value)}; its options are: ${allowed.join(', ')}`
     }

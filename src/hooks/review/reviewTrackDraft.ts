@@ -6,7 +6,8 @@ import { isWorkflowWrite } from '../../review/context'
 import { claimContentHash } from '../../review/hash'
 import { relationIds } from '../../shared/ids'
 
-type DraftEditor = NonNullable<Claim['review']['draftEditors']>[number]
+/** A draft editor as stored (depth 0): the user's id. */
+type DraftEditor = Extract<NonNullable<Claim['review']['draftEditors']>[number], number | string>
 
 /**
  * Keeps the review state honest on every save that is not the workflow's:

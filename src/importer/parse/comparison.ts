@@ -162,7 +162,7 @@ export function matchColumns(
 }
 
 const RATING_RE =
-  /^(very\s+low|low|minimal|medium|moderate|high|very\s+high)(?:\s*[–—:]\s*|\s+-\s+|$)(.*)$/i
+  /^(very\s+low|low|minimal|medium|moderate|high|very\s+high)(?:\s*[–—:]|\s+-(?=\s)|$)\s*(\S.*)?$/i
 
 function parseCell(raw: string, line: number): ComparisonCell {
   const m = RATING_RE.exec(raw)

@@ -61,7 +61,7 @@ export function headingKey(text: string): string {
 }
 
 export const PERSPECTIVE_RE =
-  /^(?:how (?:it|this|they|[\w-]+) works?\b.*|(?:a |the )?clinical (?:perspective|view|evidence|insights?|picture)\b.*|.*\bclinical perspective\b.*|what (?:the )?(?:research|science|evidence|studies|experts) (?:says?|shows?)\b.*|the (?:science|evidence|research)(?: behind (?:it|this))?|(?:the )?science behind\b.*|in (?:the )?clinic|from the (?:clinic|treatment room))$/i
+  /^(?:how [\w-]+ works?\b.*|(?:a |the )?clinical (?:perspective|view|evidence|insights?|picture)\b.*|.*\bclinical perspective\b.*|what (?:the )?(?:research|science|evidence|studies|experts) (?:says?|shows?)\b.*|the (?:science|evidence|research)(?: behind (?:it|this))?|(?:the )?science behind\b.*|in (?:the )?clinic|from the (?:clinic|treatment room))$/i
 export const TIPS_RE =
   /^(?:(?:[\w'’-]+\s+){0,3}(?:tips|pointers|recommendations|guidelines|dos and don'?ts|do's and don'?ts)(?:\s+(?:for|to|on|from|at)\b.*)?|(?:how to (?:get|make) the most|making the most|getting the most)\b.*|(?:aftercare|self-care|at-home care)(?:\s+(?:\S.*)?)?|putting (?:it|this) into practice|(?:simple |practical |easy )?steps (?:to|for)\b.*)$/i
 

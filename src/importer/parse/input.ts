@@ -6,6 +6,10 @@
 
 import { ImportError } from './ImportError'
 
+/** Control characters but tab and newline: C0 (with vertical tab and form feed), DEL and C1. */
+// eslint-disable-next-line no-control-regex -- control characters are what this matches, on purpose
+const STRAY_CONTROL = /[\u0001-\u0008\v\f\u000E-\u001F\u007F-\u009F]/g
+
 export function normalizeInput(text: string): string {
   const s = text.startsWith('\uFEFF') ? text.slice(1) : text
   if (s.replace(/[\s\u200B]/g, '') === '') {
@@ -39,6 +43,6 @@ export function normalizeInput(text: string): string {
   // A stray control character (a DOS end-of-file marker, a form feed) is dropped.
   return lines
     .join('\n')
-    .replace(/[\u0001-\u0008\v\f\u000E-\u001F\u007F-\u009F]/g, '')
+    .replace(STRAY_CONTROL, '')
     .replace(/[\u2028\u2029]/g, ' ')
 }

@@ -16,7 +16,7 @@ export interface Line {
 }
 
 const EMOJI =
-  '(?![\\u00A9\\u00AE\\u2122])(?:\\p{Extended_Pictographic}|\\p{Regional_Indicator})(?:\\uFE0F|\\u20E3|\\p{Emoji_Modifier}|\\u200D(?:\\p{Extended_Pictographic}|\\p{Regional_Indicator}))*'
+  '(?![\\u00A9\\u00AE\\u2122])(?:\\p{Extended_Pictographic}|\\p{Regional_Indicator})(?:[\\uFE0F\\u20E3\\p{Emoji_Modifier}]|\\u200D(?:\\p{Extended_Pictographic}|\\p{Regional_Indicator}))*'
 const LEADING_ICON_RE = new RegExp(`^((?:${EMOJI}\\s*)+)`, 'u')
 const TRAILING_ICON_RE = new RegExp(`((?:\\s*${EMOJI})+)$`, 'u')
 
@@ -35,9 +35,11 @@ export function cleanLine(raw: string, no: number): Line {
     .replace(/\s+/g, ' ')
     .trim()
   let hashHeading = false
-  const hash = /^#{1,6}\s+(.*?)(?:\s+#+)?$/.exec(text)
+  // `text` is single-spaced and trimmed here: "## Heading ##" → "Heading" (a closing run of `#`
+  // after a space is dropped).
+  const hash = /^#{1,6}\s(.*)$/.exec(text)
   if (hash) {
-    text = hash[1] ?? ''
+    text = (hash[1] ?? '').replace(/\s#+$/, '')
     hashHeading = true
   }
   text = text.replace(/\*\*(\S(?:.*?\S)?)\*\*/g, '$1').replace(/__(\S(?:.*?\S)?)__/g, '$1')
@@ -99,7 +101,7 @@ export function isTableSeparatorRow(text: string): boolean {
 }
 
 const CHART_NOTE_RE =
-  /^(?:(?:this|the|our|that|a|an|below|above)\s+)?(?:[\w-]+\s+){0,2}(?:chart|graph|infographic|diagram|visuali[sz]ation|figure|illustration)\b.*\b(?:visuali[sz]es|illustrates|shows|compares|depicts|displays|highlights|summari[sz]es|below|above)\b/i
+  /^(?:(?:this|the|our|that|a|an|below|above)\s+)?(?:[\w-]+\s+){0,2}(?:chart|graph|infographic|diagram|visuali[sz]ation|figure|illustration)\b.+\b(?:visuali[sz]es|illustrates|shows|compares|depicts|displays|highlights|summari[sz]es|below|above)\b/i
 
 export function isChartNote(text: string): boolean {
   return CHART_NOTE_RE.test(text)
@@ -122,7 +124,7 @@ export function sentences(text: string): string[] {
 
 /** "Title: instruction" or "Title – instruction" with a short title. */
 export function splitTitled(text: string): { title: string; rest: string } | undefined {
-  for (const re of [/^(.+?)\s*:\s+(\S.*)$/u, /^(.+?)\s+[–—]\s+(\S.*)$/u]) {
+  for (const re of [/^(.+?):\s+(\S.*)$/u, /^(.+?)\s[–—]\s+(\S.*)$/u]) {
     const m = re.exec(text)
     if (!m) {
       continue
@@ -146,13 +148,15 @@ export function splitTitled(text: string): { title: string; rest: string } | und
 }
 
 export function parseQuoteText(text: string): { text: string; attribution?: string } | undefined {
-  const m = /^[“"„«]\s*(.+?)\s*[”"»]\s*(?:[—–-]+\s*(\S.*))?$/u.exec(text)
+  // `(?=(…))\2` takes the dashes and spaces whole (a possessive `[—–-]++\s*+`); a dash run
+  // with nothing after it is an attribution of its last dash ("“…” --" → "-").
+  const m = /^[“"„«]\s*(\S.*?)[”"»]\s*(?:(?=([—–-]+\s*))\2(\S.*)|([—–-]{2,})\s*)?$/u.exec(text)
   if (m) {
     const inner = (m[1] ?? '').trim()
     if (!inner || /[“”"]/u.test(inner)) {
       return undefined
     }
-    const attribution = m[2]?.trim()
+    const attribution = m[3]?.trim() ?? m[4]?.slice(-1)
     return attribution ? { text: inner, attribution } : { text: inner }
   }
   const block = /^>\s*(\S.*)$/.exec(text)

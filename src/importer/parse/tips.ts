@@ -5,15 +5,13 @@
 
 import type { TipCategory, TipTiming } from '../parse'
 
-const SESSION = '(?:sessions?|treatments?|appointments?|visits?|massages?|cupping|acupuncture)'
+const SESSION_WORDS = 'sessions?|treatments?|appointments?|visits?|massages?|cupping|acupuncture'
+const SESSION = `(?:${SESSION_WORDS})`
 const SESSION_DET = '(?:your|each|the|a|every|any)'
 
 const TIMING_RULES: Record<Exclude<TipTiming, 'ongoing'>, RegExp[]> = {
   before: [
-    new RegExp(
-      `\\bbefore (?:and after )?(?:${SESSION_DET}\\s+)?(?:next |first |\\w+ )?${SESSION}\\b`,
-      'i',
-    ),
+    new RegExp(`\\bbefore (?:and after )?(?:${SESSION_DET}\\s+)?(?:\\w+ )?${SESSION}\\b`, 'i'),
     new RegExp(
       `\\b(?:prior to|ahead of|in preparation for) (?:${SESSION_DET}\\s+)?(?:next |first )?${SESSION}\\b`,
       'i',
@@ -24,7 +22,7 @@ const TIMING_RULES: Record<Exclude<TipTiming, 'ongoing'>, RegExp[]> = {
   ],
   during: [
     new RegExp(
-      `(?<!(?:initiated|started|begun|gained|achieved|released|triggered|created|made|felt) )\\bduring (?:and after )?(?:${SESSION_DET}\\s+)?(?:${SESSION}|needle insertion|needling)\\b(?!\\s+(?:period|course|plan|program|programme|series|schedule))`,
+      `(?<!(?:initiated|started|begun|gained|achieved|released|triggered|created|made|felt) )\\bduring (?:and after )?(?:${SESSION_DET}\\s+)?(?:${SESSION_WORDS}|needle insertion|needling)\\b(?!\\s+(?:period|course|plan|program|series|schedule))`,
       'i',
     ),
     /\bwhile (?:the )?(?:needles|cups) are (?:in|on)\b/i,
@@ -95,7 +93,7 @@ const CATEGORY_RULES: Record<TipCategory, RegExp[]> = {
   ],
   heat: [
     /\bheat(?:ing)?\b/i,
-    /\bwarm(?:th)?\b(?!-?up)/i,
+    /\bwarm(?:th)?\b(?!-up)/i,
     /\bcompress(?:es)?\b/i,
     /\bhot (?:bath|shower|pack|towel|water bottle)s?\b/i,
     /\b(?:ice|ice packs?|cold (?:packs?|compress(?:es)?|applications?|therapy))\b/i,

@@ -59,7 +59,7 @@ export function titleFromComparisonHeading(heading: string): string | undefined 
     return undefined
   }
   const title = heading
-    .replace(/^(.+?)\s+comparison\s+(of|for)\s+/i, '$1 $2 ')
+    .replace(/^(.*?\S)\s+comparison\s+(of|for)\s+/i, '$1 $2 ')
     .replace(/^(?:an?\s+|the\s+)?comparison\s+of\s+/i, '')
     .replace(/^comparing\s+/i, '')
     .replace(/\s*[:–—-]\s*(?:an?\s+)?(?:side[- ]by[- ]side\s+|quick\s+)?comparison$/i, '')

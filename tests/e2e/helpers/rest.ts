@@ -1,5 +1,10 @@
 /** The app's REST API over HTTP, as a logged-in user or anonymously. */
-export interface RestResponse<T = Record<string, any>> {
+import type { Json } from '../../helpers/api'
+
+/** A JSON object read ad hoc (`body.doc.id`), as the API tests read one. */
+type JsonObject = Record<string, Json>
+
+export interface RestResponse<T = JsonObject> {
   status: number
   body: T
 }
@@ -14,7 +19,7 @@ export class Rest {
     return new Rest(this.baseUrl, token)
   }
 
-  async request<T = Record<string, any>>(
+  async request<T = JsonObject>(
     method: string,
     path: string,
     body?: unknown,
@@ -32,7 +37,7 @@ export class Rest {
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const text = await response.text()
-    let parsed: any = text
+    let parsed: unknown = text
     try {
       parsed = text ? JSON.parse(text) : null
     } catch {
@@ -41,15 +46,15 @@ export class Rest {
     return { status: response.status, body: parsed as T }
   }
 
-  get<T = Record<string, any>>(path: string) {
+  get<T = JsonObject>(path: string) {
     return this.request<T>('GET', path)
   }
 
-  post<T = Record<string, any>>(path: string, body?: unknown) {
+  post<T = JsonObject>(path: string, body?: unknown) {
     return this.request<T>('POST', path, body)
   }
 
-  patch<T = Record<string, any>>(path: string, body?: unknown) {
+  patch<T = JsonObject>(path: string, body?: unknown) {
     return this.request<T>('PATCH', path, body)
   }
 
