@@ -23,3 +23,8 @@ export {
 export { describeStatistic, statisticMatches } from './evidence/match'
 export type { ClaimStatistic } from './evidence/match'
 export type { DetectedStatistic, StatisticKind, StatisticUnit } from './evidence/types'
+
+// Route guards and the published read's own route, for a host's `app/(payload)/api` route files
+// (README: Bad input, Frontends).
+export { publishedArticleRoute } from './http/published'
+export { guardGraphQL, guardRest } from './http/routes'
