@@ -5,7 +5,8 @@ import next from 'next'
  * HTTP server with admission (`lib/admission.ts`) so that a burst of new readers is accepted and
  * answered in arrival order instead of waiting in the kernel's accept queue.
  *
- * Environment: PORT (default 3000), HOSTNAME (default all interfaces), CITED_START_PER_TURN
+ * Environment: PORT (default 3000), CITED_LISTEN_HOST (default all interfaces; not HOSTNAME, which
+ * shells and containers set to the machine's name), CITED_START_PER_TURN
  * (requests started per event-loop turn, default 8). The database and secret come from the
  * environment as for `next start` (scripts/start.ts sets them).
  */
@@ -16,7 +17,7 @@ import { admission } from './lib/admission'
 
 const root = path.resolve(import.meta.dirname, '..')
 const port = Number(process.env.PORT || 3000)
-const hostname = process.env.HOSTNAME || undefined
+const hostname = process.env.CITED_LISTEN_HOST || undefined
 const startPerTurn = Number(process.env.CITED_START_PER_TURN || 8)
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port })

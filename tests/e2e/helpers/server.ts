@@ -200,7 +200,7 @@ export async function startServer(
     const out = createWriteStream(logFile, { flags: 'a' })
     const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
       cwd: root,
-      env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1', SERVER_URL: url },
+      env: { ...env, PORT: String(port), CITED_LISTEN_HOST: '127.0.0.1', SERVER_URL: url },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     })
