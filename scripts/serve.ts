@@ -1,4 +1,3 @@
-import next from 'next'
 /**
  * The production web server (`npm start`, the e2e tests and `npm run bench:load` run it): the
  * `next build` output served by Next's own request handler, as `next start` does, behind a Node
@@ -10,6 +9,7 @@ import next from 'next'
  * (requests started per event-loop turn, default 8). The database and secret come from the
  * environment as for `next start` (scripts/start.ts sets them).
  */
+import next from 'next'
 import http from 'node:http'
 import path from 'node:path'
 

@@ -1,10 +1,10 @@
-import type { DocId } from '../shared/ids'
 /**
  * The visitors of the content graph that everything else is made of — pure, no Payload import:
  * what to check (`gather`), what a published article exposes (`exposure`), and where reference
  * numbers go (`annotate`). Each takes the walk as a function, so one visitor serves an article,
  * many articles, or a benefit, tip or row on its own.
  */
+import type { DocId } from '../shared/ids'
 import type { ContentVisitor, DataPoint, Prose, ShownKind } from './graph'
 
 import { forEachClaimRef } from '../evidence/lexical'

@@ -1,10 +1,10 @@
-import { ClientError, GraphQLClient } from 'graphql-request'
 /**
  * The GraphQL contract with frontends: `examples/graphql/article.graphql`, sent over HTTP with a
  * real GraphQL client to the production build, must keep returning the shape a frontend renders.
  * Also checks what production adds: no introspection, no playground, cacheable anonymous reads,
  * and the example site rendering the same article with its citations.
  */
+import { ClientError, GraphQLClient } from 'graphql-request'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'

@@ -1,4 +1,3 @@
-import { sql } from '@payloadcms/db-postgres'
 /**
  * Durability under a database restart: a write answered 2xx is stored, and a write that could
  * not be stored is a 503 with a clear message — never a 201 for a row that is gone
@@ -7,6 +6,7 @@ import { sql } from '@payloadcms/db-postgres'
  * Runs on a PostgreSQL cluster of its own (the shared one must not restart under other files),
  * restarted on the same port and data directory while writers keep creating sources over REST.
  */
+import { sql } from '@payloadcms/db-postgres'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
