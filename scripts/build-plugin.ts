@@ -20,6 +20,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ts from 'typescript'
 
+import { moduleSpecifierLiterals } from './lib/modules'
+
 const root = path.resolve(import.meta.dirname, '..')
 const src = path.join(root, 'src')
 const dist = path.join(root, 'dist')
@@ -50,36 +52,6 @@ function resolveEmitted(file: string, specifier: string): null | string {
   return null
 }
 
-/** The module specifiers of one emitted file, as string literals of its syntax tree. */
-function moduleSpecifiers(sourceFile: ts.SourceFile): ts.StringLiteralLike[] {
-  const found: ts.StringLiteralLike[] = []
-  const visit = (node: ts.Node): void => {
-    if (
-      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
-      node.moduleSpecifier &&
-      ts.isStringLiteralLike(node.moduleSpecifier)
-    ) {
-      found.push(node.moduleSpecifier)
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      const [argument] = node.arguments
-      if (argument && ts.isStringLiteralLike(argument)) {
-        found.push(argument)
-      }
-    } else if (
-      ts.isImportTypeNode(node) &&
-      ts.isLiteralTypeNode(node.argument) &&
-      ts.isStringLiteralLike(node.argument.literal)
-    ) {
-      found.push(node.argument.literal)
-    } else if (ts.isExternalModuleReference(node) && ts.isStringLiteralLike(node.expression)) {
-      found.push(node.expression)
-    }
-    ts.forEachChild(node, visit)
-  }
-  visit(sourceFile)
-  return found
-}
-
 /** Rewrites the relative specifiers of one emitted file; returns the ones that resolve to nothing. */
 function rewriteSpecifiers(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8')
@@ -87,7 +59,7 @@ function rewriteSpecifiers(file: string): string[] {
   const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind)
   const unresolved: string[] = []
   const edits: { start: number; end: number; text: string }[] = []
-  for (const literal of moduleSpecifiers(sourceFile)) {
+  for (const literal of moduleSpecifierLiterals(sourceFile)) {
     if (!isRelative(literal.text)) {
       continue
     }
@@ -134,7 +106,7 @@ function copyAmbientDeclarations(emitted: string[]): void {
     for (const file of emitted.filter(isDeclaration)) {
       const text = fs.readFileSync(file, 'utf8')
       const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true)
-      if (!moduleSpecifiers(sourceFile).some((literal) => declared.has(literal.text))) {
+      if (!moduleSpecifierLiterals(sourceFile).some((literal) => declared.has(literal.text))) {
         continue
       }
       const reference = path.relative(path.dirname(file), target).split(path.sep).join('/')

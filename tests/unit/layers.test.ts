@@ -29,10 +29,10 @@
  * `cited/rsc`) count as imports of src/index.ts and src/exports/*; files outside src/ are not
  * layered.
  */
-import fs from 'node:fs'
 import path from 'node:path'
-import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+
+import { moduleSpecifiersOf, sourceFilesUnder } from '../../scripts/lib/modules'
 
 const LAYERS: readonly (readonly string[])[] = [
   ['shared', 'types'],
@@ -63,55 +63,6 @@ const PACKAGE_SPECIFIERS: Record<string, string> = {
   'cited/rsc': path.join(src, 'exports/rsc.ts'),
 }
 
-const sourceFilesUnder = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name)
-    if (entry.isDirectory()) {
-      return sourceFilesUnder(file)
-    }
-    return /\.(?:ts|tsx|js|mjs)$/.test(entry.name) ? [file] : []
-  })
-
-/** Every module specifier of a file: imports, re-exports, `import()` and `import('…')` types. */
-function specifiersOf(file: string): string[] {
-  const sourceFile = ts.createSourceFile(
-    file,
-    fs.readFileSync(file, 'utf8'),
-    ts.ScriptTarget.Latest,
-    true,
-  )
-  const found: string[] = []
-  const visit = (node: ts.Node): void => {
-    if (
-      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
-      node.moduleSpecifier &&
-      ts.isStringLiteralLike(node.moduleSpecifier)
-    ) {
-      found.push(node.moduleSpecifier.text)
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      const [argument] = node.arguments
-      if (argument && ts.isStringLiteralLike(argument)) {
-        found.push(argument.text)
-      }
-    } else if (
-      ts.isImportTypeNode(node) &&
-      ts.isLiteralTypeNode(node.argument) &&
-      ts.isStringLiteralLike(node.argument.literal)
-    ) {
-      found.push(node.argument.literal.text)
-    } else if (
-      ts.isImportEqualsDeclaration(node) &&
-      ts.isExternalModuleReference(node.moduleReference) &&
-      ts.isStringLiteralLike(node.moduleReference.expression)
-    ) {
-      found.push(node.moduleReference.expression.text)
-    }
-    ts.forEachChild(node, visit)
-  }
-  visit(sourceFile)
-  return found
-}
-
 /** The layer part of a path under src/: its first segment, a top-level file without its extension. */
 const partOf = (file: string): string => {
   const [first, ...rest] = path.relative(src, file).split(path.sep)
@@ -130,7 +81,7 @@ interface Import {
 
 const files = sourceFilesUnder(src)
 const imports: Import[] = files.flatMap((file) =>
-  specifiersOf(file).map((specifier): Import => {
+  moduleSpecifiersOf(file).map((specifier): Import => {
     const resolved = specifier.startsWith('.')
       ? path.resolve(path.dirname(file), specifier)
       : PACKAGE_SPECIFIERS[specifier]

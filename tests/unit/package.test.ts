@@ -8,6 +8,7 @@ import path from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
+import { moduleSpecifiersOf, sourceFilesUnder } from '../../scripts/lib/modules'
 import { ADMIN_COMPONENTS } from '../../src/shared/adminComponents'
 import vitestConfig from '../../vitest.config'
 
@@ -27,49 +28,13 @@ interface PackageJson {
 }
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as PackageJson
 
-const sourceFilesUnder = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name)
-    if (entry.isDirectory()) {
-      return file === app ? [] : sourceFilesUnder(file)
-    }
-    return /\.(?:ts|tsx|js|mjs)$/.test(entry.name) ? [file] : []
-  })
-const pluginFiles = sourceFilesUnder(src)
+const pluginFiles = sourceFilesUnder(src, [app])
 
 const parse = (file: string) =>
   ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
 
-/** Every module specifier of a file: imports, re-exports, `import()` and `import('…')` types. */
-function specifiersOf(sourceFile: ts.SourceFile): string[] {
-  const found: string[] = []
-  const visit = (node: ts.Node): void => {
-    if (
-      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
-      node.moduleSpecifier &&
-      ts.isStringLiteralLike(node.moduleSpecifier)
-    ) {
-      found.push(node.moduleSpecifier.text)
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      const [argument] = node.arguments
-      if (argument && ts.isStringLiteralLike(argument)) {
-        found.push(argument.text)
-      }
-    } else if (
-      ts.isImportTypeNode(node) &&
-      ts.isLiteralTypeNode(node.argument) &&
-      ts.isStringLiteralLike(node.argument.literal)
-    ) {
-      found.push(node.argument.literal.text)
-    }
-    ts.forEachChild(node, visit)
-  }
-  visit(sourceFile)
-  return found
-}
-
 const imports = pluginFiles.flatMap((file) =>
-  specifiersOf(parse(file)).map((specifier) => ({ file: path.relative(root, file), specifier })),
+  moduleSpecifiersOf(file).map((specifier) => ({ file: path.relative(root, file), specifier })),
 )
 const isRelative = (specifier: string) => specifier.startsWith('.')
 const packageOf = (specifier: string) =>
