@@ -42,6 +42,21 @@ async function publishedArticle(claim: number): Promise<{ id: number; slug: stri
   return res.body.doc
 }
 
+/** A new approved version of `claim`: its 70 % now cites a new source (`title`). */
+async function approveWithNewSource(claim: number, title: string): Promise<void> {
+  const source = await t.payload.create({
+    collection: 'sources',
+    data: { type: 'journal-article', title, doi: `10.1000/s.${unique()}` },
+  })
+  await t.payload.update({
+    collection: 'claims',
+    id: claim,
+    data: { statistics: [{ value: 70, unit: 'percent', sources: [source.id] }] },
+    draft: true,
+  })
+  await approveClaim(t, claim)
+}
+
 /** The documented page read, anonymous: what the snapshot stands for. */
 const pageRead = async (slug: string) =>
   (await t.api.get('/articles', { where: { slug: { equals: slug } }, depth: 2 })).body.docs[0]
@@ -111,17 +126,7 @@ describe('GET /api/articles/published/<slug>', () => {
       .get(`/articles/published/${article.slug}`)
     expect(pending.status).toBe(304)
     // …its approval does.
-    const source = await t.payload.create({
-      collection: 'sources',
-      data: { type: 'journal-article', title: 'A newer trial', doi: `10.1000/s.${unique()}` },
-    })
-    await t.payload.update({
-      collection: 'claims',
-      id: claim,
-      data: { statistics: [{ value: 70, unit: 'percent', sources: [source.id] }] },
-      draft: true,
-    })
-    await approveClaim(t, claim)
+    await approveWithNewSource(claim, 'A newer trial')
     const changed = await t.api
       .withHeaders({ 'If-None-Match': etag })
       .get(`/articles/published/${article.slug}`)
@@ -302,17 +307,7 @@ describe('ETags on the standard anonymous reads', () => {
       },
       draft: true,
     })
-    const source = await t.payload.create({
-      collection: 'sources',
-      data: { type: 'journal-article', title: 'Sleep trial', doi: `10.1000/s.${unique()}` },
-    })
-    await t.payload.update({
-      collection: 'claims',
-      id: claim,
-      data: { statistics: [{ value: 70, unit: 'percent', sources: [source.id] }] },
-      draft: true,
-    })
-    await approveClaim(t, claim)
+    await approveWithNewSource(claim, 'Sleep trial')
     const after = await t.api.withHeaders({ 'If-None-Match': before }).get(`/claims/${claim}`)
     expect(after.status).toBe(200)
     expect(after.headers.get('etag')).not.toBe(before)
