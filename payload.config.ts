@@ -1,4 +1,5 @@
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,6 +9,27 @@ import sharp from 'sharp'
 import { citedPlugin } from './src/index'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/**
+ * E-mail (Cited's review notifications, password resets) through SMTP when `SMTP_HOST` is set;
+ * otherwise none, and Payload's console adapter logs each e-mail instead of sending it.
+ */
+const smtpPort = Number(process.env.SMTP_PORT) || 587
+const email = process.env.SMTP_HOST
+  ? nodemailerAdapter({
+      defaultFromAddress: process.env.EMAIL_FROM || 'cited@localhost',
+      defaultFromName: process.env.EMAIL_FROM_NAME || 'Cited',
+      transportOptions: {
+        host: process.env.SMTP_HOST,
+        port: smtpPort,
+        // TLS from the start (port 465); otherwise STARTTLS when the server offers it.
+        secure: process.env.SMTP_SECURE ? process.env.SMTP_SECURE === 'true' : smtpPort === 465,
+        auth: process.env.SMTP_USER
+          ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS }
+          : undefined,
+      },
+    })
+  : undefined
 
 /** The clinic app: Payload with the Cited plugin on PostgreSQL. */
 export default buildConfig({
@@ -23,6 +45,7 @@ export default buildConfig({
     avatar: 'default',
   },
   editor: lexicalEditor(),
+  ...(email ? { email } : {}),
   collections: [],
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL },

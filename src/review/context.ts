@@ -14,6 +14,7 @@ export type WorkflowStep =
   | 'renew'
   | 'request_changes'
   | 'submit'
+  | 'warn'
 
 export const isWorkflowWrite = (context: RequestContext | undefined): boolean =>
   Boolean(context && typeof context[REVIEW_CONTEXT_KEY] === 'string')

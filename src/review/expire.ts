@@ -1,14 +1,18 @@
 import type { PayloadRequest } from 'payload'
 
 import type { DocId } from '../shared/ids'
+import type { Claim } from '../types/generated'
 
 import { documentChanged } from '../content/store'
+import { citedOptions } from '../options'
 import { relationIds } from '../shared/ids'
-import { ARTICLES_SLUG, CLAIMS_SLUG, PUBLIC_SETS_SLUG } from '../shared/slugs'
+import { ARTICLES_SLUG, CLAIMS_SLUG, PUBLIC_SETS_SLUG, REVIEW_EVENTS_SLUG } from '../shared/slugs'
 import { inTransaction } from '../shared/transaction'
 import { asWorkflow } from './context'
 import { recordReviewEvent } from './events'
 import { claimContentHash } from './hash'
+import { lockClaimRow } from './lock'
+import { sendExpiryWarning } from './notify'
 
 export interface ExpiredClaim {
   claim: DocId
@@ -146,4 +150,122 @@ export async function expireClaims(req: PayloadRequest, now = new Date()): Promi
     })
   }
   return expired
+}
+
+export interface ExpiryWarning {
+  claim: DocId
+  statement: string
+  reviewBy: string
+  /** Editors e-mailed; `failed` of them could not be reached. */
+  sent: number
+  failed: number
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Whether the claim's current approval was already warned about: an `expiry_warned` event at or
+ * after its `approvedAt` (a renewal is a new approval, warned about again).
+ */
+async function wasWarned(req: PayloadRequest, claim: Claim): Promise<boolean> {
+  const { totalDocs } = await req.payload.count({
+    collection: REVIEW_EVENTS_SLUG,
+    where: {
+      and: [
+        { claim: { equals: claim.id } },
+        { action: { equals: 'expiry_warned' } },
+        ...(claim.review.approvedAt
+          ? [{ at: { greater_than_equal: claim.review.approvedAt } }]
+          : []),
+      ],
+    },
+    overrideAccess: true,
+    req,
+  })
+  return totalDocs > 0
+}
+
+/**
+ * Warns the editors of every approved claim whose re-review date is within the
+ * `notifications.expiryWarningDays` option (30 by default) — once per approval. The e-mails go
+ * out first and an `expiry_warned` review event records it (no claim version is written, the
+ * audit trail shows who was told when); when every e-mail failed nothing is recorded and the next
+ * run tries again.
+ */
+export async function warnExpiringClaims(
+  req: PayloadRequest,
+  now = new Date(),
+): Promise<ExpiryWarning[]> {
+  const { disabled, notifications } = citedOptions(req.payload)
+  if (disabled || notifications.disabled || notifications.expiryWarningDays <= 0) {
+    return []
+  }
+  const until = new Date(now.getTime() + notifications.expiryWarningDays * DAY_MS)
+  const { docs: soon } = await req.payload.find({
+    collection: CLAIMS_SLUG,
+    where: {
+      and: [
+        { _status: { equals: 'published' } },
+        { 'review.status': { equals: 'approved' } },
+        { 'review.reviewBy': { greater_than: now.toISOString() } },
+        { 'review.reviewBy': { less_than_equal: until.toISOString() } },
+      ],
+    },
+    depth: 0,
+    draft: false,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const pending: Claim[] = []
+  for (const claim of soon) {
+    if (!(await wasWarned(req, claim))) {
+      pending.push(claim)
+    }
+  }
+  const usage = await articlesUsing(
+    req,
+    pending.map((claim) => claim.id),
+  )
+  const warned: ExpiryWarning[] = []
+  for (const claim of pending) {
+    const reviewBy = claim.review.reviewBy ?? ''
+    const days = Math.max(1, Math.ceil((new Date(reviewBy).getTime() - now.getTime()) / DAY_MS))
+    const result = await sendExpiryWarning(req.payload, claim, {
+      kind: 'expiring',
+      reviewBy,
+      days,
+      articles: (usage.get(String(claim.id)) ?? []).map((article) => article.title),
+    })
+    if (result.recipients > 0 && result.sent === 0) {
+      continue
+    }
+    const recorded = await inTransaction(req, () =>
+      asWorkflow(req, 'warn', async () => {
+        await lockClaimRow(req, claim.id)
+        // Another run may have warned meanwhile.
+        if (await wasWarned(req, claim)) {
+          return false
+        }
+        await recordReviewEvent(req, {
+          action: 'expiry_warned',
+          at: now,
+          claim: claim.id,
+          hash: claimContentHash(claim),
+          note: `Re-review date ${reviewBy.slice(0, 10)} is ${days} day(s) away; ${result.sent} editor(s) e-mailed.`,
+        })
+        return true
+      }),
+    )
+    if (recorded) {
+      warned.push({
+        claim: claim.id,
+        statement: claim.statement,
+        reviewBy,
+        sent: result.sent,
+        failed: result.failed,
+      })
+    }
+  }
+  return warned
 }

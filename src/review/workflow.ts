@@ -15,6 +15,7 @@ import { reviewError } from './errors'
 import { recordReviewEvent } from './events'
 import { claimContentHash, statisticsWithoutSource } from './hash'
 import { lockClaimRow } from './lock'
+import { notifyDecided, notifySubmitted } from './notify'
 import { confirmPassword } from './password'
 import {
   canTransition,
@@ -115,7 +116,7 @@ export async function submitClaim(req: PayloadRequest, idInput: unknown): Promis
     throw reviewError('Only editors and admins submit claims for review.', 403)
   }
   const id = claimId(idInput)
-  return inTransaction(req, () =>
+  const outcome = await inTransaction(req, () =>
     asWorkflow(req, 'submit', async () => {
       await lockClaimRow(req, id)
       const working = await loadWorkingCopy(req, id)
@@ -141,6 +142,9 @@ export async function submitClaim(req: PayloadRequest, idInput: unknown): Promis
       return { claim, event }
     }),
   )
+  // The reviewers hear of it once it is committed; sending never fails the submission.
+  await notifySubmitted(req, outcome)
+  return outcome
 }
 
 /**
@@ -176,7 +180,7 @@ export async function reviewClaim(req: PayloadRequest, input: ReviewInput): Prom
   const user = req.user
   const action = decision
 
-  return inTransaction(req, () =>
+  const outcome = await inTransaction(req, () =>
     asWorkflow(req, decision, async () => {
       await lockClaimRow(req, id)
       const working = await loadWorkingCopy(req, id)
@@ -255,4 +259,7 @@ export async function reviewClaim(req: PayloadRequest, input: ReviewInput): Prom
       return { claim, event }
     }),
   )
+  // The claim's editors hear of the decision once it is committed; sending never fails it.
+  await notifyDecided(req, decision, outcome)
+  return outcome
 }

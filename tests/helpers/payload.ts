@@ -39,6 +39,10 @@ export interface TestHost {
   collections?: CollectionConfig[]
   admin?: Config['admin']
   cited?: CitedPluginOptions
+  /** The host's email adapter (e.g. `nodemailerAdapter(...)`); Payload's console adapter when unset. */
+  email?: Config['email']
+  /** The host's `serverURL` (links in e-mails); empty when unset. */
+  serverURL?: string
 }
 
 /**
@@ -51,6 +55,8 @@ export function hostConfig(host: TestHost = {}): Promise<SanitizedConfig> {
     admin: { ...host.admin, importMap: { autoGenerate: false } },
     editor: lexicalEditor(),
     collections: host.collections ?? [],
+    ...(host.email ? { email: host.email } : {}),
+    ...(host.serverURL ? { serverURL: host.serverURL } : {}),
     db: postgresAdapter({ pool: { connectionString: process.env.DATABASE_URL } }),
     sharp,
     typescript: { autoGenerate: false },

@@ -11,6 +11,8 @@ export const REVIEW_ACTIONS = [
   { label: 'Expired', value: 'expired' },
   { label: 'Invalidated', value: 'invalidated' },
   { label: 'Renewed', value: 'renewed' },
+  // The expiry job e-mailed the claim's editors that its approval ends soon (once per approval).
+  { label: 'Expiry warning sent', value: 'expiry_warned' },
 ]
 
 const nobody = () => false

@@ -1,9 +1,10 @@
-import type { CollectionConfig, CollectionSlug, SelectField } from 'payload'
+import type { CheckboxField, CollectionConfig, CollectionSlug, SelectField } from 'payload'
 
 import { isAdmin } from '../../access/isAdmin'
 import { isAdminField } from '../../access/isAdminField'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { outageAwareJwt } from '../../auth/outageAwareJwt'
+import { EMAIL_NOTIFICATIONS_FIELD } from '../../review/emails'
 import { hasRole, ROLES } from '../../shared/roles'
 import { USERS_SLUG } from '../../shared/slugs'
 
@@ -27,6 +28,21 @@ export const rolesField = (): SelectField => ({
     update: isAdminField,
   },
   admin: { description: 'Only admins can change roles.' },
+})
+
+/**
+ * The review e-mails' opt-out (see `review/notify.ts`): on by default; each person turns it off
+ * on their own account (whoever may update the account may change it: the person and admins).
+ */
+export const emailNotificationsField = (): CheckboxField => ({
+  name: EMAIL_NOTIFICATIONS_FIELD,
+  type: 'checkbox',
+  label: 'Email notifications',
+  defaultValue: true,
+  admin: {
+    description:
+      'E-mail me when a claim waits for my review, or when a claim I edited is decided on or about to expire.',
+  },
 })
 
 /**
@@ -54,5 +70,5 @@ export const createUsers = (slug: CollectionSlug = USERS_SLUG): CollectionConfig
     delete: isAdmin,
     admin: ({ req: { user } }) => Boolean(user),
   },
-  fields: [{ name: 'name', type: 'text' }, rolesField()],
+  fields: [{ name: 'name', type: 'text' }, rolesField(), emailNotificationsField()],
 })
