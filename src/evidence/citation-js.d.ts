@@ -32,6 +32,15 @@ declare module '@citation-js/core' {
     lang?: string
     asEntryArray?: boolean
   }
+  /** The input plugins' parser chain (used to read BibTeX and RIS into CSL-JSON). */
+  export const plugins: {
+    input: {
+      chain(
+        data: unknown,
+        options?: { target?: string; forceType?: string; generateGraph?: boolean },
+      ): unknown
+    }
+  }
   export class Cite {
     constructor(data: CslItem[] | CslItem)
     format(
@@ -43,3 +52,5 @@ declare module '@citation-js/core' {
 }
 
 declare module '@citation-js/plugin-csl'
+declare module '@citation-js/plugin-bibtex'
+declare module '@citation-js/plugin-ris'

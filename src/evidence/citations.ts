@@ -55,8 +55,8 @@ export interface Reference {
   claimIds: string[]
 }
 
-/** Our source types as CSL item types. */
-const CSL_TYPES: Record<string, string> = {
+/** Our source types as CSL item types (`references/toSource.ts` reads them the other way). */
+export const CSL_TYPES: Record<string, string> = {
   'journal-article': 'article-journal',
   'systematic-review': 'article-journal',
   'web-page': 'webpage',

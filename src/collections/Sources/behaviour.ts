@@ -7,6 +7,7 @@ import { requireLocator } from '../../hooks/evidence/requireLocator'
 import { strictRouteIds } from '../../hooks/input/strictRouteIds'
 import { validateShapes } from '../../hooks/input/validateShapes'
 import { validateWhere } from '../../hooks/input/validateWhere'
+import { importSourcesEndpoint } from './endpoints/import'
 
 /** What runs on sources (schema: `index.ts`; order and attachment: `../behaviour.ts`). */
 export const sourcesBehaviour: CollectionBehaviour = {
@@ -19,4 +20,6 @@ export const sourcesBehaviour: CollectionBehaviour = {
     // A source any claim cites (now or in its history) stays.
     beforeDelete: [preventDeletingCitedSource],
   },
+  // POST /api/sources/import: sources from pasted BibTeX, RIS, CSL-JSON, MEDLINE, DOIs or PMIDs.
+  endpoints: [importSourcesEndpoint],
 }

@@ -15,6 +15,7 @@ import {
 } from '../../evidence/locators'
 import { locatorField } from '../../fields/locator'
 import { publicFlagField } from '../../fields/publicFlag'
+import { ADMIN_COMPONENTS } from '../../shared/adminComponents'
 import { SOURCES_SLUG } from '../../shared/slugs'
 
 export const SOURCE_TYPES = [
@@ -48,6 +49,8 @@ export const Sources: CollectionConfig = {
     defaultColumns: ['title', 'type', 'year', 'doi', 'evidenceLevel'],
     group: 'Evidence',
     description: 'The reference library. Every statistic must cite at least one source.',
+    // "Import references": paste BibTeX, RIS, CSL-JSON, a PubMed export, DOIs or PMIDs.
+    components: { beforeListTable: [ADMIN_COMPONENTS.importReferences] },
   },
   access: {
     read: publicIfExposed(),
