@@ -1,9 +1,11 @@
 /**
  * npm run import -- <file> [--dry-run] [--json]
  *
- * Turns an article written in the clinic format into an article draft with its benefits,
- * aftercare tips, comparison rows and one draft claim per statistic (no sources: they stay in
- * draft until someone cites them). `--dry-run` writes nothing; `--json` prints one JSON report.
+ * Turns an article into an article draft with its benefits, aftercare tips, comparison rows and
+ * one draft claim per statistic (no sources: they stay in draft until someone cites them). The
+ * extension picks the format: .txt (the clinic text layout), .html/.htm (a saved web page or a
+ * WordPress post), .md, or .docx (Word); any other is refused. `--dry-run` writes nothing;
+ * `--json` prints one JSON report.
  */
 import type { Payload } from 'payload'
 
@@ -25,6 +27,9 @@ if (files.length !== 1) {
 }
 
 const writeReport = jsonOutput(json)
+
+/** The app's config, for the Lexical converters of a Word, HTML or Markdown import. */
+const loadAppConfig = async () => (await import('../payload.config')).default
 
 /**
  * The app's Payload, loaded only once the file has parsed (the config reads DATABASE_URL when it is
@@ -57,13 +62,14 @@ async function closePayload(payload: Payload): Promise<void> {
 
 try {
   const outcome = await (dryRun
-    ? importArticleFile(files[0], { dryRun: true })
+    ? importArticleFile(files[0], { dryRun: true, loadConfig: loadAppConfig })
     : withDatabase(async (env) => {
         process.env.DATABASE_URL = env.DATABASE_URL
         let payload: Payload | undefined
         try {
           return await importArticleFile(files[0], {
             dryRun: false,
+            loadConfig: loadAppConfig,
             openPayload: async () => (payload = await openAppPayload(json)),
           })
         } finally {
@@ -90,7 +96,7 @@ try {
       console.log(`  - "${s.text}" in ${s.location}`)
     }
     for (const w of outcome.warnings) {
-      console.log(`  note: line ${w.line}: ${w.message}`)
+      console.log(w.line > 0 ? `  note: line ${w.line}: ${w.message}` : `  note: ${w.message}`)
     }
   }
   process.exit(0)

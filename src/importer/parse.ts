@@ -48,7 +48,7 @@ import { isBullet, NUMBERED_RE, sentences } from './parse/lines'
 import { ArticleSource } from './parse/source'
 import { slugify, titleFromComparisonHeading, titleFromFileName } from './parse/title'
 
-export { ImportError } from './parse/ImportError'
+export { FileImportError, ImportError } from './parse/ImportError'
 export { inferTipCategory, inferTipTiming } from './parse/tips'
 export { slugify } from './parse/title'
 

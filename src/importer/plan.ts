@@ -4,14 +4,18 @@
  * touching a database. References between the planned documents are placeholders
  * (`@benefit:3`, `@claim:12`) that the writer replaces with real ids.
  *
- * Pure: no Payload import. The same plan serves `--dry-run`, the report and the writer.
+ * Pure: no Payload import. The same plan serves `--dry-run`, the report and the writer, for
+ * every format: a Word, HTML or Markdown import also gives the rich form of its paragraphs
+ * (`PlanOptions.rich`), whose links, emphasis and lists the plan keeps.
  */
 import type { DetectedStatistic } from '../evidence/types'
 import type { ParsedArticle } from './parse'
+import type { LexicalNode, RichLookup, RichParagraph } from './richInline'
 
 import { formatPath } from '../evidence/coverage'
 import { detectStatistics } from '../evidence/detect'
 import { splitSentences } from '../evidence/lexical'
+import { collapseInline, insertAtOffset, plainOf } from './richInline'
 
 export type RefKind = 'benefit' | 'claim' | 'row' | 'tip'
 export const ref = (kind: RefKind, key: number): string => `@${kind}:${key}`
@@ -55,8 +59,6 @@ export interface ImportReport {
   uncitedStatistics: { text: string; sentence: string; location: string }[]
 }
 
-type LexicalNode = Record<string, unknown>
-
 const textNode = (text: string): LexicalNode => ({
   type: 'text',
   text,
@@ -81,6 +83,12 @@ const element = (
   children,
 })
 
+const claimRefNode = (key: number): LexicalNode => ({
+  type: 'inlineBlock',
+  version: 1,
+  fields: { id: `claimref-${key}`, blockType: 'claimRef', claim: ref('claim', key) },
+})
+
 const qualifierOf = (text: string): PlannedClaim['statistics'][number]['qualifier'] => {
   const lower = text.toLowerCase()
   if (/\bup to\b/.test(lower)) {
@@ -98,8 +106,29 @@ const qualifierOf = (text: string): PlannedClaim['statistics'][number]['qualifie
   return 'exact'
 }
 
+export interface PlanOptions {
+  /** The rich form (Lexical inline nodes) of a paragraph, for imports from rich formats. */
+  rich?: RichLookup
+}
+
+/** The rich form of a paragraph when its text is the paragraph's, whitespace aside. */
+function usableRich(rich: RichParagraph | undefined): RichParagraph | undefined {
+  if (!rich) {
+    return undefined
+  }
+  const children = collapseInline(rich.children)
+  return plainOf(children) === rich.text ? { ...rich, children } : undefined
+}
+
 class Planner {
   readonly claims: PlannedClaim[] = []
+
+  constructor(private readonly lookup?: RichLookup) {}
+
+  /** The paragraph's rich form, if it has one whose text can be trusted. */
+  rich(text: string): RichParagraph | undefined {
+    return usableRich(this.lookup?.(text))
+  }
 
   /** One draft claim per statistic in `sentence`; returns their keys. */
   claimsFor(sentence: string, statistics: DetectedStatistic[], location: string[]): number[] {
@@ -125,6 +154,10 @@ class Planner {
 
   /** A paragraph whose statistic sentences each end with claimRefs to their new claims. */
   paragraph(text: string, location: string[]): LexicalNode {
+    const rich = this.rich(text)
+    if (rich) {
+      return element('paragraph', this.richInline(rich, location), { textFormat: 0 })
+    }
     const statistics = detectStatistics(text)
     if (statistics.length === 0) {
       return element('paragraph', [textNode(text)], { textFormat: 0 })
@@ -140,11 +173,7 @@ class Planner {
       }
       children.push(textNode(text.slice(cursor, sentence.end)))
       for (const key of this.claimsFor(sentence.text, inSentence, location)) {
-        children.push({
-          type: 'inlineBlock',
-          version: 1,
-          fields: { id: `claimref-${key}`, blockType: 'claimRef', claim: ref('claim', key) },
-        })
+        children.push(claimRefNode(key))
       }
       cursor = sentence.end
     }
@@ -154,12 +183,52 @@ class Planner {
     return element('paragraph', children, { textFormat: 0 })
   }
 
+  /** Rich inline nodes with a claimRef after each statistic's sentence, as `paragraph` does. */
+  richInline(rich: RichParagraph, location: string[]): LexicalNode[] {
+    const statistics = detectStatistics(rich.text)
+    const cuts: { offset: number; refs: LexicalNode[] }[] = []
+    for (const sentence of splitSentences(rich.text)) {
+      const inSentence = statistics.filter(
+        (s) => s.start >= sentence.start && s.start < sentence.end,
+      )
+      if (inSentence.length > 0) {
+        const keys = this.claimsFor(sentence.text, inSentence, location)
+        cuts.push({ offset: sentence.end, refs: keys.map(claimRefNode) })
+      }
+    }
+    return cuts.reduceRight(
+      (children, cut) => insertAtOffset(children, cut.offset, cut.refs),
+      rich.children,
+    )
+  }
+
   richText(
     paragraphs: string[],
     location: string[],
     lead: LexicalNode[] = [],
   ): Record<string, unknown> | undefined {
-    const children = [...lead, ...paragraphs.map((p) => this.paragraph(p, location))]
+    const children = [...lead]
+    // Consecutive list items of a rich import make one list.
+    let list: LexicalNode | undefined
+    for (const p of paragraphs) {
+      const node = this.paragraph(p, location)
+      const kind = this.rich(p)?.list
+      if (!kind) {
+        list = undefined
+        children.push(node)
+        continue
+      }
+      if (!list || list.listType !== kind) {
+        list = element('list', [], {
+          listType: kind,
+          start: 1,
+          tag: kind === 'number' ? 'ol' : 'ul',
+        })
+        children.push(list)
+      }
+      const items = list.children as LexicalNode[]
+      items.push(element('listitem', node.children as LexicalNode[], { value: items.length + 1 }))
+    }
     if (children.length === 0) {
       return undefined
     }
@@ -179,15 +248,19 @@ class Planner {
 const heading = (text: string, tag = 'h2'): LexicalNode =>
   element('heading', [textNode(text)], { tag })
 
-const bulletList = (points: string[]): LexicalNode =>
+const bulletList = (points: string[], planner: Planner): LexicalNode =>
   element(
     'list',
-    points.map((point, index) => element('listitem', [textNode(point)], { value: index + 1 })),
+    points.map((point, index) =>
+      element('listitem', planner.rich(point)?.children ?? [textNode(point)], {
+        value: index + 1,
+      }),
+    ),
     { listType: 'bullet', start: 1, tag: 'ul' },
   )
 
-export function planImport(parsed: ParsedArticle): ImportPlan {
-  const planner = new Planner()
+export function planImport(parsed: ParsedArticle, options: PlanOptions = {}): ImportPlan {
+  const planner = new Planner(options.rich)
   const tips: ImportPlan['tips'] = []
   const benefits: PlannedBenefit[] = []
   const layout: Record<string, unknown>[] = []
@@ -329,7 +402,7 @@ export function planImport(parsed: ParsedArticle): ImportPlan {
     layout.push({
       blockType: 'richText',
       blockName: why.heading,
-      content: { root: element('root', [...lead, bulletList(why.points)]) },
+      content: { root: element('root', [...lead, bulletList(why.points, planner)]) },
     })
   }
   if (parsed.callToAction) {

@@ -1,12 +1,12 @@
+/** Reads an uploaded article file from disk: as bytes (any format), or as text (the text format). */
 import fs from 'node:fs/promises'
 
 import { ImportError } from './parse'
 
-/** Reads an article file as text; a file that is not UTF-8 text keeps its bad bytes visible to the parser. */
-export async function readArticleFile(file: string): Promise<string> {
-  let bytes: Buffer
+/** The file's bytes; a missing or unreadable file is an `ImportError`. */
+export async function readArticleBytes(file: string): Promise<Buffer> {
   try {
-    bytes = await fs.readFile(file)
+    return await fs.readFile(file)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new ImportError(
@@ -14,5 +14,9 @@ export async function readArticleFile(file: string): Promise<string> {
       code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file} (${code ?? 'error'})`,
     )
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes)
+}
+
+/** Reads an article file as text; a file that is not UTF-8 text keeps its bad bytes visible to the parser. */
+export async function readArticleFile(file: string): Promise<string> {
+  return new TextDecoder('utf-8', { fatal: false }).decode(await readArticleBytes(file))
 }

@@ -14,3 +14,15 @@ export class ImportError extends Error {
     this.reason = reason
   }
 }
+
+/**
+ * A problem with the uploaded file as a whole — its type, or a Word or HTML file that cannot be
+ * read — rather than with one line of it. Its message has no line number; `line` is 0.
+ */
+export class FileImportError extends ImportError {
+  constructor(reason: string) {
+    super(0, reason)
+    this.name = 'FileImportError'
+    this.message = reason
+  }
+}
