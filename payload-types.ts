@@ -203,6 +203,10 @@ export interface User {
    * Only admins can change roles.
    */
   roles?: ('admin' | 'editor' | 'reviewer')[] | null;
+  /**
+   * E-mail me when a claim waits for my review, or when a claim I edited is decided on or about to expire.
+   */
+  emailNotifications?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -884,7 +888,15 @@ export interface ReviewEvent {
    * The claim version the event is about.
    */
   claimVersion?: string | null;
-  action: 'submitted' | 'approved' | 'changes_requested' | 'rejected' | 'expired' | 'invalidated' | 'renewed';
+  action:
+    | 'submitted'
+    | 'approved'
+    | 'changes_requested'
+    | 'rejected'
+    | 'expired'
+    | 'invalidated'
+    | 'renewed'
+    | 'expiry_warned';
   actor?: (number | null) | User;
   /**
    * Name and email of the actor when the event was recorded.
@@ -1164,6 +1176,7 @@ export interface PayloadMigration {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  emailNotifications?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1744,6 +1757,15 @@ export interface TaskCitedExpireClaims {
   input?: unknown;
   output: {
     expired?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    warned?:
       | {
           [k: string]: unknown;
         }

@@ -103,6 +103,16 @@ export interface CitedPluginOptions {
    */
   reviewIntervalDays?: number
   /**
+   * E-mail notifications of the review workflow, sent with `payload.sendEmail` through whatever
+   * email adapter the host configured (Payload's console adapter, which only logs, when none):
+   * reviewers when a claim is submitted, the claim's editors when it is approved, renewed, sent
+   * back, rejected or about to expire. Each person can turn them off (`emailNotifications` on
+   * their account). Sending happens after the review action committed; a failure is logged and
+   * never undoes the action.
+   * @default {}
+   */
+  notifications?: CitedNotificationOptions
+  /**
    * When the expiry job runs (croner syntax, seconds first). It marks approved claims past their
    * re-review date as expired; Payload's jobs `autoRun` executes it on this schedule.
    * @default '0 0 * * * *' (hourly)
@@ -127,6 +137,71 @@ export interface CitedPluginOptions {
    * @default false
    */
   demoAccounts?: boolean
+  /**
+   * Where `POST /api/sources/import` looks up pasted DOIs (Crossref) and PubMed IDs (NCBI), how
+   * long it waits, and how many answers it keeps in memory (see {@link ReferenceLookupOptions}).
+   * @default {} (the public services, 10 s, 500 answers kept for a day)
+   */
+  referenceLookup?: ReferenceLookupOptions
+}
+
+/** Looking up a bare DOI or PMID when importing sources (`referenceLookup`). */
+export interface ReferenceLookupOptions {
+  /**
+   * Base URL of Crossref's REST API: a DOI is read from `GET {crossrefUrl}/works/{doi}`.
+   * @default 'https://api.crossref.org'
+   */
+  crossrefUrl?: string
+  /**
+   * Base URL of NCBI's E-utilities: PMIDs are read, as MEDLINE, from
+   * `{ncbiUrl}/efetch.fcgi?db=pubmed&id=…&rettype=medline&retmode=text`.
+   * @default 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils'
+   */
+  ncbiUrl?: string
+  /**
+   * How long one lookup may take before its entry fails with "Could not reach Crossref" (or
+   * NCBI), in milliseconds.
+   * @default 10000
+   */
+  timeoutMs?: number
+  /**
+   * How many successful lookups are kept in memory (per running app; failures are not kept).
+   * `0` turns the cache off.
+   * @default 500
+   */
+  cacheSize?: number
+  /**
+   * How long a kept lookup is used before the service is asked again, in milliseconds.
+   * @default 86400000 (a day)
+   */
+  cacheTtlMs?: number
+  /**
+   * An address the services may write to about heavy use: sent as Crossref's `mailto` (its
+   * "polite pool") and NCBI's `email`. Both services ask for one.
+   * @default undefined
+   */
+  contactEmail?: string
+}
+
+/** Options of the review workflow's e-mails (`notifications`). */
+export interface CitedNotificationOptions {
+  /**
+   * Send no e-mails at all (the `emailNotifications` field stays on the users collection).
+   * @default false
+   */
+  disabled?: boolean
+  /**
+   * Days before a claim's re-review date when the expiry job warns its editors, once per
+   * approval. `0` sends no warnings.
+   * @default 30
+   */
+  expiryWarningDays?: number
+  /**
+   * Where the admin is reached, for the links in e-mails (`https://cms.example.com`), when the
+   * config's `serverURL` is empty. Links are `{serverURL}{routes.admin}/collections/claims/{id}`.
+   * @default the config's `serverURL`
+   */
+  serverURL?: string
 }
 
 export interface SanitizedCitedOptions {
@@ -136,9 +211,12 @@ export interface SanitizedCitedOptions {
   mediaDir: string
   reviewIntervalDays: number
   reviewExpiryCron: string
+  notifications: Required<CitedNotificationOptions>
   demoAccounts: boolean
   graphQLMaxDepth: number
   graphQLMaxComplexity: number
+  referenceLookup: Required<Omit<ReferenceLookupOptions, 'contactEmail'>> &
+    Pick<ReferenceLookupOptions, 'contactEmail'>
 }
 
 /** The options with their defaults; `config` is the host config (for the users collection). */
@@ -153,9 +231,27 @@ export const sanitizeOptions = (
   mediaDir: options.mediaDir ?? `${process.cwd()}/media`,
   reviewIntervalDays: options.reviewIntervalDays ?? 365,
   reviewExpiryCron: options.reviewExpiryCron ?? '0 0 * * * *',
+  notifications: {
+    disabled: options.notifications?.disabled ?? false,
+    expiryWarningDays: options.notifications?.expiryWarningDays ?? 30,
+    serverURL: (options.notifications?.serverURL ?? '').replace(/\/+$/, ''),
+  },
   demoAccounts: options.demoAccounts ?? false,
   graphQLMaxDepth: options.graphQLMaxDepth ?? 10,
   graphQLMaxComplexity: options.graphQLMaxComplexity ?? 1000,
+  referenceLookup: {
+    crossrefUrl: (options.referenceLookup?.crossrefUrl ?? 'https://api.crossref.org').replace(
+      /\/+$/,
+      '',
+    ),
+    ncbiUrl: (
+      options.referenceLookup?.ncbiUrl ?? 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils'
+    ).replace(/\/+$/, ''),
+    timeoutMs: options.referenceLookup?.timeoutMs ?? 10_000,
+    cacheSize: options.referenceLookup?.cacheSize ?? 500,
+    cacheTtlMs: options.referenceLookup?.cacheTtlMs ?? 86_400_000,
+    contactEmail: options.referenceLookup?.contactEmail,
+  },
 })
 
 /** Where the plugin keeps its sanitised options on the Payload config. */

@@ -15,6 +15,8 @@ import { allOf } from './access/allOf'
 import { allOfField } from './access/allOfField'
 import { isAdminField } from './access/isAdminField'
 import { evidenceCheckEndpoint } from './admin/evidenceCheck'
+import { importArticleEndpoint } from './admin/importArticle'
+import { suggestClaimsEndpoint } from './admin/suggestClaims'
 import { aftercareTipsBehaviour } from './collections/AftercareTips/behaviour'
 import { AftercareTips } from './collections/AftercareTips/index'
 import { articlesBehaviour } from './collections/Articles/behaviour'
@@ -38,6 +40,7 @@ import { sourcesBehaviour } from './collections/Sources/behaviour'
 import { Sources } from './collections/Sources/index'
 import { usersBehaviour } from './collections/Users/behaviour'
 import { createUsers, ROLES_FIELD } from './collections/Users/index'
+import { withStatementSearchIndex } from './content/statementIndex'
 import { ensurePublicSets } from './content/store'
 import { withDurableCommits } from './db/durableCommits'
 import { depthLimit } from './graphql/depthLimit'
@@ -98,11 +101,14 @@ export const citedPlugin =
             await ensurePublicSets(req, (work) => inTransaction(req, work))
           },
       custom: { ...incomingConfig.custom, [CITED_CUSTOM_KEY]: options },
-      // A write whose COMMIT failed is a 503, not a 201 (see db/durableCommits.ts).
-      db:
-        incomingConfig.db && !options.disabled
-          ? withDurableCommits(incomingConfig.db)
-          : incomingConfig.db,
+      // A write whose COMMIT failed is a 503, not a 201 (see db/durableCommits.ts). The claims'
+      // full-text index is part of the schema, so it is added even when disabled
+      // (content/statementIndex.ts).
+      db: incomingConfig.db
+        ? withStatementSearchIndex(
+            options.disabled ? incomingConfig.db : withDurableCommits(incomingConfig.db),
+          )
+        : incomingConfig.db,
       // One error mapper for every route: what Payload would answer with a bare 500 but is the
       // caller's mistake (400) or the database being away (503). The host's hooks run after it.
       hooks: {
@@ -154,7 +160,8 @@ export const citedPlugin =
       admin: {
         ...incomingConfig.admin,
         user: incomingConfig.admin?.user ?? options.usersCollection,
-        // The reviewers' queue at /admin/review and a link to it; a host view of the same name wins.
+        // The reviewers' queue at /admin/review, the editors' article import at /admin/import-article
+        // and links to them; a host view of the same name wins.
         components: options.disabled
           ? hostComponents
           : {
@@ -162,8 +169,16 @@ export const citedPlugin =
               afterNavLinks: [
                 ...(hostComponents.afterNavLinks ?? []),
                 ADMIN_COMPONENTS.reviewNavLink,
+                ADMIN_COMPONENTS.importNavLink,
               ],
               views: {
+                // Editors import an article from Word, a web page, Markdown or text.
+                citedImportArticle: {
+                  Component: ADMIN_COMPONENTS.importArticleView,
+                  path: '/import-article',
+                  exact: true,
+                  meta: { title: 'Import article' },
+                },
                 citedReviewQueue: {
                   Component: ADMIN_COMPONENTS.reviewQueueView,
                   path: '/review',
@@ -174,10 +189,17 @@ export const citedPlugin =
               },
             },
       },
-      // The admin's live evidence check (POST /api/cited/evidence-check).
+      // The admin's live evidence check (POST /api/cited/evidence-check) and the claims it suggests
+      // for uncited statistics (POST /api/cited/suggest-claims); the "Import article" view's upload
+      // (POST /api/cited/import-article).
       endpoints: options.disabled
         ? incomingConfig.endpoints
-        : [...(incomingConfig.endpoints ?? []), evidenceCheckEndpoint],
+        : [
+            ...(incomingConfig.endpoints ?? []),
+            evidenceCheckEndpoint,
+            suggestClaimsEndpoint,
+            importArticleEndpoint,
+          ],
       // Host collections stay where the host put them (extended where Cited extends them); Cited's
       // own follow.
       collections: [

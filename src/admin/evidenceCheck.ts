@@ -8,12 +8,14 @@ import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 import { addDataAndFileToRequest } from 'payload'
 
 import type { EvidenceIssue } from '../content/checks'
+import type { EvidenceTarget } from '../content/suggestTargets'
 import type { DocId } from '../shared/ids'
 
 import { day, liveStatus } from '../content/checks'
 import { claimStatementIssues } from '../content/claimStatement'
 import { evaluateEvidence } from '../content/evaluate'
 import { storableIds } from '../content/load'
+import { evidenceTargets } from '../content/suggestTargets'
 import { uniqueIds } from '../shared/ids'
 import {
   AFTERCARE_TIPS_SLUG,
@@ -49,6 +51,12 @@ export interface CitedClaimStatus {
 export interface EvidenceCheckResult {
   collection: string
   issues: EvidenceIssue[]
+  /**
+   * Per issue (same order): the statistic suggested claims are found for (POST
+   * /api/cited/suggest-claims) and where one click cites a claim for it; null when no other claim
+   * fixes the issue.
+   */
+  targets: (EvidenceTarget | null)[]
   claims: CitedClaimStatus[]
   /** True when publishing now would be refused. */
   isBlocked: boolean
@@ -137,7 +145,14 @@ export async function checkDocumentEvidence(
   const checkedAt = new Date().toISOString()
   if (collection === CLAIMS_SLUG) {
     const issues = claimStatementIssues(data)
-    return { collection, issues, claims: [], isBlocked: issues.length > 0, checkedAt }
+    return {
+      collection,
+      issues,
+      targets: issues.map(() => null),
+      claims: [],
+      isBlocked: issues.length > 0,
+      checkedAt,
+    }
   }
   // The claims the publish gate would check: every claim the same walk finds, existing or not.
   const { cited, issues } = await evaluateEvidence(collection, data, req)
@@ -145,6 +160,7 @@ export async function checkDocumentEvidence(
   return {
     collection,
     issues,
+    targets: evidenceTargets(issues, data),
     claims,
     isBlocked: issues.length > 0 || claims.some((claim) => !claim.isLive),
     checkedAt,

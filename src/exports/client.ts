@@ -6,5 +6,8 @@ export { ArticleStatusCell, ClaimStatusCell } from '../admin/components/StatusCe
 export { Badge, ReviewStatusBadge } from '../admin/components/StatusBadge'
 export type { BadgeTone } from '../admin/components/StatusBadge'
 export { EvidencePanel } from '../admin/components/EvidencePanel'
+export { ImportReferences } from '../admin/components/ImportReferences'
 export { ReviewNavLink } from '../admin/components/ReviewNavLink'
 export { DecisionForm } from '../admin/ReviewQueue/DecisionForm'
+export { ImportArticleForm } from '../admin/ImportArticle/ImportArticleForm'
+export { ImportNavLink } from '../admin/ImportArticle/ImportNavLink'

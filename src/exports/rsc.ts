@@ -3,3 +3,4 @@
  * (`'cited/rsc#ReviewQueueView'`). It reads the queue with the request's own Payload.
  */
 export { ReviewQueueView } from '../admin/ReviewQueue/ReviewQueueView'
+export { ImportArticleView } from '../admin/ImportArticle/ImportArticleView'

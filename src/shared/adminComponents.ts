@@ -13,5 +13,8 @@ export const ADMIN_COMPONENTS = {
   claimStatusCell: `${client}#ClaimStatusCell`,
   articleStatusCell: `${client}#ArticleStatusCell`,
   reviewNavLink: `${client}#ReviewNavLink`,
+  importReferences: `${client}#ImportReferences`,
   reviewQueueView: `${rsc}#ReviewQueueView`,
+  importNavLink: `${client}#ImportNavLink`,
+  importArticleView: `${rsc}#ImportArticleView`,
 } as const

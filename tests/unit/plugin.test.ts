@@ -193,7 +193,7 @@ describe('citedPlugin', () => {
     const config = apply({}, { ...base, collections: [hostUsers] })
     const users = config.collections?.filter((collection) => collection.slug === 'users') ?? []
     expect(users).toHaveLength(1)
-    expect(fieldNames(users[0])).toEqual(['clinic', 'name', 'roles'])
+    expect(fieldNames(users[0])).toEqual(['clinic', 'name', 'roles', 'emailNotifications'])
     expect(users[0].auth).toEqual({ tokenExpiration: 3600 })
     expect(users[0].admin?.useAsTitle).toBe('clinic')
     const beforeChange = users[0].hooks?.beforeChange ?? []

@@ -18,9 +18,12 @@ import { reduceFieldsToValues } from 'payload/shared'
 import { useEffect, useMemo, useState } from 'react'
 
 import type { EvidenceIssue } from '../../content/checks'
+import type { SuggestedClaim } from '../../content/suggest'
+import type { EvidenceTarget } from '../../content/suggestTargets'
 import type { CitedClaimStatus, EvidenceCheckResult } from '../evidenceCheck'
 
 import { Badge, ReviewStatusBadge } from './StatusBadge'
+import { SuggestedClaims, useSuggestions } from './SuggestedClaims'
 
 const DEBOUNCE_MS = 700
 const CLAIMS = 'claims'
@@ -43,7 +46,24 @@ const EXPLAIN: Record<EvidenceIssue['reason'], string> = {
 const isIssue = (value: unknown): value is EvidenceIssue =>
   typeof value === 'object' && value !== null && 'message' in value && 'path' in value
 
-function IssueList({ issues, isVerbose }: { issues: EvidenceIssue[]; isVerbose: boolean }) {
+interface Suggesting {
+  adminRoute: string
+  api: string
+  isLoading: boolean
+  suggestions: Map<number, SuggestedClaim[]>
+  targets: readonly (EvidenceTarget | null)[]
+}
+
+function IssueList({
+  issues,
+  isVerbose,
+  suggesting,
+}: {
+  issues: EvidenceIssue[]
+  isVerbose: boolean
+  /** With the live check: the claims suggested for each issue and the one-click actions. */
+  suggesting?: Suggesting
+}) {
   return (
     <ul className="cited-evidence__issues" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {issues.map((issue, index) => (
@@ -72,6 +92,16 @@ function IssueList({ issues, isVerbose }: { issues: EvidenceIssue[]; isVerbose: 
           <div style={{ fontSize: 13 }}>
             {isVerbose || issue.reason === 'mismatch' ? issue.message : EXPLAIN[issue.reason]}
           </div>
+          {suggesting?.targets[index] ? (
+            <SuggestedClaims
+              adminRoute={suggesting.adminRoute}
+              api={suggesting.api}
+              index={index}
+              isLoading={suggesting.isLoading}
+              suggestions={suggesting.suggestions.get(index)}
+              target={suggesting.targets[index]}
+            />
+          ) : null}
         </li>
       ))}
     </ul>
@@ -254,6 +284,8 @@ export const EvidencePanel: UIFieldClientComponent = () => {
   const reviewGroup = (review ?? {}) as { status?: unknown; note?: unknown }
   const reviewStatus = typeof reviewGroup.status === 'string' ? reviewGroup.status : 'draft'
   const isReady = issues.length === 0 && blockingClaims.length === 0
+  const targets = live?.targets
+  const { isLoading: isSuggesting, suggestions } = useSuggestions(api, targets)
 
   return (
     <div
@@ -322,7 +354,15 @@ export const EvidencePanel: UIFieldClientComponent = () => {
               .join(' · ') + (isClaim ? '.' : ' — publishing is blocked.')}
       </p>
 
-      {issues.length > 0 ? <IssueList issues={issues} isVerbose={isClaim} /> : null}
+      {issues.length > 0 ? (
+        <IssueList
+          issues={issues}
+          isVerbose={isClaim}
+          suggesting={
+            targets ? { adminRoute, api, isLoading: isSuggesting, suggestions, targets } : undefined
+          }
+        />
+      ) : null}
 
       {!isClaim ? (
         <>

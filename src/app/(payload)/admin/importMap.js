@@ -1,3 +1,4 @@
+import { ImportReferences as ImportReferences_ce0ddd8b54c6bbaf40669e59894c0a9c } from 'cited/client'
 import { EvidencePanel as EvidencePanel_ce0ddd8b54c6bbaf40669e59894c0a9c } from 'cited/client'
 import { ClaimStatusCell as ClaimStatusCell_ce0ddd8b54c6bbaf40669e59894c0a9c } from 'cited/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -27,11 +28,14 @@ import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93
 import { SlugField as SlugField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { ArticleStatusCell as ArticleStatusCell_ce0ddd8b54c6bbaf40669e59894c0a9c } from 'cited/client'
 import { ReviewNavLink as ReviewNavLink_ce0ddd8b54c6bbaf40669e59894c0a9c } from 'cited/client'
+import { ImportNavLink as ImportNavLink_ce0ddd8b54c6bbaf40669e59894c0a9c } from 'cited/client'
+import { ImportArticleView as ImportArticleView_611d006e73442766501dad3c673602f4 } from 'cited/rsc'
 import { ReviewQueueView as ReviewQueueView_611d006e73442766501dad3c673602f4 } from 'cited/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "cited/client#ImportReferences": ImportReferences_ce0ddd8b54c6bbaf40669e59894c0a9c,
   "cited/client#EvidencePanel": EvidencePanel_ce0ddd8b54c6bbaf40669e59894c0a9c,
   "cited/client#ClaimStatusCell": ClaimStatusCell_ce0ddd8b54c6bbaf40669e59894c0a9c,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -61,6 +65,8 @@ export const importMap = {
   "@payloadcms/next/client#SlugField": SlugField_2b8867833a34864a02ddf429b0728a40,
   "cited/client#ArticleStatusCell": ArticleStatusCell_ce0ddd8b54c6bbaf40669e59894c0a9c,
   "cited/client#ReviewNavLink": ReviewNavLink_ce0ddd8b54c6bbaf40669e59894c0a9c,
+  "cited/client#ImportNavLink": ImportNavLink_ce0ddd8b54c6bbaf40669e59894c0a9c,
+  "cited/rsc#ImportArticleView": ImportArticleView_611d006e73442766501dad3c673602f4,
   "cited/rsc#ReviewQueueView": ReviewQueueView_611d006e73442766501dad3c673602f4,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
