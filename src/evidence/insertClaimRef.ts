@@ -11,7 +11,7 @@
 import type { DocId } from '../shared/ids'
 
 import { relationId } from '../shared/ids'
-import { isLexicalValue, splitSentences } from './lexical'
+import { BLOCK_TYPES, isLexicalValue, splitSentences } from './lexical'
 
 type Node = Record<string, unknown>
 
@@ -43,23 +43,6 @@ const childrenOf = (node: Node): Node[] =>
 /** Containers whose children are blocks, never inline content (`walkLexical`'s block context). */
 const BLOCK_CONTEXT = new Set(['root', 'list', 'table', 'tablerow'])
 
-/** Block-level nodes that hold no text of their container. */
-const NOT_INLINE = new Set([
-  'paragraph',
-  'heading',
-  'list',
-  'listitem',
-  'quote',
-  'table',
-  'tablerow',
-  'tablecell',
-  'code',
-  'block',
-  'upload',
-  'relationship',
-  'horizontalrule',
-])
-
 /** A fresh id like the ones Payload gives blocks (24 hex digits). */
 export function newBlockId(): string {
   let id = ''
@@ -87,7 +70,7 @@ function inlineLength(node: Node): number {
   if (type === 'linebreak' || type === 'tab') {
     return 1
   }
-  if (type === 'inlineBlock' || NOT_INLINE.has(type)) {
+  if (type === 'inlineBlock' || BLOCK_TYPES.has(type)) {
     return 0
   }
   const children = childrenOf(node)
@@ -108,7 +91,7 @@ function containerText(node: Node): string {
       text += '\n'
     } else if (type === 'tab') {
       text += '\t'
-    } else if (type !== 'inlineBlock' && !NOT_INLINE.has(type)) {
+    } else if (type !== 'inlineBlock' && !BLOCK_TYPES.has(type)) {
       const children = childrenOf(child)
       if (children.length > 0) {
         children.forEach(visit)
@@ -146,7 +129,7 @@ function claimRefsBetween(node: Node, from: number, to: number): string[] {
       offset += inlineLength(child)
       return
     }
-    if (!NOT_INLINE.has(type)) {
+    if (!BLOCK_TYPES.has(type)) {
       childrenOf(child).forEach(visit)
     }
   }
@@ -225,7 +208,7 @@ function findPlaces(root: Node, input: InsertClaimRefInput): Place[] {
     // Block-level nodes nested in a container (a list in a list item) are containers of their own.
     children.forEach((child, index) => {
       const childType = typeof child.type === 'string' ? child.type : ''
-      if (NOT_INLINE.has(childType)) {
+      if (BLOCK_TYPES.has(childType)) {
         visit(child, [...path, index])
       }
     })

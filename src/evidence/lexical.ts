@@ -73,7 +73,7 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 /** Node types that are never inline content. */
-const BLOCK_TYPES = new Set([
+export const BLOCK_TYPES = new Set([
   'root',
   'paragraph',
   'heading',

@@ -15,6 +15,7 @@ import type { LexicalNode, RichLookup, RichParagraph } from './richInline'
 import { formatPath } from '../evidence/coverage'
 import { detectStatistics } from '../evidence/detect'
 import { splitSentences } from '../evidence/lexical'
+import { qualifierOf } from '../evidence/qualifiers'
 import { collapseInline, insertAtOffset, plainOf } from './richInline'
 
 export type RefKind = 'benefit' | 'claim' | 'row' | 'tip'
@@ -88,23 +89,6 @@ const claimRefNode = (key: number): LexicalNode => ({
   version: 1,
   fields: { id: `claimref-${key}`, blockType: 'claimRef', claim: ref('claim', key) },
 })
-
-const qualifierOf = (text: string): PlannedClaim['statistics'][number]['qualifier'] => {
-  const lower = text.toLowerCase()
-  if (/\bup to\b/.test(lower)) {
-    return 'up-to'
-  }
-  if (/\bat least\b/.test(lower)) {
-    return 'at-least'
-  }
-  if (/\b(?:more than|over)\b|\+/.test(lower)) {
-    return 'more-than'
-  }
-  if (/\b(?:about|around|roughly|approximately|nearly|almost)\b/.test(lower)) {
-    return 'about'
-  }
-  return 'exact'
-}
 
 export interface PlanOptions {
   /** The rich form (Lexical inline nodes) of a paragraph, for imports from rich formats. */

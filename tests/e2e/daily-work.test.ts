@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { paragraph, richText } from '../helpers/lexical'
 import { launchBrowser, loggedIn, screenshot } from './helpers/browser'
 import { E2E_PASSWORD, E2E_USERS, ensureUsers, Rest } from './helpers/rest'
 
@@ -109,36 +110,9 @@ describe('the daily work in the admin', () => {
     const article = await editor.post('/articles?draft=true', {
       title: `Acupuncture and sleep ${run}`,
       excerpt: 'What the evidence says about sleep.',
-      intro: {
-        root: {
-          type: 'root',
-          format: '',
-          indent: 0,
-          version: 1,
-          direction: 'ltr',
-          children: [
-            {
-              type: 'paragraph',
-              format: '',
-              indent: 0,
-              version: 1,
-              direction: 'ltr',
-              textFormat: 0,
-              children: [
-                {
-                  type: 'text',
-                  text: `Sleep quality improved for 47% of patients (${run}) after acupuncture.`,
-                  format: 0,
-                  detail: 0,
-                  mode: 'normal',
-                  style: '',
-                  version: 1,
-                },
-              ],
-            },
-          ],
-        },
-      },
+      intro: richText(
+        paragraph(`Sleep quality improved for 47% of patients (${run}) after acupuncture.`),
+      ),
       _status: 'draft',
     })
     expect(article.status, JSON.stringify(article.body)).toBe(201)
