@@ -298,13 +298,14 @@ describe('npm run import with other formats', () => {
       }),
     )
 
+  // A child process that loads the app's config (for the Lexical converters): slow on a busy machine.
   it('--dry-run --json reads a .md file by its extension and writes nothing', async () => {
     const before = await counts()
     const result = await cli([fixturePath('md'), '--dry-run', '--json'])
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toMatchObject({ benefits: 8, aftercareTips: 32, claims: 10 })
     expect(await counts()).toEqual(before)
-  })
+  }, 180_000)
 
   it('an unsupported extension exits 1 with a clear message', async () => {
     const result = await cli(['README.pdf', '--dry-run'])
