@@ -1,3 +1,7 @@
+/**
+ * This repository's app: Payload with the Cited plugin on PostgreSQL, e-mail through SMTP when
+ * configured, and the admin's import map.
+ */
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
@@ -15,19 +19,26 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
  * otherwise none, and Payload's console adapter logs each e-mail instead of sending it.
  */
 const smtpPort = Number(process.env.SMTP_PORT) || 587
+/**
+ * `pool`: a few reused connections (nodemailer's default, 5) instead of one per e-mail — a
+ * submission e-mails every reviewer. The adapter hands these options to nodemailer's
+ * `createTransport`, which reads `pool`, though its `transportOptions` type leaves it out.
+ */
+const smtpOptions = {
+  pool: true,
+  host: process.env.SMTP_HOST,
+  port: smtpPort,
+  // TLS from the start (port 465); otherwise STARTTLS when the server offers it.
+  secure: process.env.SMTP_SECURE ? process.env.SMTP_SECURE === 'true' : smtpPort === 465,
+  auth: process.env.SMTP_USER
+    ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS }
+    : undefined,
+}
 const email = process.env.SMTP_HOST
   ? nodemailerAdapter({
       defaultFromAddress: process.env.EMAIL_FROM || 'cited@localhost',
       defaultFromName: process.env.EMAIL_FROM_NAME || 'Cited',
-      transportOptions: {
-        host: process.env.SMTP_HOST,
-        port: smtpPort,
-        // TLS from the start (port 465); otherwise STARTTLS when the server offers it.
-        secure: process.env.SMTP_SECURE ? process.env.SMTP_SECURE === 'true' : smtpPort === 465,
-        auth: process.env.SMTP_USER
-          ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS }
-          : undefined,
-      },
+      transportOptions: smtpOptions,
     })
   : undefined
 

@@ -14,7 +14,14 @@ export type ReviewNotice =
   | { kind: 'renewed'; by: string; note: null | string; reviewBy: null | string }
   | { kind: 'changes_requested'; by: string; note: null | string }
   | { kind: 'rejected'; by: string; note: null | string }
-  | { kind: 'expiring'; reviewBy: string; days: number; articles: string[] }
+  | {
+      kind: 'expiring'
+      reviewBy: string
+      days: number
+      articles: string[]
+      /** Sent to the reviewers because none of the claim's editors can be e-mailed. */
+      toReviewers?: boolean
+    }
 
 export interface ReviewEmail {
   subject: string
@@ -102,7 +109,9 @@ function partsOf(notice: ReviewNotice, statement: string): Parts {
         lead: `The approval of this claim ends on ${day(notice.reviewBy)}, in ${notice.days} day${
           notice.days === 1 ? '' : 's'
         }. After that, articles that show it cannot be published again until a reviewer renews it.`,
-        next: 'Ask a reviewer to renew it, or edit it and submit it for review.',
+        next: notice.toReviewers
+          ? 'None of its editors can be e-mailed, so the reviewers are told: renew it if it still holds, or let it expire.'
+          : 'Ask a reviewer to renew it, or edit it and submit it for review.',
         ...(notice.articles.length > 0
           ? { list: { label: 'Published articles that show it', items: notice.articles } }
           : {}),

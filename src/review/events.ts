@@ -1,3 +1,4 @@
+/** The review workflow's audit trail: appending one review event, and what it is about. */
 import type { PayloadRequest } from 'payload'
 
 import type { DocId } from '../shared/ids'
@@ -24,6 +25,34 @@ export async function latestClaimVersionId(
   return docs[0] ? String(docs[0].id) : undefined
 }
 
+/** The id of each claim's latest version, for many claims in one query (keyed by claim id). */
+export async function latestClaimVersionIds(
+  req: PayloadRequest,
+  claims: DocId[],
+): Promise<Map<string, string>> {
+  const byClaim = new Map<string, string>()
+  if (claims.length === 0) {
+    return byClaim
+  }
+  const { docs } = await req.payload.findVersions({
+    collection: CLAIMS_SLUG,
+    where: { and: [{ parent: { in: claims } }, { latest: { equals: true } }] },
+    sort: '-updatedAt',
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  for (const version of docs) {
+    const parent: unknown = version.parent
+    const key = String(parent && typeof parent === 'object' && 'id' in parent ? parent.id : parent)
+    if (!byClaim.has(key)) {
+      byClaim.set(key, String(version.id))
+    }
+  }
+  return byClaim
+}
+
 const actorName = (req: PayloadRequest): string | null => {
   const user = req.user
   if (!user) {
@@ -36,13 +65,24 @@ const actorName = (req: PayloadRequest): string | null => {
 
 /**
  * Appends one event to the audit trail, in the transaction on `req`. Call it inside `asWorkflow`:
- * the review-events collection refuses every other create.
+ * the review-events collection refuses every other create. `claimVersion` is the claim's latest
+ * version (looked up when not given; a caller recording many events looks them up at once).
  */
 export async function recordReviewEvent(
   req: PayloadRequest,
-  event: { action: ReviewEventAction; at: Date; claim: DocId; hash: string; note?: null | string },
+  event: {
+    action: ReviewEventAction
+    at: Date
+    claim: DocId
+    hash: string
+    note?: null | string
+    claimVersion?: null | string
+  },
 ): Promise<ReviewEvent> {
-  const claimVersion = await latestClaimVersionId(req, event.claim)
+  const claimVersion =
+    event.claimVersion === undefined
+      ? await latestClaimVersionId(req, event.claim)
+      : event.claimVersion
   return req.payload.create({
     collection: REVIEW_EVENTS_SLUG,
     data: {

@@ -1,18 +1,26 @@
-import type { PayloadRequest } from 'payload'
+/**
+ * The expiry job's work (`jobs/expireClaims.ts`): approvals past their re-review date expire
+ * (`expireClaims`), and the editors of approvals about to end are warned by e-mail once per
+ * approval (`warnExpiringClaims`).
+ */
+import type { Payload, PayloadRequest } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
 
 import type { DocId } from '../shared/ids'
+import type { SqlExecutor } from '../shared/transaction'
 import type { Claim } from '../types/generated'
 
 import { documentChanged } from '../content/store'
 import { citedOptions } from '../options'
-import { relationIds } from '../shared/ids'
+import { relationId, relationIds } from '../shared/ids'
 import { ARTICLES_SLUG, CLAIMS_SLUG, PUBLIC_SETS_SLUG, REVIEW_EVENTS_SLUG } from '../shared/slugs'
-import { inTransaction } from '../shared/transaction'
+import { CITED_LOCK_SPACE, inTransaction } from '../shared/transaction'
 import { asWorkflow } from './context'
-import { recordReviewEvent } from './events'
+import { latestClaimVersionIds, recordReviewEvent } from './events'
+import { DAY_MS, expiringClaimsWhere, expiringWithinDays } from './expiring'
 import { claimContentHash } from './hash'
-import { lockClaimRow } from './lock'
-import { sendExpiryWarning } from './notify'
+import { expiryWarningRecipients, sendNotice } from './notify'
 
 export interface ExpiredClaim {
   claim: DocId
@@ -156,116 +164,187 @@ export interface ExpiryWarning {
   claim: DocId
   statement: string
   reviewBy: string
-  /** Editors e-mailed; `failed` of them could not be reached. */
+  /** Who was e-mailed: the claim's editors, or the reviewers when no editor could be. */
+  to: 'editors' | 'reviewers'
+  /** People e-mailed; `failed` of them could not be reached. */
   sent: number
   failed: number
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
+/** The second key of the warning pass's advisory lock (see `CITED_LOCK_SPACE`). */
+const WARNING_PASS_LOCK = 2
 
 /**
- * Whether the claim's current approval was already warned about: an `expiry_warned` event at or
- * after its `approvedAt` (a renewal is a new approval, warned about again).
+ * Runs `work` while holding the warning pass's lock, or returns `undefined` at once when another
+ * pass (another process, or a second run in this one) holds it. The lock is a transaction-level
+ * advisory lock in a transaction of its own, which writes nothing and is rolled back at the end;
+ * a process that dies releases it with its connection.
  */
-async function wasWarned(req: PayloadRequest, claim: Claim): Promise<boolean> {
-  const { totalDocs } = await req.payload.count({
-    collection: REVIEW_EVENTS_SLUG,
-    where: {
-      and: [
-        { claim: { equals: claim.id } },
-        { action: { equals: 'expiry_warned' } },
-        ...(claim.review.approvedAt
-          ? [{ at: { greater_than_equal: claim.review.approvedAt } }]
-          : []),
-      ],
-    },
-    overrideAccess: true,
-    req,
-  })
-  return totalDocs > 0
+async function holdingWarningLock<T>(
+  payload: Payload,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
+  const db = payload.db
+  const id = await db.beginTransaction()
+  const sessions = (db as unknown as { sessions?: Record<string, { db: SqlExecutor }> }).sessions
+  const session = id === null ? undefined : sessions?.[String(id)]
+  try {
+    if (!session) {
+      throw new Error('Cited needs the PostgreSQL adapter (@payloadcms/db-postgres).')
+    }
+    const { rows } = await session.db.execute(
+      sql`select pg_try_advisory_xact_lock(${CITED_LOCK_SPACE}, ${WARNING_PASS_LOCK}) as locked`,
+    )
+    if (rows[0]?.locked !== true) {
+      return undefined
+    }
+    return await work()
+  } finally {
+    if (id !== null) {
+      await db.rollbackTransaction(id)
+    }
+  }
 }
 
 /**
- * Warns the editors of every approved claim whose re-review date is within the
- * `notifications.expiryWarningDays` option (30 by default) — once per approval. The e-mails go
- * out first and an `expiry_warned` review event records it (no claim version is written, the
- * audit trail shows who was told when); when every e-mail failed nothing is recorded and the next
- * run tries again.
+ * The claims whose current approval was not warned about yet: no `expiry_warned` event at or
+ * after its `approvedAt` (a renewal is a new approval, warned about again). One query for all.
+ */
+async function notWarnedYet(req: PayloadRequest, claims: Claim[]): Promise<Claim[]> {
+  const { docs } = await req.payload.find({
+    collection: REVIEW_EVENTS_SLUG,
+    where: {
+      and: [
+        { claim: { in: claims.map((claim) => claim.id) } },
+        { action: { equals: 'expiry_warned' } },
+      ],
+    },
+    select: { claim: true, at: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const lastWarned = new Map<string, number>()
+  for (const event of docs) {
+    const claim = String(relationId(event.claim))
+    const at = new Date(event.at).getTime()
+    lastWarned.set(claim, Math.max(at, lastWarned.get(claim) ?? -Infinity))
+  }
+  return claims.filter((claim) => {
+    const last = lastWarned.get(String(claim.id))
+    if (last === undefined) {
+      return true
+    }
+    const approvedAt = claim.review.approvedAt ? new Date(claim.review.approvedAt).getTime() : NaN
+    return !Number.isNaN(approvedAt) && last < approvedAt
+  })
+}
+
+/**
+ * Warns about every claim the review queue lists under "Expiring" (`expiringClaimsWhere`: approved
+ * and live, re-review date within the `notifications.expiryWarningDays` option, 30 by default)
+ * — once per approval. Who is told: the claim's editors who may still edit claims and did not opt
+ * out; when there is none, the reviewers (they can renew it); when nobody at all can be e-mailed,
+ * nothing is recorded and the next run tries again. A warning is recorded as an `expiry_warned`
+ * review event (no claim version is written; the audit trail shows who was told when); when
+ * every e-mail of a claim failed, nothing is recorded and the next run tries again.
+ *
+ * Exclusive: one pass at a time across every process (an advisory lock, see
+ * {@link holdingWarningLock}); a run that finds another pass under way does nothing, since that
+ * one covers the same claims. Whether a claim was warned is read under the lock, so two passes
+ * never both send.
+ *
+ * E-mails first, then the event — at least once, never silently lost: each claim's event is
+ * committed right after its e-mails went out, so a crash (or a failed write) between the two
+ * leaves only that claim unrecorded, and its editors get the warning a second time on the next
+ * run. A duplicate warning is the lesser harm than an approval ending unannounced.
+ *
+ * A constant number of queries for any number of claims (the claims, their warnings, their
+ * submitters and every person involved, the articles that show them, their latest versions),
+ * plus one write per warning recorded.
  */
 export async function warnExpiringClaims(
   req: PayloadRequest,
   now = new Date(),
 ): Promise<ExpiryWarning[]> {
   const { disabled, notifications } = citedOptions(req.payload)
-  if (disabled || notifications.disabled || notifications.expiryWarningDays <= 0) {
+  const days = expiringWithinDays(req.payload)
+  if (disabled || notifications.disabled || days <= 0) {
     return []
   }
-  const until = new Date(now.getTime() + notifications.expiryWarningDays * DAY_MS)
+  return (await holdingWarningLock(req.payload, () => warningPass(req, now, days))) ?? []
+}
+
+async function warningPass(req: PayloadRequest, now: Date, days: number): Promise<ExpiryWarning[]> {
   const { docs: soon } = await req.payload.find({
     collection: CLAIMS_SLUG,
-    where: {
-      and: [
-        { _status: { equals: 'published' } },
-        { 'review.status': { equals: 'approved' } },
-        { 'review.reviewBy': { greater_than: now.toISOString() } },
-        { 'review.reviewBy': { less_than_equal: until.toISOString() } },
-      ],
-    },
+    where: expiringClaimsWhere(now, days),
     depth: 0,
     draft: false,
     pagination: false,
     overrideAccess: true,
     req,
   })
-  const pending: Claim[] = []
-  for (const claim of soon) {
-    if (!(await wasWarned(req, claim))) {
-      pending.push(claim)
-    }
+  if (soon.length === 0) {
+    return []
   }
-  const usage = await articlesUsing(
-    req,
-    pending.map((claim) => claim.id),
-  )
+  const pending = await notWarnedYet(req, soon)
+  if (pending.length === 0) {
+    return []
+  }
+  const ids = pending.map((claim) => claim.id)
+  const usage = await articlesUsing(req, ids)
+  const recipients = await expiryWarningRecipients(req.payload, pending)
+  const versions = await latestClaimVersionIds(req, ids)
   const warned: ExpiryWarning[] = []
+  const unreachable: DocId[] = []
   for (const claim of pending) {
     const reviewBy = claim.review.reviewBy ?? ''
-    const days = Math.max(1, Math.ceil((new Date(reviewBy).getTime() - now.getTime()) / DAY_MS))
-    const result = await sendExpiryWarning(req.payload, claim, {
-      kind: 'expiring',
-      reviewBy,
-      days,
-      articles: (usage.get(String(claim.id)) ?? []).map((article) => article.title),
-    })
-    if (result.recipients > 0 && result.sent === 0) {
+    const daysLeft = Math.max(1, Math.ceil((new Date(reviewBy).getTime() - now.getTime()) / DAY_MS))
+    const { to, people } = recipients.get(String(claim.id)) ?? { to: 'nobody', people: [] }
+    if (to === 'nobody') {
+      unreachable.push(claim.id)
       continue
     }
-    const recorded = await inTransaction(req, () =>
-      asWorkflow(req, 'warn', async () => {
-        await lockClaimRow(req, claim.id)
-        // Another run may have warned meanwhile.
-        if (await wasWarned(req, claim)) {
-          return false
-        }
-        await recordReviewEvent(req, {
-          action: 'expiry_warned',
-          at: now,
-          claim: claim.id,
-          hash: claimContentHash(claim),
-          note: `Re-review date ${reviewBy.slice(0, 10)} is ${days} day(s) away; ${result.sent} editor(s) e-mailed.`,
-        })
-        return true
+    const result = await sendNotice(req.payload, people, claim, {
+      kind: 'expiring',
+      reviewBy,
+      days: daysLeft,
+      articles: (usage.get(String(claim.id)) ?? []).map((article) => article.title),
+      toReviewers: to === 'reviewers',
+    })
+    if (result.sent === 0) {
+      // Every e-mail failed (logged by sendToPeople): the next run tries again.
+      continue
+    }
+    await asWorkflow(req, 'warn', () =>
+      recordReviewEvent(req, {
+        action: 'expiry_warned',
+        at: now,
+        claim: claim.id,
+        claimVersion: versions.get(String(claim.id)) ?? null,
+        hash: claimContentHash(claim),
+        note: `Re-review date ${reviewBy.slice(0, 10)} is ${daysLeft} day(s) away; ${
+          to === 'editors'
+            ? `${result.sent} editor(s) e-mailed.`
+            : `no editor can be e-mailed, ${result.sent} reviewer(s) e-mailed instead.`
+        }`,
       }),
     )
-    if (recorded) {
-      warned.push({
-        claim: claim.id,
-        statement: claim.statement,
-        reviewBy,
-        sent: result.sent,
-        failed: result.failed,
-      })
-    }
+    warned.push({
+      claim: claim.id,
+      statement: claim.statement,
+      reviewBy,
+      to,
+      sent: result.sent,
+      failed: result.failed,
+    })
+  }
+  if (unreachable.length > 0) {
+    req.payload.logger.warn(
+      `Cited: the approval of claim(s) ${unreachable.join(', ')} ends soon, but none of their editors and no reviewer can be e-mailed (no address, opted out, or no longer editors); trying again on the next run.`,
+    )
   }
   return warned
 }

@@ -8,7 +8,10 @@
  *   from the request: a slow or unreachable mail server never delays, fails or rolls back the
  *   action. Failures are logged (`payload.logger`), never thrown.
  * - Each person gets their own e-mail, unless they turned `emailNotifications` off, and nobody is
- *   told about their own action.
+ *   told about their own action. A claim's editors are told only while they may still edit
+ *   claims (the editor or admin role).
+ * - At most {@link SEND_CONCURRENCY} e-mails of one round are sent at a time, so a long reviewer
+ *   list does not open that many SMTP connections at once.
  */
 import type { Payload, PayloadRequest } from 'payload'
 
@@ -24,12 +27,31 @@ import { CLAIMS_SLUG, REVIEW_EVENTS_SLUG } from '../shared/slugs'
 import { EMAIL_NOTIFICATIONS_FIELD, reviewEmail } from './emails'
 
 /** Someone an e-mail can go to (a document of the users collection, depth 0). */
-interface Person {
+export interface Person {
   id: DocId
   email?: unknown
   name?: unknown
+  roles?: unknown
   [EMAIL_NOTIFICATIONS_FIELD]?: unknown
 }
+
+/** How many e-mails of one sending round are in flight at once. */
+export const SEND_CONCURRENCY = 3
+
+/** Whether an e-mail can go to the person: they have an address and did not turn the e-mails off. */
+export const isReachable = (person: Person): boolean =>
+  typeof person.email === 'string' &&
+  person.email !== '' &&
+  person[EMAIL_NOTIFICATIONS_FIELD] !== false
+
+const hasAnyRole = (person: Person, roles: readonly string[]): boolean =>
+  Array.isArray(person.roles) && person.roles.some((role) => roles.includes(role as string))
+
+/** The roles that may edit claims (the claims collection's `update` access, `access/isEditor.ts`). */
+const CLAIM_EDITING_ROLES = ['editor', 'admin']
+
+/** Whether the person may still edit claims (editor or admin): only they hear about a claim's fate. */
+export const mayEditClaims = (person: Person): boolean => hasAnyRole(person, CLAIM_EDITING_ROLES)
 
 /** What a sending round did: people e-mailed, people whose e-mail failed. */
 export interface SendResult {
@@ -141,30 +163,46 @@ export async function afterCommit(req: PayloadRequest, prepare: Preparation): Pr
   }
 }
 
+/** Runs `work` on every item, at most `limit` at a time; settles like `Promise.allSettled`. */
+async function settleEach<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<unknown>,
+): Promise<PromiseSettledResult<unknown>[]> {
+  const results: PromiseSettledResult<unknown>[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      try {
+        results[index] = { status: 'fulfilled', value: await work(items[index]) }
+      } catch (reason) {
+        results[index] = { status: 'rejected', reason }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
 /**
  * Sends `email` to each person who has not turned the e-mails off (one e-mail each, so no one sees
- * the others' addresses). Never throws: each failure is logged and counted.
+ * the others' addresses), {@link SEND_CONCURRENCY} at a time. Never throws: each failure is logged
+ * and counted.
  */
 export async function sendToPeople(
   payload: Payload,
   people: Person[],
   email: ReviewEmail,
 ): Promise<SendResult> {
-  const wanting = people.filter(
-    (person) =>
-      typeof person.email === 'string' &&
-      person.email !== '' &&
-      person[EMAIL_NOTIFICATIONS_FIELD] !== false,
-  )
-  const results = await Promise.allSettled(
-    wanting.map((person) =>
-      payload.sendEmail({
-        to: person.email as string,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-      }),
-    ),
+  const wanting = people.filter(isReachable)
+  const results = await settleEach(wanting, SEND_CONCURRENCY, (person) =>
+    payload.sendEmail({
+      to: person.email as string,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+    }),
   )
   let failed = 0
   results.forEach((result, index) => {
@@ -210,8 +248,9 @@ async function reviewers(payload: Payload): Promise<Person[]> {
 }
 
 /**
- * The claim's editors: everyone who created or edited its draft (`review.draftEditors`) and
- * whoever submitted it last (an admin may submit a draft they did not edit).
+ * Who may have edited the claim: everyone who created or edited its draft (`review.draftEditors`)
+ * and whoever submitted it last (an admin may submit a draft they did not edit) — whatever roles
+ * they hold now (see {@link claimEditors}).
  */
 export async function claimEditorIds(
   payload: Payload,
@@ -230,6 +269,14 @@ export async function claimEditorIds(
     ...relationIds(claim.review?.draftEditors),
     ...(submitter === undefined ? [] : [submitter]),
   ])
+}
+
+/** The claim's editors who may still edit claims (editor or admin role): who hears about it. */
+export async function claimEditors(
+  payload: Payload,
+  claim: Pick<Claim, 'id' | 'review'>,
+): Promise<Person[]> {
+  return (await peopleWithIds(payload, await claimEditorIds(payload, claim))).filter(mayEditClaims)
 }
 
 const without = (people: Person[], id: DocId | undefined): Person[] =>
@@ -290,24 +337,95 @@ export async function notifyDecided(
         }
       : { kind: decision === 'reject' ? 'rejected' : 'changes_requested', by, note }
   await afterCommit(req, async () => {
-    const editors = await peopleWithIds(payload, await claimEditorIds(payload, claim))
+    const editors = await claimEditors(payload, claim)
     return () => sendNotice(payload, without(editors, actor), claim, notice)
   })
 }
 
+/** Who an expiry warning goes to, and as whom (the note of its `expiry_warned` event says so). */
+export interface WarningRecipients {
+  /** `nobody`: no editor and no reviewer can be e-mailed. */
+  to: 'editors' | 'nobody' | 'reviewers'
+  people: Person[]
+}
+
 /**
- * The expiry job's warning: e-mails the claim's editors that its approval ends soon. Awaited (the
- * job records the warning only when someone was reached or there was no one to reach).
+ * Who the expiry warning of each claim goes to, for many claims in two reads (their latest
+ * `submitted` events; every person involved plus the reviewers): the claim's editors who may
+ * still edit claims and can be e-mailed; when there is none (they opted out, lost the role or are
+ * gone), the reviewers who can be e-mailed instead — they can renew the claim.
  */
-export async function sendExpiryWarning(
+export async function expiryWarningRecipients(
   payload: Payload,
-  claim: Pick<Claim, 'id' | 'review' | 'statement'>,
-  notice: Extract<ReviewNotice, { kind: 'expiring' }>,
-): Promise<SendResult & { recipients: number }> {
-  if (!isOn(payload)) {
-    return { sent: 0, failed: 0, recipients: 0 }
+  claims: Pick<Claim, 'id' | 'review'>[],
+): Promise<Map<string, WarningRecipients>> {
+  const byClaim = new Map<string, WarningRecipients>()
+  if (claims.length === 0) {
+    return byClaim
   }
-  const editors = await peopleWithIds(payload, await claimEditorIds(payload, claim))
-  const result = await sendNotice(payload, editors, claim, notice)
-  return { ...result, recipients: result.sent + result.failed }
+  const { docs: submissions } = await payload.find({
+    collection: REVIEW_EVENTS_SLUG,
+    where: {
+      and: [
+        { claim: { in: claims.map((claim) => claim.id) } },
+        { action: { equals: 'submitted' } },
+      ],
+    },
+    sort: '-at',
+    select: { claim: true, actor: true, at: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  const submitter = new Map<string, DocId>()
+  for (const event of submissions) {
+    const claim = relationId(event.claim)
+    const actor = relationId(event.actor)
+    if (claim !== undefined && actor !== undefined && !submitter.has(String(claim))) {
+      submitter.set(String(claim), actor)
+    }
+  }
+  const editorIds = new Map(
+    claims.map((claim) => {
+      const last = submitter.get(String(claim.id))
+      return [
+        String(claim.id),
+        relationIds([
+          ...relationIds(claim.review?.draftEditors),
+          ...(last === undefined ? [] : [last]),
+        ]),
+      ] as const
+    }),
+  )
+  const ids = relationIds([...editorIds.values()].flat())
+  const { docs } = await payload.find({
+    collection: usersSlugOf(payload),
+    where:
+      ids.length === 0
+        ? { roles: { in: ['reviewer'] } }
+        : { or: [{ id: { in: ids } }, { roles: { in: ['reviewer'] } }] },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  const people = docs as Person[]
+  const byId = new Map(people.map((person) => [String(person.id), person]))
+  const reviewersToTell = people.filter(
+    (person) => hasAnyRole(person, ['reviewer']) && isReachable(person),
+  )
+  for (const claim of claims) {
+    const editors = (editorIds.get(String(claim.id)) ?? [])
+      .map((id) => byId.get(String(id)))
+      .filter((person): person is Person => Boolean(person && mayEditClaims(person)))
+      .filter(isReachable)
+    byClaim.set(
+      String(claim.id),
+      editors.length > 0
+        ? { to: 'editors', people: editors }
+        : reviewersToTell.length > 0
+          ? { to: 'reviewers', people: reviewersToTell }
+          : { to: 'nobody', people: [] },
+    )
+  }
+  return byClaim
 }

@@ -166,6 +166,9 @@ export async function reviewClaim(req: PayloadRequest, input: ReviewInput): Prom
     })
   }
   const id = claimId(input.id)
+  if (input.note !== undefined && input.note !== null && typeof input.note !== 'string') {
+    throw reviewError('The note must be text (or left out).', 400, { field: 'note' })
+  }
   const note = noteText(input.note)
   if (!note && (decision === 'reject' || decision === 'request_changes')) {
     throw reviewError(

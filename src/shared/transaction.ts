@@ -37,6 +37,12 @@ export const tableName = (req: PayloadRequest, slug: string): string => {
   return (req.payload.db as unknown as DrizzleAdapterLike).tableNameMap?.get(key) ?? key
 }
 
+/**
+ * The first key of Cited's advisory locks ("Cite"); the second names the lock: 1 the public sets
+ * (below), 2 the expiry warning pass (`review/expire.ts`).
+ */
+export const CITED_LOCK_SPACE = 0x43697465
+
 /** `req.context` key: the transaction that holds the public-set lock (one statement per transaction). */
 const LOCK_KEY = 'citedPublicSetsLocked'
 
@@ -55,7 +61,7 @@ export async function lockPublicSets(req: PayloadRequest): Promise<void> {
     return
   }
   const db = await sqlOf(req)
-  await db.execute(sql`select pg_advisory_xact_lock(${0x43697465}, ${1})`)
+  await db.execute(sql`select pg_advisory_xact_lock(${CITED_LOCK_SPACE}, ${1})`)
   req.context[LOCK_KEY] = transaction
 }
 

@@ -2,7 +2,8 @@
  * Review e-mails end to end: a real SMTP server (`smtp-server`) listens in this process, the
  * host's email adapter is Payload's nodemailer adapter pointed at it, and every message is read
  * back with mailparser. Review actions go through the REST handlers; the expiry job through
- * Payload's job runner.
+ * Payload's job runner. Cited runs with `notifications.expiryWarningDays: 20` here, so the
+ * review queue's "Expiring" tab can be seen to follow the option.
  */
 import type { AddressInfo } from 'node:net'
 
@@ -14,14 +15,19 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { TestUser } from '../helpers/api'
 
+import { countQueue, loadQueue } from '../../src/admin/ReviewQueue/queue'
 import { EXPIRE_CLAIMS_TASK } from '../../src/jobs/expireClaims'
-import { reviewEmailsSettled } from '../../src/review/notify'
+import { warnExpiringClaims } from '../../src/review/expire'
+import { reviewEmailsSettled, SEND_CONCURRENCY, sendToPeople } from '../../src/review/notify'
 import { submitClaim } from '../../src/review/workflow'
 import { createUser } from '../helpers/api'
 import { bootPayloadFor, hostConfig, type TestContext } from '../helpers/payload'
 import { approvedClaim, createClaim, review, submit } from '../helpers/reviewWorkflow'
+import { recordStatements } from '../helpers/sql'
 
 const SERVER_URL = 'https://cms.clinic.test'
+/** The `notifications.expiryWarningDays` option of this file's Payload. */
+const WARNING_DAYS = 20
 
 interface Mail {
   to: string[]
@@ -33,6 +39,13 @@ interface Mail {
 }
 
 const inbox: Mail[] = []
+/** Addresses the SMTP server refuses (RCPT TO answered 550), to make sending fail. */
+const refused = new Set<string>()
+/** SMTP sessions that connected and have not yet had their message accepted (or closed). */
+const unfinished = new Set<string>()
+let mostUnfinished = 0
+/** How long the server takes to accept a message (to make sends overlap). */
+let acceptDelayMs = 0
 let smtp: SMTPServer
 let smtpOpen = false
 let t: TestContext
@@ -59,9 +72,28 @@ beforeAll(async () => {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(session, callback) {
+      unfinished.add(session.id)
+      mostUnfinished = Math.max(mostUnfinished, unfinished.size)
+      callback()
+    },
+    onClose(session) {
+      unfinished.delete(session.id)
+    },
+    onRcptTo(address, _session, callback) {
+      if (refused.has(address.address)) {
+        callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }))
+        return
+      }
+      callback()
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then(
-        (parsed) => {
+        async (parsed) => {
+          if (acceptDelayMs > 0) {
+            await new Promise((resolve) => setTimeout(resolve, acceptDelayMs))
+          }
+          unfinished.delete(session.id)
           inbox.push({
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
             from: parsed.from?.value[0]?.address ?? '',
@@ -82,6 +114,7 @@ beforeAll(async () => {
   t = await bootPayloadFor(
     hostConfig({
       serverURL: SERVER_URL,
+      cited: { notifications: { expiryWarningDays: WARNING_DAYS } },
       email: nodemailerAdapter({
         defaultFromAddress: 'cited@clinic.test',
         defaultFromName: 'Cited',
@@ -143,8 +176,11 @@ const settled = () => reviewEmailsSettled(t.payload)
 
 const recipients = (mails: Mail[]) => mails.flatMap((mail) => mail.to).sort()
 
+/** Letters only in the random part: digits could read as a statistic ("4in56"). */
 const statementOf = (label: string) =>
-  `${label}: 70% of patients reported less pain (${Math.random().toString(36).slice(2, 8)}).`
+  `${label}: 70% of patients reported less pain (${Array.from({ length: 8 }, () =>
+    String.fromCharCode(97 + Math.floor(Math.random() * 26)),
+  ).join('')}).`
 
 describe('submitted for review', () => {
   it('the reviewers are told — not the submitter, not a reviewer who opted out, not editors or admins', async () => {
@@ -258,31 +294,32 @@ describe('after the commit', () => {
   })
 })
 
-describe('expiry warning', () => {
-  const DAY = 24 * 60 * 60 * 1000
-  const reviewByIn = (id: number, days: number) =>
-    t.payload.db.updateOne({
-      collection: 'claims',
-      id,
-      data: { review: { reviewBy: new Date(Date.now() + days * DAY).toISOString() } },
-    })
-  /** Queues the scheduled task and runs it through Payload's job runner, as autoRun does. */
-  const runExpiryJob = async () => {
-    const job = await t.payload.jobs.queue({ task: EXPIRE_CLAIMS_TASK, input: {} })
-    await t.payload.jobs.runByID({ id: job.id })
-    const failed = await t.payload.find({
-      collection: 'payload-jobs',
-      where: { hasError: { equals: true } },
-      overrideAccess: true,
-    })
-    expect(failed.totalDocs).toBe(0)
-  }
+const DAY = 24 * 60 * 60 * 1000
+const reviewByIn = (id: number, days: number) =>
+  t.payload.db.updateOne({
+    collection: 'claims',
+    id,
+    data: { review: { reviewBy: new Date(Date.now() + days * DAY).toISOString() } },
+  })
+/** Queues the scheduled task and runs it through Payload's job runner, as autoRun does. */
+const runExpiryJob = async () => {
+  const job = await t.payload.jobs.queue({ task: EXPIRE_CLAIMS_TASK, input: {} })
+  await t.payload.jobs.runByID({ id: job.id })
+  const failed = await t.payload.find({
+    collection: 'payload-jobs',
+    where: { hasError: { equals: true } },
+    overrideAccess: true,
+  })
+  expect(failed.totalDocs).toBe(0)
+}
 
-  it('the editors of a claim whose approval ends within 30 days are warned once, across two runs; a later one is not', async () => {
+describe('expiry warning', () => {
+  it('the editors of a claim whose approval ends within expiryWarningDays are warned once, across two runs; a later one is not', async () => {
     const soon = await approvedClaim(t, statementOf('Expiring soon'))
     const later = await approvedClaim(t, statementOf('Expiring later'))
     await reviewByIn(soon.id, 12)
-    await reviewByIn(later.id, 45)
+    // Within 30 days, but not within this file's 20.
+    await reviewByIn(later.id, WARNING_DAYS + 5)
 
     await runExpiryJob()
     await runExpiryJob()
@@ -329,6 +366,243 @@ describe('expiry warning', () => {
     await reviewByIn(id, 5)
     await runExpiryJob()
     expect(about(id, /^Claim approval ends/)).toHaveLength(2)
+  })
+  /** A Local API request of the system (as the job runner makes one). */
+  const systemRequest = () => createLocalReq({}, t.payload)
+  const warnedEvents = async (id: number) =>
+    (
+      await t.payload.find({
+        collection: 'review-events',
+        where: { and: [{ claim: { equals: id } }, { action: { equals: 'expiry_warned' } }] },
+        overrideAccess: true,
+      })
+    ).docs
+
+  it('two passes at the same time warn once: one e-mail per editor, one event', async () => {
+    const { id } = await approvedClaim(t, statementOf('Raced'))
+    await reviewByIn(id, 8)
+
+    const [first, second] = await Promise.all([
+      systemRequest().then((req) => warnExpiringClaims(req)),
+      systemRequest().then((req) => warnExpiringClaims(req)),
+    ])
+    await settled()
+
+    expect(recipients(about(id, /^Claim approval ends/))).toEqual([t.editor.email])
+    expect(await warnedEvents(id)).toHaveLength(1)
+    expect([...first, ...second].filter((warning) => warning.claim === id)).toHaveLength(1)
+  })
+
+  it('when every e-mail fails nothing is recorded, and the next run tries again', async () => {
+    const bouncing = await createUser(t.payload, t.api, ['editor'], 'bouncing-editor')
+    const { id } = await createClaim(t, { as: bouncing, statement: statementOf('Bouncing') })
+    expect((await submit(t, id, bouncing)).status).toBe(200)
+    expect((await review(t, id, 'approve')).status).toBe(200)
+    await waitForMails(id, /^Claim approved/, 1)
+    await reviewByIn(id, 9)
+
+    refused.add(bouncing.email)
+    const logged = vi.spyOn(t.payload.logger, 'error')
+    try {
+      await runExpiryJob()
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({
+          msg: expect.stringMatching(
+            /^Cited: could not send the review e-mail "Claim approval ends/,
+          ),
+        }),
+      )
+    } finally {
+      refused.delete(bouncing.email)
+      logged.mockRestore()
+    }
+    expect(about(id, /^Claim approval ends/)).toHaveLength(0)
+    expect(await warnedEvents(id)).toHaveLength(0)
+
+    await runExpiryJob()
+    expect(recipients(about(id, /^Claim approval ends/))).toEqual([bouncing.email])
+    const events = await warnedEvents(id)
+    expect(events).toHaveLength(1)
+    expect(events[0].note).toMatch(/1 editor\(s\) e-mailed\.$/)
+  })
+
+  it('a warning none of the editors can receive goes to the reviewers, and says so', async () => {
+    // The only editor opted out.
+    const { id } = await createClaim(t, { as: quietEditor, statement: statementOf('Unheard') })
+    expect((await submit(t, id, quietEditor)).status).toBe(200)
+    expect((await review(t, id, 'approve')).status).toBe(200)
+    await reviewByIn(id, 6)
+
+    await runExpiryJob()
+    await settled()
+
+    const mails = about(id, /^Claim approval ends/)
+    // Every reviewer who did not opt out (quietReviewer did).
+    expect(recipients(mails)).toEqual(
+      [t.reviewer.email, reviewer2.email, editorReviewer.email].sort(),
+    )
+    expect(mails[0].text).toContain(
+      'None of its editors can be e-mailed, so the reviewers are told',
+    )
+    const events = await warnedEvents(id)
+    expect(events).toHaveLength(1)
+    expect(events[0].note).toMatch(/no editor can be e-mailed, 3 reviewer\(s\) e-mailed instead\./)
+  })
+
+  it('the review queue’s Expiring tab lists exactly the claims the warning is about', async () => {
+    const inside = await approvedClaim(t, statementOf('Inside the window'))
+    const outside = await approvedClaim(t, statementOf('Outside the window'))
+    await reviewByIn(inside.id, WARNING_DAYS - 2)
+    // Within the 30 days the tab used to show, outside the option's 20.
+    await reviewByIn(outside.id, WARNING_DAYS + 3)
+
+    const reviewer = await t.payload.findByID({
+      collection: 'users',
+      id: t.reviewer.id,
+      overrideAccess: true,
+    })
+    const req = await createLocalReq({ user: { ...reviewer, collection: 'users' } }, t.payload)
+    const listed = (await loadQueue(req, 'expiring')).map((item) => item.id)
+    expect(listed).toContain(inside.id)
+    expect(listed).not.toContain(outside.id)
+    expect((await countQueue(req)).expiring).toBe(listed.length)
+
+    // Everything the pass warns about is in the tab; every claim in the tab has been warned.
+    const warned = await warnExpiringClaims(await systemRequest())
+    await settled()
+    expect(warned.map((warning) => warning.claim)).toContain(inside.id)
+    expect(warned.every((warning) => listed.includes(warning.claim as number))).toBe(true)
+    for (const id of listed) {
+      expect(await warnedEvents(id)).not.toHaveLength(0)
+    }
+    expect(await warnedEvents(outside.id)).toHaveLength(0)
+  })
+
+  it('a pass runs a constant number of queries, however many claims are due', async () => {
+    const dueClaims = async (count: number) => {
+      const claims = []
+      for (let i = 0; i < count; i++) {
+        claims.push(await approvedClaim(t, statementOf(`Due ${i}`)))
+      }
+      for (const claim of claims) {
+        await reviewByIn(claim.id, 10)
+      }
+      return claims
+    }
+    /** The statements of one pass, and what it warned. */
+    const pass = async () => {
+      const req = await systemRequest()
+      let warned: Awaited<ReturnType<typeof warnExpiringClaims>> = []
+      const statements = await recordStatements(async () => {
+        warned = await warnExpiringClaims(req)
+      })
+      await settled()
+      return { statements, warned }
+    }
+    /** The statements of recording one warning: its own transaction, the event's insert and read-back. */
+    const isEventWrite = (statement: string) =>
+      /^(?:begin|commit)$/i.test(statement.trim()) ||
+      /^insert into "review_events"/i.test(statement) ||
+      /^select [^;]* from "review_events" "review_events" where "review_events"\."id" = \$1 limit/i.test(
+        statement,
+      )
+    const rest = (statements: string[]) =>
+      statements.filter((statement) => !isEventWrite(statement))
+
+    await pass() // Warns whatever earlier tests left due.
+
+    await dueClaims(1)
+    const one = await pass()
+    expect(one.warned).toHaveLength(1)
+    const quietOne = await pass()
+    expect(quietOne.warned).toHaveLength(0)
+
+    await dueClaims(20)
+    const twenty = await pass()
+    expect(twenty.warned).toHaveLength(20)
+    const quietTwenty = await pass()
+    expect(quietTwenty.warned).toHaveLength(0)
+
+    // Nothing left to warn: the same statements for 1 or 21 claims in the window.
+    expect(quietTwenty.statements.length).toBe(quietOne.statements.length)
+    // Warning: everything but the events' own writes is the same for 1 or 20 claims (the pass's
+    // transaction and its lock are the only begin and rollback outside them)...
+    expect(rest(twenty.statements)).toHaveLength(rest(one.statements).length)
+    // ...and each warning adds exactly its own event: begin, insert, read back, commit.
+    expect(twenty.statements.length - one.statements.length).toBe(19 * 4)
+  }, 180_000)
+})
+
+describe('recipients', () => {
+  it('someone whose editor role was removed hears no more about the claims they edited', async () => {
+    const former = await createUser(t.payload, t.api, ['editor'], 'former-editor')
+    const { id } = await createClaim(t, { statement: statementOf('Former editor') })
+    expect((await t.api.as(former.token).patch(`/claims/${id}`, { topic: 'Knees' })).status).toBe(
+      200,
+    )
+    const demoted = await t.api.as(t.admin.token).patch(`/users/${former.id}`, { roles: [] })
+    expect(demoted.status).toBe(200)
+    expect(demoted.body.doc.roles).toEqual([])
+    expect((await submit(t, id)).status).toBe(200)
+    expect((await review(t, id, 'approve')).status).toBe(200)
+
+    await waitForMails(id, /^Claim approved/, 1)
+    await reviewByIn(id, 7)
+    await runExpiryJob()
+    await settled()
+    expect(recipients(about(id, /^Claim approved/))).toEqual([t.editor.email])
+    expect(recipients(about(id, /^Claim approval ends/))).toEqual([t.editor.email])
+  })
+
+  it('only the person themself and admins can turn someone’s e-mails off', async () => {
+    const person = await createUser(t.payload, t.api, ['editor'], 'protected-editor')
+    const setBy = (as: TestUser, value: boolean) =>
+      t.api.as(as.token).patch(`/users/${person.id}`, { emailNotifications: value })
+    const stored = async () =>
+      (await t.payload.findByID({ collection: 'users', id: person.id, overrideAccess: true }))
+        .emailNotifications
+
+    expect((await setBy(coEditor, false)).status).toBe(403)
+    expect((await setBy(t.reviewer, false)).status).toBe(403)
+    expect(await stored()).toBe(true)
+
+    const byAdmin = await setBy(t.admin, false)
+    expect(byAdmin.status).toBe(200)
+    expect(await stored()).toBe(false)
+
+    const bySelf = await setBy(person, true)
+    expect(bySelf.status).toBe(200)
+    expect(await stored()).toBe(true)
+  })
+})
+
+describe('sending', () => {
+  it(`sends a round ${SEND_CONCURRENCY} e-mails at a time, over as many SMTP connections at most`, async () => {
+    const people = Array.from({ length: 8 }, (_, index) => ({
+      id: `round-${index}`,
+      email: `round-${index}-${Math.random().toString(36).slice(2, 6)}@clinic.test`,
+    }))
+    const subject = `A round of e-mails ${Math.random().toString(36).slice(2, 8)}`
+    acceptDelayMs = 40
+    mostUnfinished = 0
+    try {
+      const result = await sendToPeople(t.payload, people, {
+        subject,
+        text: 'Hello',
+        html: '<p>Hello</p>',
+      })
+      expect(result).toEqual({ sent: 8, failed: 0 })
+    } finally {
+      acceptDelayMs = 0
+    }
+    expect(
+      inbox
+        .filter((mail) => mail.subject === subject)
+        .flatMap((mail) => mail.to)
+        .sort(),
+    ).toEqual(people.map((person) => person.email).sort())
+    expect(mostUnfinished).toBeGreaterThan(1)
+    expect(mostUnfinished).toBeLessThanOrEqual(SEND_CONCURRENCY)
   })
 })
 

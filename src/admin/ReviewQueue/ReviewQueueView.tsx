@@ -1,6 +1,6 @@
 /**
  * `/admin/review`: the reviewers' queue. Tabs "In review" (oldest first), "Expiring" (approval
- * ends within 30 days) and "Expired"; each claim with what changed since its last approved
+ * ends within `notifications.expiryWarningDays`, the claims the expiry job warns about) and "Expired"; each claim with what changed since its last approved
  * version and the decision form. Only reviewers decide; everyone else sees why.
  */
 import type { AdminViewServerProps } from 'payload'
@@ -13,17 +13,11 @@ import { redirect } from 'next/navigation'
 import type { DiffPart } from '../claimDiff'
 import type { QueueItem, QueueTab } from './queue'
 
+import { expiringWithinDays } from '../../review/expiring'
 import { hasRole } from '../../shared/roles'
 import { ReviewStatusBadge } from '../components/StatusBadge'
 import { DecisionForm } from './DecisionForm'
-import {
-  countQueue,
-  EXPIRING_WITHIN_DAYS,
-  isQueueTab,
-  loadQueue,
-  QUEUE_TABS,
-  TAB_LABELS,
-} from './queue'
+import { countQueue, isQueueTab, loadQueue, QUEUE_TABS, TAB_LABELS } from './queue'
 
 const PART_STYLE: Record<DiffPart['op'], CSSProperties> = {
   added: { background: '#dcfce7', color: '#14532d', textDecoration: 'none' },
@@ -166,6 +160,7 @@ export async function ReviewQueueView({
   const requested = searchParams?.tab
   const tab: QueueTab = isQueueTab(requested) ? requested : 'in_review'
   const isReviewer = hasRole(req.user, 'reviewer')
+  const expiringDays = expiringWithinDays(req.payload)
   const [counts, items] = isReviewer
     ? await Promise.all([countQueue(req), loadQueue(req, tab)])
     : [null, []]
@@ -195,8 +190,8 @@ export async function ReviewQueueView({
             <>
               <p style={{ color: 'var(--theme-elevation-600)', marginTop: 0 }}>
                 Approve, request changes or reject each claim; your password signs the decision.
-                Approving publishes the claim. Expiring: approvals that end within{' '}
-                {EXPIRING_WITHIN_DAYS} days.
+                Approving publishes the claim. Expiring: approvals that end within {expiringDays}{' '}
+                days.
               </p>
               <nav
                 aria-label="Queue"
@@ -232,7 +227,7 @@ export async function ReviewQueueView({
                   {tab === 'in_review'
                     ? 'Nothing waits for review.'
                     : tab === 'expiring'
-                      ? `No approval ends within ${EXPIRING_WITHIN_DAYS} days.`
+                      ? `No approval ends within ${expiringDays} days.`
                       : 'No expired claims.'}
                 </p>
               ) : (

@@ -1,7 +1,8 @@
 /**
  * The data of the review queue: which claims wait for a reviewer (in review, oldest first), which
- * approvals run out within 30 days, which have expired — each with its diff against the last
- * approved version, read through the versions API as the logged-in reviewer.
+ * approvals run out soon (the expiry warning's window, `review/expiring.ts`), which have expired —
+ * each with its diff against the last approved version, read through the versions API as the
+ * logged-in reviewer.
  */
 import type { PayloadRequest, Where } from 'payload'
 
@@ -9,6 +10,7 @@ import type { Claim, Source, User } from '../../types/generated'
 import type { ClaimDiff, ComparableClaim } from '../claimDiff'
 
 import { usersSlugOf } from '../../options'
+import { expiringClaimsWhere, expiringWithinDays } from '../../review/expiring'
 import { CLAIMS_SLUG } from '../../shared/slugs'
 import { describeStatisticRow, diffClaims } from '../claimDiff'
 
@@ -21,9 +23,6 @@ export const TAB_LABELS: Record<QueueTab, string> = {
   expired: 'Expired',
 }
 
-/** Approvals that end within this many days are listed under "Expiring". */
-export const EXPIRING_WITHIN_DAYS = 30
-const DAY_MS = 24 * 60 * 60 * 1000
 const LIMIT = 50
 
 export interface QueueItem {
@@ -111,25 +110,14 @@ function comparable(claim: Pick<Claim, 'statement' | 'statistics'>): ComparableC
   }
 }
 
-function whereFor(tab: QueueTab, now: Date): Where {
+function whereFor(req: PayloadRequest, tab: QueueTab, now: Date): Where {
   const nowIso = now.toISOString()
   switch (tab) {
     case 'in_review':
       return { 'review.status': { equals: 'in_review' } }
     case 'expiring':
-      return {
-        and: [
-          { 'review.status': { equals: 'approved' } },
-          { 'review.reviewBy': { greater_than: nowIso } },
-          {
-            'review.reviewBy': {
-              less_than_equal: new Date(
-                now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS,
-              ).toISOString(),
-            },
-          },
-        ],
-      }
+      // Exactly the claims the expiry job warns about.
+      return expiringClaimsWhere(now, expiringWithinDays(req.payload))
     case 'expired':
       return {
         or: [
@@ -156,7 +144,7 @@ export async function countQueue(
       // read drafts); expiry concerns the live (approved) version.
       req.payload.find({
         collection: CLAIMS_SLUG,
-        where: whereFor(tab, now),
+        where: whereFor(req, tab, now),
         draft: tab === 'in_review',
         depth: 0,
         limit: 1,
@@ -180,7 +168,7 @@ export async function loadQueue(
 ): Promise<QueueItem[]> {
   const { docs } = await req.payload.find({
     collection: CLAIMS_SLUG,
-    where: whereFor(tab, now),
+    where: whereFor(req, tab, now),
     draft: tab === 'in_review',
     sort: tab === 'in_review' ? 'updatedAt' : 'review.reviewBy',
     depth: 1,
