@@ -140,7 +140,7 @@ export interface CitedPluginOptions {
   /**
    * Where `POST /api/sources/import` looks up pasted DOIs (Crossref) and PubMed IDs (NCBI), how
    * long it waits, and how many answers it keeps in memory (see {@link ReferenceLookupOptions}).
-   * @default {} (the public services, 10 s, 500 answers kept for a day)
+   * @default {} (the public services, 10 s a request, 60 s an import, 500 answers kept a day)
    */
   referenceLookup?: ReferenceLookupOptions
 }
@@ -164,6 +164,13 @@ export interface ReferenceLookupOptions {
    * @default 10000
    */
   timeoutMs?: number
+  /**
+   * How long all the lookups of one import may take together, in milliseconds: the ids not
+   * answered by then fail with "Crossref (or PubMed) did not answer in time" and are not
+   * imported, so a long list answers before a proxy gives up on the request.
+   * @default 60000
+   */
+  deadlineMs?: number
   /**
    * How many successful lookups are kept in memory (per running app; failures are not kept).
    * `0` turns the cache off.
@@ -248,6 +255,7 @@ export const sanitizeOptions = (
       options.referenceLookup?.ncbiUrl ?? 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils'
     ).replace(/\/+$/, ''),
     timeoutMs: options.referenceLookup?.timeoutMs ?? 10_000,
+    deadlineMs: options.referenceLookup?.deadlineMs ?? 60_000,
     cacheSize: options.referenceLookup?.cacheSize ?? 500,
     cacheTtlMs: options.referenceLookup?.cacheTtlMs ?? 86_400_000,
     contactEmail: options.referenceLookup?.contactEmail,

@@ -43,6 +43,8 @@ export interface TestHost {
   email?: Config['email']
   /** The host's `serverURL` (links in e-mails); empty when unset. */
   serverURL?: string
+  /** The adapter's `transactionOptions`: `false` is a host that turned transactions off. */
+  transactionOptions?: false
 }
 
 /**
@@ -57,7 +59,10 @@ export function hostConfig(host: TestHost = {}): Promise<SanitizedConfig> {
     collections: host.collections ?? [],
     ...(host.email ? { email: host.email } : {}),
     ...(host.serverURL ? { serverURL: host.serverURL } : {}),
-    db: postgresAdapter({ pool: { connectionString: process.env.DATABASE_URL } }),
+    db: postgresAdapter({
+      pool: { connectionString: process.env.DATABASE_URL },
+      ...(host.transactionOptions === false ? { transactionOptions: false } : {}),
+    }),
     sharp,
     typescript: { autoGenerate: false },
     plugins: [citedPlugin({ mediaDir: path.join(os.tmpdir(), 'cited-test-media'), ...host.cited })],

@@ -22,14 +22,15 @@ const uniquePmid = () => String(10_000_000 + Math.floor(Math.random() * 89_999_9
 const works = new Map<string, Record<string, unknown>>()
 /** MEDLINE records by PMID. */
 const medline = new Map<string, string>()
-/** Requests the stand-in server received, by path and query. */
+/** Requests the stand-in server received, by (decoded) path and query. */
 const hits: string[] = []
 /** DOIs the stand-in Crossref answers only after the lookup timeout. */
 const slow = new Set<string>()
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost')
-  hits.push(`${url.pathname}${url.search}`)
+  // The DOI is one encoded path segment (`10.5555%2Fx`): recorded decoded, as the DOI itself.
+  hits.push(`${decodeURIComponent(url.pathname)}${url.search}`)
   if (url.pathname.startsWith('/crossref/works/')) {
     const doi = decodeURIComponent(url.pathname.slice('/crossref/works/'.length)).toLowerCase()
     const work = works.get(doi)

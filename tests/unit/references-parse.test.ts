@@ -95,6 +95,156 @@ describe('parseIdentifiers', () => {
   })
 })
 
+describe('identifier lists with brackets, semicolons and numbering', () => {
+  const SICI = '10.1002/(SICI)1097-0258(19980815/30)17:15/16<1661::AID-SIM968>3.0.CO;2-2'
+  const dois = (text: string) =>
+    parseIdentifiers(text).map((entry) =>
+      'doi' in entry ? entry.doi : 'pmid' in entry ? `pmid ${entry.pmid}` : entry.message,
+    )
+
+  it('keeps a SICI DOI whole, alone, in a list, and in a formatted reference', () => {
+    const sici = SICI.toLowerCase()
+    expect(dois(SICI)).toEqual([sici])
+    expect(dois(`doi:${SICI}; 10.1000/xyz, PMID: 123`)).toEqual([sici, '10.1000/xyz', 'pmid 123'])
+    expect(dois(`<https://doi.org/${SICI}>`)).toEqual([sici])
+    expect(
+      dois(`Altman DG. Statistics in medicine. Stat Med. 1998;17:1661-9. doi:${SICI}.`),
+    ).toEqual([sici])
+  })
+
+  it('drops a closing bracket only when the DOI does not open it', () => {
+    expect(dois('(doi: 10.1001/jama.2018.1)')).toEqual(['10.1001/jama.2018.1'])
+    expect(dois('Smith J. A trial (doi: 10.1001/jama.2018.1). JAMA.')).toEqual([
+      '10.1001/jama.2018.1',
+    ])
+    expect(dois('[https://doi.org/10.1016/S0140-6736(20)30183-5].')).toEqual([
+      '10.1016/s0140-6736(20)30183-5',
+    ])
+    expect(dois('See (10.1016/S0140-6736(20)30183-5).')).toEqual(['10.1016/s0140-6736(20)30183-5'])
+  })
+
+  it('splits at a semicolon between ids, not at the one inside a DOI', () => {
+    expect(dois('10.1000/a;10.1000/b; 30198937;22965186')).toEqual([
+      '10.1000/a',
+      '10.1000/b',
+      'pmid 30198937',
+      'pmid 22965186',
+    ])
+  })
+
+  it('reads a numbered reference list as DOIs, not as CSL-JSON', () => {
+    const text = [
+      '[1] Vickers AJ, Cronin AM. Acupuncture for chronic pain. Arch Intern Med. 2012;172(19):1444-53. doi:10.1001/archinternmed.2012.3654',
+      `[2] Altman DG. Statistics. Stat Med. 1998;17:1661-9. doi:${SICI}`,
+      '[3] 10.1000/xyz',
+      '4. Smith J. Other. 2019. PMID: 42',
+    ].join('\n')
+    expect(detectReferenceFormat(text)).toBe('identifiers')
+    const { format, entries } = parseReferences(text)
+    expect(format).toBe('identifiers')
+    expect(
+      entries.map((entry) =>
+        'doi' in entry ? entry.doi : 'pmid' in entry ? entry.pmid : entry.kind,
+      ),
+    ).toEqual(['10.1001/archinternmed.2012.3654', SICI.toLowerCase(), '10.1000/xyz', '42'])
+    // CSL-JSON is still CSL-JSON, and broken CSL-JSON still says so.
+    expect(detectReferenceFormat('[ {"title": "T"} ]')).toBe('csl-json')
+    expect(detectReferenceFormat('[]')).toBe('csl-json')
+    expect(() => parseReferences('[{"title": "T",]')).toThrow('not valid JSON')
+  })
+})
+
+describe('"and others" and "et al." are no authors', () => {
+  const authorsOf = (text: string) =>
+    parseReferences(text).entries.map((entry) => {
+      if (entry.kind !== 'record') {
+        throw new Error(JSON.stringify(entry))
+      }
+      const mapped = sourceFromCsl(entry.csl)
+      return 'draft' in mapped ? mapped.draft.authors : mapped.message
+    })
+
+  it('drops them from BibTeX, RIS and CSL-JSON', () => {
+    expect(
+      authorsOf(
+        '@article{a, author={Vickers, Andrew J. and others}, title={T}, doi={10.1000/a}}\n@article{b, author={Smith, J. and et al.}, title={T}, doi={10.1000/b}}\n@article{c, author={Others}, title={T}, doi={10.1000/c}}',
+      ),
+    ).toEqual([
+      [{ family: 'Vickers', given: 'Andrew J.' }],
+      [{ family: 'Smith', given: 'J.' }],
+      undefined,
+    ])
+    expect(
+      authorsOf('TY  - JOUR\nTI  - T\nAU  - Smith, J\nAU  - et al.\nDO  - 10.1000/d\nER  - '),
+    ).toEqual([[{ family: 'Smith', given: 'J' }]])
+    expect(
+      authorsOf(
+        JSON.stringify([
+          {
+            title: 'T',
+            DOI: '10.1000/e',
+            author: [{ family: 'Smith', given: 'J' }, { literal: 'et al' }, { family: 'others' }],
+          },
+        ]),
+      ),
+    ).toEqual([[{ family: 'Smith', given: 'J' }]])
+  })
+
+  it('drops them from a CSL item given as is, but keeps a person of that family name', () => {
+    const mapped = sourceFromCsl({
+      id: 'x',
+      type: 'article-journal',
+      title: 'T',
+      author: [{ family: 'Others', given: 'Ann' }, { family: 'others' }, { literal: 'et al.' }],
+    })
+    expect('draft' in mapped && mapped.draft.authors).toEqual([{ family: 'Others', given: 'Ann' }])
+  })
+})
+
+describe('links and dates the formats carry', () => {
+  const draftsOf = (text: string) =>
+    parseReferences(text).entries.map((entry) => {
+      if (entry.kind !== 'record') {
+        throw new Error(JSON.stringify(entry))
+      }
+      const mapped = sourceFromCsl(entry.csl)
+      if (!('draft' in mapped)) {
+        throw new Error(mapped.message)
+      }
+      return mapped.draft
+    })
+
+  it('drops a URL that is only the DOI link (Zotero BibTeX, RIS, CSL-JSON), keeps any other', () => {
+    const [zotero, other] = draftsOf(
+      '@article{a, title={T}, doi={10.1000/ABC}, url={https://doi.org/10.1000/abc}}\n@article{b, title={T}, doi={10.1000/b}, url={https://example.org/b}}',
+    )
+    expect(zotero).toMatchObject({ doi: '10.1000/ABC' })
+    expect(zotero.url).toBeUndefined()
+    expect(other).toMatchObject({ doi: '10.1000/b', url: 'https://example.org/b' })
+    const [ris] = draftsOf(
+      'TY  - JOUR\nTI  - T\nDO  - 10.1000/c\nUR  - http://dx.doi.org/10.1000%2Fc\nER  - ',
+    )
+    expect(ris.url).toBeUndefined()
+    const [csl] = draftsOf(
+      JSON.stringify({ title: 'T', DOI: '10.1000/d', URL: 'https://doi.org/10.1000/D' }),
+    )
+    expect(csl).toMatchObject({ doi: '10.1000/d' })
+    expect(csl.url).toBeUndefined()
+  })
+
+  it("reads EndNote's RIS access date (Y2) as the source's accessed date", () => {
+    const [page, yearOnly] = draftsOf(
+      'TY  - ELEC\nTI  - A page\nUR  - https://example.org/p\nY2  - 2020/03/15/\nER  - \n\nTY  - ELEC\nTI  - Another\nUR  - https://example.org/q\nY2  - 2021\nER  - ',
+    )
+    expect(page).toMatchObject({
+      type: 'web-page',
+      url: 'https://example.org/p',
+      accessed: '2020-03-15T00:00:00.000Z',
+    })
+    expect(yearOnly.accessed).toBe('2021-01-01T00:00:00.000Z')
+  })
+})
+
 describe('parseMedline', () => {
   it('reads tags, continuation lines, full author names, the DOI and the publication types', () => {
     const [first, second] = parseMedline(MEDLINE)

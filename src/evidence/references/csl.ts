@@ -2,11 +2,15 @@
  * Loose CSL-JSON as other tools write it (citation-js' BibTeX and RIS readers, a pasted CSL-JSON
  * file, Crossref's works API, our MEDLINE reader) made into the `CslItem` Cited reads: titles
  * that are arrays become their first string, numbers become text, names without a family name
- * are dropped, the year is found in `issued` (or Crossref's `published-print` and friends).
+ * are dropped (and so are BibTeX's "and others" and "et al."), the year is found in `issued` (or
+ * Crossref's `published-print` and friends), and a URL that is only the DOI's doi.org link is
+ * dropped (the DOI links there already).
  *
  * Pure: no Payload import.
  */
 import type { CslDate, CslItem, CslName } from '@citation-js/core'
+
+import { normaliseDoi } from '../locators'
 
 type Loose = Record<string, unknown>
 
@@ -39,13 +43,33 @@ export function textOf(value: unknown): string | undefined {
   return text === '' ? undefined : text
 }
 
+/** "others" (BibTeX's `and others`) and "et al.": no person, but "more authors than these". */
+const MORE_AUTHORS = /^(?:and\s+)?(?:others|et\.?\s*al(?:ii|ia)?\.?)$/i
+
+/** Whether a CSL name stands for "and others" rather than a person. */
+export function isMoreAuthors(value: object): boolean {
+  const name = value as Loose
+  const whole = [
+    name.given,
+    name['dropping-particle'],
+    name['non-dropping-particle'],
+    name.family,
+    name.literal,
+    name.name,
+  ]
+    .map(textOf)
+    .filter((part) => part !== undefined)
+    .join(' ')
+  return MORE_AUTHORS.test(whole.trim())
+}
+
 function namesOf(value: unknown): CslName[] | undefined {
   if (!Array.isArray(value)) {
     return undefined
   }
   const names: CslName[] = []
   for (const raw of value) {
-    if (!isObject(raw)) {
+    if (!isObject(raw) || isMoreAuthors(raw)) {
       continue
     }
     const family = textOf(raw.family) ?? textOf(raw.literal) ?? textOf(raw.name)
@@ -111,12 +135,31 @@ export function normaliseCsl(raw: Loose, fallbackId: string): CslItem {
     ISBN: textOf(raw.ISBN) ?? textOf(raw.isbn),
     publisher: textOf(raw.publisher),
   }
+  // Zotero and others put the DOI's own link in `url`: the DOI already links there.
+  if (item.URL && item.DOI && isLinkOfDoi(item.URL, item.DOI)) {
+    delete item.URL
+  }
   for (const key of Object.keys(item) as (keyof CslItem)[]) {
     if (item[key] === undefined) {
       delete item[key]
     }
   }
   return item
+}
+
+/** Whether `url` is `doi`'s doi.org link (`https://doi.org/10.1000/ABC`, `%2F` or not). */
+function isLinkOfDoi(url: string, doi: string): boolean {
+  const link = /^https?:\/\/(?:dx\.)?doi\.org\/(.+)$/i.exec(url.trim())?.[1]
+  if (!link) {
+    return false
+  }
+  let linked = link
+  try {
+    linked = decodeURIComponent(link)
+  } catch {
+    // not URL-encoded
+  }
+  return normaliseDoi(linked) === normaliseDoi(doi)
 }
 
 export { isObject }

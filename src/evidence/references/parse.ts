@@ -75,6 +75,28 @@ export const NOTHING_FOUND =
 
 const BIBTEX_ENTRY = /^[ \t]*@[a-z]+[ \t]*[{(]/im
 const RIS_TYPE = /^TY {1,2}-/m
+/** How CSL-JSON starts: a list of objects, an object with a key, or an empty list or object. */
+const CSL_JSON_START = /^(?:\[\s*(?:\{|\]$)|\{\s*(?:"|\}$))/
+
+/**
+ * Whether `text` is meant as CSL-JSON: it starts like a JSON list of objects or an object (even
+ * when broken further on, which is then reported), or it is JSON. A numbered reference list
+ * ("[1] Vickers AJ…") starts with a bracket too, and is not.
+ */
+function isCslJson(text: string): boolean {
+  if (CSL_JSON_START.test(text)) {
+    return true
+  }
+  if (!/^[[{]/.test(text)) {
+    return false
+  }
+  try {
+    const data: unknown = JSON.parse(text)
+    return typeof data === 'object' && data !== null
+  } catch {
+    return false
+  }
+}
 
 /** Which format `text` is in, or undefined when it is none of them. */
 export function detectReferenceFormat(text: string): ReferenceFormat | undefined {
@@ -82,7 +104,7 @@ export function detectReferenceFormat(text: string): ReferenceFormat | undefined
   if (trimmed === '') {
     return undefined
   }
-  if (/^[[{]/.test(trimmed)) {
+  if (isCslJson(trimmed)) {
     return 'csl-json'
   }
   if (isMedline(trimmed)) {
@@ -157,6 +179,19 @@ function parseBibtex(text: string): Parsed[] {
   })
 }
 
+/**
+ * EndNote (and Zotero, for web pages) write the access date as `Y2  - 2020/03/15/`, which
+ * citation-js' RIS reader does not read: taken as the item's `accessed` when it has none.
+ */
+function withAccessDate(item: Record<string, unknown>, record: string): Record<string, unknown> {
+  const value = /^Y2 {1,2}- *(\d{4})(?:[/-](\d{1,2}))?(?:[/-](\d{1,2}))?/m.exec(record)
+  if (!value || item.accessed !== undefined) {
+    return item
+  }
+  const parts = value.slice(1).flatMap((part) => (part ? [Number(part)] : []))
+  return { ...item, accessed: { 'date-parts': [parts] } }
+}
+
 function parseRis(text: string): Parsed[] {
   const records: string[] = []
   let current: string[] = []
@@ -185,7 +220,7 @@ function parseRis(text: string): Parsed[] {
         '@ris/file',
       )
       return item
-        ? { input: record, kind: 'record', csl: normaliseCsl(item, 'ris') }
+        ? { input: record, kind: 'record', csl: normaliseCsl(withAccessDate(item, record), 'ris') }
         : { input: record, kind: 'error', message: 'This RIS record has no fields we could read.' }
     } catch (error) {
       return {

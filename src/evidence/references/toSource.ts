@@ -11,7 +11,7 @@ import type { CslItem } from '@citation-js/core'
 import type { SourceHints } from './medline'
 
 import { CSL_TYPES } from '../citations'
-import { yearOf } from './csl'
+import { isMoreAuthors, yearOf } from './csl'
 
 /** What a new source is made of (the `sources` fields; empty ones left out). */
 export interface SourceDraft {
@@ -78,7 +78,7 @@ export function sourceFromCsl(item: CslItem, hints: SourceHints = {}): SourceDra
     type: hints.type ?? sourceTypeOf(item.type),
     title,
     authors: item.author
-      ?.filter((name) => name.family ?? name.literal)
+      ?.filter((name) => (name.family ?? name.literal) && !isMoreAuthors(name))
       .map((name) => {
         const family = (name.family ?? name.literal) as string
         return name.given ? { family, given: name.given } : { family }

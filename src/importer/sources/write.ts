@@ -6,8 +6,10 @@
  * collection's hooks and validation run as for a source typed by hand.
  *
  * All-or-nothing per entry: each source is created in a transaction of its own, so one entry that
- * fails leaves nothing behind and does not stop the others. A dry run creates each source the
- * same way and rolls it back: it validates exactly what an import would, and writes nothing.
+ * fails leaves nothing behind and does not stop the others. A dry run creates nothing: each
+ * source goes through the collection's access, hooks and field validation up to the write
+ * (`validate.ts`) — no transaction, no public-set lock, no `afterChange` hooks — so it reports
+ * what an import would refuse, and writes nothing even on a host without transactions.
  */
 import type { PayloadRequest, RequiredDataFromCollectionSlug, Where } from 'payload'
 
@@ -25,6 +27,7 @@ import { citedOptions } from '../../options'
 import { SOURCES_SLUG } from '../../shared/slugs'
 import { inTransaction } from '../../shared/transaction'
 import { lookupFor } from './lookup'
+import { validateSource } from './validate'
 
 /** At most this many references per import (each is a write, and bare ids a lookup). */
 export const MAX_IMPORT_ENTRIES = 200
@@ -82,13 +85,6 @@ export class SourceImportRefusedError extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'SourceImportRefusedError'
-  }
-}
-
-/** Thrown inside a dry run's transaction to roll the created source back. */
-class RollBack extends Error {
-  constructor(readonly doc: Record<string, unknown>) {
-    super('dry run')
   }
 }
 
@@ -175,7 +171,7 @@ async function lookUp(
   const lookup = lookupFor(citedOptions(req.payload))
   const dois = entries.flatMap((entry) => (entry.kind === 'doi' ? [entry.doi] : []))
   const pmids = entries.flatMap((entry) => (entry.kind === 'pmid' ? [entry.pmid] : []))
-  const [byDoi, byPmid] = await Promise.all([lookup.dois(dois), lookup.pmids(pmids)])
+  const { byDoi, byPmid } = await lookup.all(dois, pmids)
   return new Map([
     ...[...byDoi].map(([doi, result]): [string, LookupResult] => [`doi:${doi}`, result]),
     ...[...byPmid].map(([pmid, result]): [string, LookupResult] => [`pmid:${pmid}`, result]),
@@ -288,35 +284,34 @@ export async function importSources(
       continue
     }
 
+    const data = draft as RequiredDataFromCollectionSlug<typeof SOURCES_SLUG>
     let doc: Record<string, unknown>
     try {
-      doc = await inTransaction(req, async () => {
-        const created = (await req.payload.create({
-          collection: SOURCES_SLUG,
-          data: draft as RequiredDataFromCollectionSlug<typeof SOURCES_SLUG>,
-          depth: 0,
-          user: req.user ?? undefined,
-          overrideAccess: false,
-          req,
-        })) as unknown as Record<string, unknown>
-        if (dryRun) {
-          throw new RollBack(created)
-        }
-        return created
-      })
+      doc = dryRun
+        ? // A preview validates as create does and writes nothing (no transaction to roll back:
+          // with a host's `transactionOptions: false` there is none, and a write would stay).
+          await validateSource(req, data)
+        : await inTransaction(
+            req,
+            async () =>
+              (await req.payload.create({
+                collection: SOURCES_SLUG,
+                data,
+                depth: 0,
+                user: req.user ?? undefined,
+                overrideAccess: false,
+                req,
+              })) as unknown as Record<string, unknown>,
+          )
     } catch (error) {
-      if (error instanceof RollBack) {
-        doc = error.doc
-      } else {
-        if (!(error instanceof APIError)) {
-          req.payload.logger.error({
-            err: error,
-            msg: `Cited: importing source entry ${entry.entry} failed`,
-          })
-        }
-        fail(messageOf(req, error))
-        continue
+      if (!(error instanceof APIError)) {
+        req.payload.logger.error({
+          err: error,
+          msg: `Cited: importing source entry ${entry.entry} failed`,
+        })
       }
+      fail(messageOf(req, error))
+      continue
     }
 
     const stored = {
