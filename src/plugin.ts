@@ -40,7 +40,7 @@ import { sourcesBehaviour } from './collections/Sources/behaviour'
 import { Sources } from './collections/Sources/index'
 import { usersBehaviour } from './collections/Users/behaviour'
 import { createUsers, ROLES_FIELD } from './collections/Users/index'
-import { withStatementSearchIndex } from './content/statementIndex'
+import { withCitedIndexes } from './content/indexes'
 import { ensurePublicSets } from './content/store'
 import { withDurableCommits } from './db/durableCommits'
 import { depthLimit } from './graphql/depthLimit'
@@ -102,10 +102,10 @@ export const citedPlugin =
           },
       custom: { ...incomingConfig.custom, [CITED_CUSTOM_KEY]: options },
       // A write whose COMMIT failed is a 503, not a 201 (see db/durableCommits.ts). The claims'
-      // full-text index is part of the schema, so it is added even when disabled
-      // (content/statementIndex.ts).
+      // indexes are part of the schema, so they are added even when disabled
+      // (content/indexes.ts).
       db: incomingConfig.db
-        ? withStatementSearchIndex(
+        ? withCitedIndexes(
             options.disabled ? incomingConfig.db : withDurableCommits(incomingConfig.db),
           )
         : incomingConfig.db,

@@ -5,8 +5,6 @@
  */
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { addDataAndFileToRequest } from 'payload'
-
 import type { EvidenceIssue } from '../content/checks'
 import type { EvidenceTarget } from '../content/suggestTargets'
 import type { DocId } from '../shared/ids'
@@ -16,6 +14,7 @@ import { claimStatementIssues } from '../content/claimStatement'
 import { evaluateEvidence } from '../content/evaluate'
 import { storableIds } from '../content/load'
 import { evidenceTargets } from '../content/suggestTargets'
+import { BadField, isObject, objectBody, readBody, refusal } from '../http/body'
 import { uniqueIds } from '../shared/ids'
 import {
   AFTERCARE_TIPS_SLUG,
@@ -70,9 +69,6 @@ const CHECKED = new Set<string>([
   COMPARISON_ROWS_SLUG,
   CLAIMS_SLUG,
 ])
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const missingClaim = (id: DocId): CitedClaimStatus => ({
   id,
@@ -167,23 +163,42 @@ export async function checkDocumentEvidence(
   }
 }
 
-const error = (message: string, status: number): Response =>
-  Response.json({ errors: [{ message }] }, { status })
+const EXPECTS = '{ "collection": "articles", "data": { … } }'
+
+/** The body's collection and document, or a {@link BadField} naming the one that is wrong. */
+function parseBody(input: unknown): { collection: string; data: Record<string, unknown> } {
+  const body = objectBody(input, EXPECTS)
+  if (typeof body.collection !== 'string' || !CHECKED.has(body.collection)) {
+    throw new BadField(
+      'collection',
+      `“collection” must be one of: ${[...CHECKED].join(', ')} (the kind of document to check).`,
+    )
+  }
+  // Left out, the document is empty; given, it is the form's data, an object.
+  if (body.data !== undefined && body.data !== null && !isObject(body.data)) {
+    throw new BadField('data', '“data” must be the document as an object of its fields.')
+  }
+  return { collection: body.collection, data: isObject(body.data) ? body.data : {} }
+}
 
 const handler: PayloadHandler = async (req) => {
   if (!req.user) {
-    return error('Log in to check evidence.', 401)
+    return refusal(401, 'Log in to check evidence.')
   }
-  await addDataAndFileToRequest(req)
-  const body: unknown = req.data
-  if (!isObject(body) || typeof body.collection !== 'string' || !CHECKED.has(body.collection)) {
-    return error(
-      `Give { collection, data } with collection one of: ${[...CHECKED].join(', ')}.`,
-      400,
-    )
+  const read = await readBody(req, `a JSON object: ${EXPECTS}`)
+  if ('refused' in read) {
+    return read.refused
   }
-  const data = isObject(body.data) ? body.data : {}
-  return Response.json(await checkDocumentEvidence(body.collection, data, req), {
+  let body: ReturnType<typeof parseBody>
+  try {
+    body = parseBody(read.data)
+  } catch (failure) {
+    if (failure instanceof BadField) {
+      return failure.response
+    }
+    throw failure
+  }
+  return Response.json(await checkDocumentEvidence(body.collection, body.data, req), {
     headers: { 'Cache-Control': 'no-store' },
   })
 }

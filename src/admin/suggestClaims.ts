@@ -10,8 +10,6 @@
  */
 import type { Endpoint, PayloadHandler } from 'payload'
 
-import { addDataAndFileToRequest } from 'payload'
-
 import type { SuggestedClaim, SuggestionRequest } from '../content/suggest'
 import type { StatisticQualifier } from '../evidence/qualifiers'
 import type { StatisticUnit } from '../evidence/types'
@@ -22,6 +20,7 @@ import {
   qualifierOf,
   STATISTIC_QUALIFIER_VALUES,
 } from '../evidence/qualifiers'
+import { BadField, isObject, objectBody, readBody, refusal } from '../http/body'
 import { hasRole, ROLES } from '../shared/roles'
 
 export const SUGGEST_CLAIMS_PATH = '/cited/suggest-claims'
@@ -42,57 +41,103 @@ export interface SuggestClaimsResult {
   items: (SuggestionRequest & { suggestions: SuggestedClaim[] })[]
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 const isFiniteNumber = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value)
 
-class BadItem extends Error {
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(message)
+/**
+ * The largest magnitude a value or upper bound may have: far beyond any statistic (8e9 people),
+ * small enough that the query's arithmetic (a ratio × 100, differences) stays finite in
+ * PostgreSQL's float8.
+ */
+export const MAX_STATISTIC_MAGNITUDE = 1e15
+
+/** The longest sentence the query ranks by (UTF-16 units); a longer one is cut there. */
+const MAX_SENTENCE_LENGTH = 2000
+
+/** A lone surrogate: half of a UTF-16 pair without the other half (not text PostgreSQL stores). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Why `text` cannot be sent to PostgreSQL as text, or null when it can. */
+function unstorableText(text: string): null | string {
+  if (text.includes('\u0000')) {
+    return 'contains a NUL character (\\u0000), which is not text.'
+  }
+  if (LONE_SURROGATE.test(text)) {
+    return 'contains half of a UTF-16 surrogate pair (a broken character); send well-formed Unicode.'
+  }
+  return null
+}
+
+/** The first `length` UTF-16 units of `text`, without cutting a surrogate pair in two. */
+function cut(text: string, length: number): string {
+  if (text.length <= length) {
+    return text
+  }
+  const code = text.charCodeAt(length - 1)
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length)
+}
+
+/** `value` is a finite number within {@link MAX_STATISTIC_MAGNITUDE}, else a `BadField` at `path`. */
+function checkMagnitude(value: number, path: string, what: string): void {
+  if (Math.abs(value) > MAX_STATISTIC_MAGNITUDE) {
+    throw new BadField(
+      path,
+      `${what} must be between -${MAX_STATISTIC_MAGNITUDE} and ${MAX_STATISTIC_MAGNITUDE}.`,
+    )
   }
 }
 
-/** One item of the body as the query takes it, or a `BadItem` naming the field. */
+/** One item of the body as the query takes it, or a `BadField` naming the field. */
 function parseItem(input: unknown, at: string): SuggestionRequest {
   if (!isObject(input)) {
-    throw new BadItem(at, 'Each item is { sentence, statistic }.')
+    throw new BadField(at, 'Each item is { sentence, statistic }.')
   }
   if (typeof input.sentence !== 'string') {
-    throw new BadItem(`${at}.sentence`, 'Give the sentence the statistic is stated in, as text.')
+    throw new BadField(`${at}.sentence`, 'Give the sentence the statistic is stated in, as text.')
+  }
+  const badSentence = unstorableText(input.sentence)
+  if (badSentence) {
+    throw new BadField(`${at}.sentence`, `The sentence ${badSentence}`)
   }
   const statistic = input.statistic
   if (!isObject(statistic)) {
-    throw new BadItem(`${at}.statistic`, 'Give the statistic: { value, unit, upper?, qualifier? }.')
+    throw new BadField(
+      `${at}.statistic`,
+      'Give the statistic: { value, unit, upper?, qualifier? }.',
+    )
   }
   // `low` / `high` are accepted for `value` / `upper`.
   const value = statistic.value ?? statistic.low
   if (!isFiniteNumber(value)) {
-    throw new BadItem(`${at}.statistic.value`, 'The value must be a number.')
+    throw new BadField(`${at}.statistic.value`, 'The value must be a number.')
   }
+  checkMagnitude(value, `${at}.statistic.value`, 'The value')
   const upper = statistic.upper ?? statistic.high ?? null
   if (upper !== null && !isFiniteNumber(upper)) {
-    throw new BadItem(`${at}.statistic.upper`, 'The upper bound must be a number or left out.')
+    throw new BadField(`${at}.statistic.upper`, 'The upper bound must be a number or left out.')
+  }
+  if (upper !== null) {
+    checkMagnitude(upper, `${at}.statistic.upper`, 'The upper bound')
   }
   if (
     typeof statistic.unit !== 'string' ||
     !(UNITS as readonly string[]).includes(statistic.unit)
   ) {
-    throw new BadItem(`${at}.statistic.unit`, `The unit must be one of: ${UNITS.join(', ')}.`)
+    throw new BadField(`${at}.statistic.unit`, `The unit must be one of: ${UNITS.join(', ')}.`)
   }
   const stated = statistic.qualifier
   if (stated !== undefined && stated !== null && !isStatisticQualifier(stated)) {
-    throw new BadItem(
+    throw new BadField(
       `${at}.statistic.qualifier`,
       `The qualifier must be one of: ${STATISTIC_QUALIFIER_VALUES.join(', ')}.`,
     )
   }
   if (statistic.text !== undefined && typeof statistic.text !== 'string') {
-    throw new BadItem(`${at}.statistic.text`, 'The text of the statistic must be text.')
+    throw new BadField(`${at}.statistic.text`, 'The text of the statistic must be text.')
+  }
+  const badText = typeof statistic.text === 'string' ? unstorableText(statistic.text) : null
+  if (badText) {
+    throw new BadField(`${at}.statistic.text`, `The text of the statistic ${badText}`)
   }
   const qualifier: StatisticQualifier = isStatisticQualifier(stated)
     ? stated
@@ -100,7 +145,7 @@ function parseItem(input: unknown, at: string): SuggestionRequest {
       ? qualifierOf(statistic.text)
       : 'exact'
   return {
-    sentence: input.sentence.slice(0, 2000),
+    sentence: cut(input.sentence, MAX_SENTENCE_LENGTH),
     statistic: {
       value,
       upper,
@@ -110,35 +155,38 @@ function parseItem(input: unknown, at: string): SuggestionRequest {
   }
 }
 
-const error = (message: string, status: number, path?: string): Response =>
-  Response.json(
-    { errors: [{ message, ...(path ? { data: { errors: [{ path, message }] } } : {}) }] },
-    {
-      status,
-    },
-  )
+const EXPECTS =
+  '{ "items": [{ "sentence": "…", "statistic": { "value": 70, "unit": "percent" } }] }'
+
+/** The body's items as the query takes them, or a {@link BadField} naming the field at fault. */
+function parseBody(input: unknown): SuggestionRequest[] {
+  const body = objectBody(input, EXPECTS)
+  if (!Array.isArray(body.items)) {
+    throw new BadField('items', `Give the statistics to find claims for as “items”: ${EXPECTS}.`)
+  }
+  if (body.items.length > MAX_SUGGESTION_ITEMS) {
+    throw new BadField('items', `Ask about at most ${MAX_SUGGESTION_ITEMS} statistics at once.`)
+  }
+  return body.items.map((item, index) => parseItem(item, `items.${index}`))
+}
 
 const handler: PayloadHandler = async (req) => {
   if (!req.user) {
-    return error('Log in to see suggested claims.', 401)
+    return refusal(401, 'Log in to see suggested claims.')
   }
   if (!ROLES.some((role) => hasRole(req.user, role))) {
-    return error('Only editors, reviewers and admins see suggested claims.', 403)
+    return refusal(403, 'Only editors, reviewers and admins see suggested claims.')
   }
-  await addDataAndFileToRequest(req)
-  const body: unknown = req.data
-  if (!isObject(body) || !Array.isArray(body.items)) {
-    return error('Give { items: [{ sentence, statistic: { value, unit } }] }.', 400, 'items')
-  }
-  if (body.items.length > MAX_SUGGESTION_ITEMS) {
-    return error(`Ask about at most ${MAX_SUGGESTION_ITEMS} statistics at once.`, 400, 'items')
+  const read = await readBody(req, `a JSON object: ${EXPECTS}`)
+  if ('refused' in read) {
+    return read.refused
   }
   let items: SuggestionRequest[]
   try {
-    items = body.items.map((item, index) => parseItem(item, `items.${index}`))
+    items = parseBody(read.data)
   } catch (failure) {
-    if (failure instanceof BadItem) {
-      return error(`${failure.path}: ${failure.message}`, 400, failure.path)
+    if (failure instanceof BadField) {
+      return refusal(400, `${failure.path}: ${failure.message}`, failure.path)
     }
     throw failure
   }

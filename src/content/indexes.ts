@@ -1,69 +1,73 @@
 /**
- * The full-text index on claim statements that ranks suggested claims (`suggest.ts`): a GIN index
- * on `to_tsvector('english', statement)` of the claims table, declared in the Drizzle schema so
- * that a schema push (tests, development) creates it and keeps it, and `migrate:create` writes
- * it into a migration.
+ * Cited's own indexes, declared in the Drizzle schema so that a schema push (tests, development)
+ * creates and keeps them and `migrate:create` writes them into a migration:
+ * - `claim_stats_value_unit_idx`: a btree on `(value, unit)` of the claims' statistic rows
+ *   (`claim_stats`), which serves the value range a suggestion looks up for each statistic
+ *   (`suggest.ts`). The suggestion query starts from the statistic and ranks the few claims that
+ *   state it with `ts_rank`, which reads each candidate's statement: a full-text (GIN) index on
+ *   statements would serve no query Cited runs, so there is none.
  *
  * Cited is a plugin and does not build the host's database adapter, so it cannot pass
- * `afterSchemaInit` to `postgresAdapter()`. Instead `withStatementSearchIndex` wraps the adapter's
- * `init` (as `db/durableCommits.ts` does) and appends its hook to the `afterSchemaInit` array of
- * the adapter that `init` returns; @payloadcms/drizzle runs that array in its own `init`, after the
+ * `afterSchemaInit` to `postgresAdapter()`. Instead `withCitedIndexes` wraps the adapter's `init`
+ * (as `db/durableCommits.ts` does) and appends its hook to the `afterSchemaInit` array of the
+ * adapter that `init` returns; @payloadcms/drizzle runs that array in its own `init`, after the
  * tables are built and before the schema is pushed or diffed. The host's own hooks stay first.
  */
 import type { PostgresAdapterArgs } from '@payloadcms/db-postgres'
 import type { DatabaseAdapterObj } from 'payload'
 
-import { sql } from '@payloadcms/db-postgres'
 import { index } from '@payloadcms/db-postgres/drizzle/pg-core'
 
 import { CLAIMS_SLUG } from '../shared/slugs'
 
 type SchemaHook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
 
-/** The index's name in PostgreSQL (and in migrations). */
-export const STATEMENT_SEARCH_INDEX = 'claims_statement_fts_idx'
+/** The name of the index on the claims' statistic rows' `(value, unit)`. */
+export const CLAIM_STATS_VALUE_INDEX = 'claim_stats_value_unit_idx'
 
-/** The text-search configuration of the index; a query must use the same one to use the index. */
-export const STATEMENT_SEARCH_CONFIG = 'english'
+/** The statistic rows' table key in the adapter's `tableNameMap` (`dbName: 'claim_stats'`). */
+const CLAIM_STATS_KEY = `${CLAIMS_SLUG}_statistics`
 
-/** Adds the GIN expression index to the claims table (no-op when the table is not there). */
-export const statementSearchIndex: SchemaHook = ({ adapter, extendTable, schema }) => {
-  const name = adapter.tableNameMap?.get(CLAIMS_SLUG) ?? CLAIMS_SLUG
+/** Adds the `(value, unit)` btree to the claims' statistic rows (no-op when they are not there). */
+export const claimStatsValueIndex: SchemaHook = ({ adapter, extendTable, schema }) => {
+  const name = adapter.tableNameMap?.get(CLAIM_STATS_KEY) ?? CLAIM_STATS_KEY
   const table = schema.tables[name]
-  if (!table || !('statement' in table)) {
+  if (!table || !('value' in table) || !('unit' in table)) {
     return schema
   }
   extendTable({
     table,
     extraConfig: (columns) => ({
-      [STATEMENT_SEARCH_INDEX]: index(STATEMENT_SEARCH_INDEX).using(
-        'gin',
-        sql`to_tsvector('english', ${columns.statement})`,
-      ),
+      [CLAIM_STATS_VALUE_INDEX]: index(CLAIM_STATS_VALUE_INDEX).on(columns.value, columns.unit),
     }),
   })
   return schema
 }
+
+/** Every schema hook of Cited's indexes, in the order they run. */
+export const CITED_INDEX_HOOKS: readonly SchemaHook[] = [claimStatsValueIndex]
 
 interface SchemaHookHolder {
   afterSchemaInit?: unknown
 }
 
 /**
- * `adapter` with Cited's schema hook added to the database adapter it creates. Adapters without
- * an `afterSchemaInit` array (not drizzle's PostgreSQL adapter) are left as they are.
+ * `adapter` with Cited's schema hooks ({@link CITED_INDEX_HOOKS}) added to the database adapter it
+ * creates. Adapters without an `afterSchemaInit` array (not drizzle's PostgreSQL adapter) are left
+ * as they are.
  */
-export function withStatementSearchIndex(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+export function withCitedIndexes(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   return {
     ...adapter,
     init: (args) => {
       const db = adapter.init(args)
       const holder = db as unknown as SchemaHookHolder
-      if (
-        Array.isArray(holder.afterSchemaInit) &&
-        !holder.afterSchemaInit.includes(statementSearchIndex)
-      ) {
-        holder.afterSchemaInit = [...(holder.afterSchemaInit as unknown[]), statementSearchIndex]
+      if (Array.isArray(holder.afterSchemaInit)) {
+        const hooks = holder.afterSchemaInit as unknown[]
+        holder.afterSchemaInit = [
+          ...hooks,
+          ...CITED_INDEX_HOOKS.filter((hook) => !hooks.includes(hook)),
+        ]
       }
       return db
     },

@@ -14,8 +14,11 @@
  * - the claim's latest version — what the live evidence check reads (`_claims_v`, `latest`) —
  *   states it the same way, so that citing the claim clears the issue in the editor's panel too.
  *
- * Ranking: `ts_rank` of the statement's `to_tsvector('english', …)` (the GIN expression index
- * of `statementIndex.ts`) against the OR of the lexemes of the statistic's sentence.
+ * Ranking: `ts_rank` of the statement's `to_tsvector('english', …)` against the OR of the lexemes
+ * of the statistic's sentence, computed for the few claims that state the number (found by the
+ * `(value, unit)` index of `indexes.ts`); a claim whose statement shares no word with the
+ * sentence ranks 0, last. See {@link suggestionQuery} for the plan, and why it does not filter
+ * by the full-text index.
  */
 import type { PayloadRequest } from 'payload'
 
@@ -28,7 +31,6 @@ import type { DocId } from '../shared/ids'
 import { statisticMatches } from '../evidence/match'
 import { DIRECTIONAL_QUALIFIERS, qualifiersAgree } from '../evidence/qualifiers'
 import { sqlOf, tableName } from '../shared/transaction'
-import { STATEMENT_SEARCH_CONFIG } from './statementIndex'
 
 /** A statistic to find claims for: as the evidence check reports it. */
 export interface SuggestionRequest {
@@ -64,7 +66,8 @@ export interface SuggestedClaim {
 export const MAX_SUGGESTIONS = 5
 
 const DIRECTIONAL = sql.raw(`array[${DIRECTIONAL_QUALIFIERS.map((q) => `'${q}'`).join(', ')}]`)
-const SEARCH_CONFIG = sql.raw(`'${STATEMENT_SEARCH_CONFIG}'`)
+/** The text-search configuration statements and sentences are ranked with. */
+const SEARCH_CONFIG = sql.raw(`'english'`)
 
 /** A row value on the percent scale when its unit is `ratio` (`normalise` in match.ts). */
 const scaled = (value: ReturnType<typeof sql>, unit: ReturnType<typeof sql>) =>
@@ -116,17 +119,31 @@ const isoOf = (value: unknown): null | string =>
       : new Date(value as number | string).toISOString()
 
 /**
- * The SQL's answer: for each of `items` (by index), the suggested claims found, best first, at
- * most {@link MAX_SUGGESTIONS} each. One statement; none when `items` is empty.
+ * The suggestion query for `items` (one statement), as {@link matchingClaims} runs it; exported so
+ * that its plan can be checked (tests/int/suggest-claims.test.ts EXPLAINs it).
+ *
+ * How it stays proportional to the claims that state each number, not to the claims library:
+ * - per statistic, candidate rows come from the `(value, unit)` btree of `claim_stats`
+ *   (`CLAIM_STATS_VALUE_INDEX`): the value within the match tolerance, as two ranges — the value
+ *   itself for percent, unitless and other units, and value / 100 for the ratio rows of a
+ *   percentage; `rowStates` then applies the exact rule;
+ * - the claim by its primary key; its sources by `claims_rels.parent_id`;
+ * - its latest version by `_claims_v.parent_id` (a lateral lookup of at most one row, never a scan
+ *   of every version), that version's statistic rows by `_claim_stats_v._parent_id` and their
+ *   sources by `_claims_v_rels.parent_id` — correlated lookups on Payload's parent indexes.
+ *
+ * There is no full-text index to use, on purpose: the query is statistic-first. An `@@` filter
+ * would drop the claims that state the number in other words (they are suggested too, ranked
+ * last), with the sentence's lexemes OR-ed a GIN scan would return most of the library (every
+ * claim about "patients"), and `ts_rank` reads the statement itself, not an index. The value
+ * index narrows each statistic to the few claims that state it; ranking those few costs little
+ * whatever the size of the library.
  */
-export async function matchingClaims(
+export function suggestionQuery(
   req: PayloadRequest,
   items: readonly SuggestionRequest[],
   now = new Date(),
-): Promise<{ item: number; suggestion: SuggestedClaim }[]> {
-  if (items.length === 0) {
-    return []
-  }
+): ReturnType<typeof sql> {
   const claims = sql.identifier(tableName(req, 'claims'))
   const stats = sql.identifier(tableName(req, 'claims_statistics'))
   const rels = sql.identifier(tableName(req, 'claims_rels'))
@@ -143,22 +160,28 @@ export async function matchingClaims(
       qualifier: item.statistic.qualifier ?? 'exact',
     })),
   )
-
-  const db = await sqlOf(req)
-  const result = await db.execute(sql`
+  return sql`
     with items as (
       select * from jsonb_to_recordset(${input}::jsonb)
         as i(idx int, sentence text, value float8, upper float8, unit text, qualifier text)
-    ), q as (
-      select i.idx, i.qualifier,
+    ), scaled as (
+      select i.idx, i.qualifier, i.sentence,
         case when i.unit = 'ratio' then i.value * 100 else i.value end as nv,
         case when i.unit = 'ratio' then i.upper * 100 else i.upper end as nu,
-        case when i.unit = 'ratio' then 'percent' else i.unit end as nunit,
+        case when i.unit = 'ratio' then 'percent' else i.unit end as nunit
+      from items i
+    ), q as (
+      -- lo / hi: a superset of sameNumber's tolerance (|nv - v| <= 5% of max(|nv|, |v|) means at
+      -- most 5% of |nv| / 0.95, and never more than 0.5), plus a margin for float noise; numeric,
+      -- as the column is, so that the btree serves the range.
+      select s.idx, s.qualifier, s.nv, s.nu, s.nunit,
+        (s.nv - (least(0.5, 0.05 * abs(s.nv) / 0.95) + 1e-6))::numeric as lo,
+        (s.nv + (least(0.5, 0.05 * abs(s.nv) / 0.95) + 1e-6))::numeric as hi,
         (select string_agg(
             '''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | ')
-          from unnest(tsvector_to_array(to_tsvector(${SEARCH_CONFIG}, coalesce(i.sentence, ''))))
+          from unnest(tsvector_to_array(to_tsvector(${SEARCH_CONFIG}, coalesce(s.sentence, ''))))
             as lexeme)::tsquery as terms
-      from items i
+      from scaled s
     )
     select q.idx, s.claim_id, s.statement, s.review_by, s.value, s.upper, s.unit, s.qualifier,
       s.rank
@@ -169,26 +192,40 @@ export async function matchingClaims(
           c.review_review_by as review_by, st.value, st.upper, st.unit::text as unit,
           st.qualifier::text as qualifier,
           coalesce(ts_rank(to_tsvector(${SEARCH_CONFIG}, c.statement), q.terms), 0) as rank
-        from ${stats} st
+        from (
+          -- The statistic's candidate rows by the value index, first: \`offset 0\` keeps this
+          -- lookup a subquery of its own, so the plan starts from the number asked about rather
+          -- than from every published claim.
+          select * from ${stats} cs
+          where cs.value between q.lo and q.hi
+            or (q.nunit = 'percent' and cs.unit = 'ratio'
+              and cs.value between q.lo / 100 and q.hi / 100)
+          offset 0
+        ) st
         join ${claims} c on c.id = st._parent_id
-        where c._status = 'published'
+        left join lateral (
+          select v.id from ${versions} v
+          where v.parent_id = c.id and v.latest
+          order by v.id desc
+          limit 1
+        ) lv on true
+        where ${rowStates('st')}
+          and c._status = 'published'
           and c.review_status is distinct from 'expired'
           and (c.review_review_by is null or c.review_review_by > ${now.toISOString()}::timestamptz)
-          and ${rowStates('st')}
           and exists (
             select 1 from ${rels} r
             where r.parent_id = c.id and r.sources_id is not null
               and r.path = 'statistics.' || (st._order - 1) || '.sources'
           )
           and (
-            not exists (select 1 from ${versions} v where v.parent_id = c.id and v.latest)
+            lv.id is null
             or exists (
-              select 1 from ${versions} v
-              join ${versionStats} vs on vs._parent_id = v.id
-              where v.parent_id = c.id and v.latest and ${rowStates('vs')}
+              select 1 from ${versionStats} vs
+              where vs._parent_id = lv.id and ${rowStates('vs')}
                 and exists (
                   select 1 from ${versionRels} vr
-                  where vr.parent_id = v.id and vr.sources_id is not null
+                  where vr.parent_id = lv.id and vr.sources_id is not null
                     and vr.path = 'version.statistics.' || (vs._order - 1) || '.sources'
                 )
             )
@@ -199,7 +236,23 @@ export async function matchingClaims(
       limit ${MAX_SUGGESTIONS}
     ) s
     order by q.idx, s.rank desc, s.claim_id
-  `)
+  `
+}
+
+/**
+ * The SQL's answer: for each of `items` (by index), the suggested claims found, best first, at
+ * most {@link MAX_SUGGESTIONS} each. One statement; none when `items` is empty.
+ */
+export async function matchingClaims(
+  req: PayloadRequest,
+  items: readonly SuggestionRequest[],
+  now = new Date(),
+): Promise<{ item: number; suggestion: SuggestedClaim }[]> {
+  if (items.length === 0) {
+    return []
+  }
+  const db = await sqlOf(req)
+  const result = await db.execute(suggestionQuery(req, items, now))
 
   return (result.rows as Row[]).map((row) => ({
     item: Number(row.idx),

@@ -11,6 +11,7 @@
 import type { DocId } from '../shared/ids'
 
 import { relationId } from '../shared/ids'
+import { sentenceForClaimRef } from './coverage'
 import { BLOCK_TYPES, isLexicalValue, splitSentences } from './lexical'
 
 type Node = Record<string, unknown>
@@ -104,18 +105,18 @@ function containerText(node: Node): string {
   return text
 }
 
-/** The claim ids of the claimRefs in a container at offsets `from`…`to` of its text. */
-function claimRefsBetween(node: Node, from: number, to: number): string[] {
-  const ids: string[] = []
+/** Every claimRef of a container, with its offset in the container's text. */
+function claimRefsOf(node: Node): { claimId: string; offset: number }[] {
+  const refs: { claimId: string; offset: number }[] = []
   let offset = 0
   const visit = (child: Node): void => {
     const type = typeof child.type === 'string' ? child.type : ''
     if (type === 'inlineBlock') {
       const fields = isNode(child.fields) ? child.fields : undefined
-      if (fields?.blockType === 'claimRef' && offset >= from && offset <= to) {
+      if (fields?.blockType === 'claimRef') {
         const id = relationId(fields.claim)
         if (id !== undefined) {
-          ids.push(String(id))
+          refs.push({ claimId: String(id), offset })
         }
       }
       return
@@ -134,7 +135,7 @@ function claimRefsBetween(node: Node, from: number, to: number): string[] {
     }
   }
   childrenOf(node).forEach(visit)
-  return ids
+  return refs
 }
 
 /** `children` with `inserted` placed at `offset` of their text (text nodes split as needed). */
@@ -199,12 +200,18 @@ function findPlaces(root: Node, input: InsertClaimRefInput): Place[] {
       return
     }
     const text = containerText(node)
-    for (const span of splitSentences(text)) {
+    const sentences = splitSentences(text)
+    sentences.forEach((span, index) => {
       if (span.text === wanted && (!input.text || span.text.includes(input.text))) {
-        const cited = claimRefsBetween(node, span.start, span.end)
+        // The claimRefs coverage gives this sentence — by coverage's own rule, so that "already
+        // cites" here means covered there (a claimRef at the start of a sentence backs the one
+        // before it).
+        const cited = claimRefsOf(node)
+          .filter((ref) => sentenceForClaimRef(sentences, ref.offset) === index)
+          .map((ref) => ref.claimId)
         places.push({ path, end: span.end, wasCited: cited.includes(String(input.claimId)) })
       }
-    }
+    })
     // Block-level nodes nested in a container (a list in a list item) are containers of their own.
     children.forEach((child, index) => {
       const childType = typeof child.type === 'string' ? child.type : ''

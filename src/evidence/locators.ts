@@ -54,6 +54,32 @@ export function urlError(url: string): string | null {
   return null
 }
 
+/** Protocols a link in an article's text may have besides http(s): they open a mail or phone app. */
+const LINK_PROTOCOLS = new Set(['mailto:', 'tel:'])
+
+/**
+ * The rule of {@link urlError} for a link inside an article's text, which may also be relative
+ * ("/contact", "#section", "page.html") or `mailto:`/`tel:`: any other protocol (`javascript:`,
+ * `data:`, `vbscript:`, …) is refused, as browsers would run or render it.
+ */
+export function linkUrlError(url: string): string | null {
+  const trimmed = url.trim()
+  let parsed: URL
+  try {
+    // Resolved against a base, a relative link keeps the base's protocol; browsers strip the
+    // same tabs, line breaks and leading spaces the URL parser does ("java\tscript:").
+    parsed = new URL(trimmed, 'https://relative.invalid/')
+  } catch {
+    return `“${url}” is not a web address. Use a full link starting with https://.`
+  }
+  if (LINK_PROTOCOLS.has(parsed.protocol) || parsed.host === 'relative.invalid') {
+    return parsed.protocol === 'https:' || LINK_PROTOCOLS.has(parsed.protocol)
+      ? null
+      : `Links must start with http:// or https:// (found “${parsed.protocol}”).`
+  }
+  return urlError(parsed.href)
+}
+
 export function normaliseIsbn(input: string): string {
   return input
     .trim()

@@ -4,13 +4,14 @@
  * one SQL statement whatever the number of claims or statistics; the full-text index behind the
  * ranking; and the evidence check's targets that one click turns into a citation.
  */
+import { sql as query } from '@payloadcms/db-postgres'
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SuggestionRequest } from '../../src/content/suggest'
 
-import { STATEMENT_SEARCH_INDEX } from '../../src/content/statementIndex'
-import { matchingClaims, suggestionStates } from '../../src/content/suggest'
+import { CLAIM_STATS_VALUE_INDEX } from '../../src/content/indexes'
+import { matchingClaims, suggestionQuery, suggestionStates } from '../../src/content/suggest'
 import { insertClaimRef } from '../../src/evidence/insertClaimRef'
 import { REVIEW_CONTEXT_KEY } from '../../src/review/context'
 import { createUser } from '../helpers/api'
@@ -92,6 +93,41 @@ describe('who may ask', () => {
     expect((await suggest('nope')).status).toBe(400)
     const noValue = await suggest([{ sentence: 'x', statistic: { unit: 'percent' } }])
     expect(noValue.body.errors[0].data.errors[0].path).toBe('items.0.statistic.value')
+  })
+
+  it('refuses, naming the field, what PostgreSQL could not take: NUL, broken surrogates, huge numbers', async () => {
+    const refused = async (items: unknown[], path: string) => {
+      const res = await suggest(items)
+      expect(res.status).toBe(400)
+      expect(res.body.errors[0].data.errors[0].path).toBe(path)
+      expect(res.body.errors[0].message).toMatch(new RegExp(`^${path.replace(/\./g, '\\.')}: `))
+    }
+    const stat = { value: 70, unit: 'percent' }
+    await refused([{ sentence: '70%\u0000 improved.', statistic: stat }], 'items.0.sentence')
+    await refused([{ sentence: '70% improved \ud83d.', statistic: stat }], 'items.0.sentence')
+    await refused([{ sentence: '70% improved \ude00.', statistic: stat }], 'items.0.sentence')
+    await refused(
+      [
+        item('70% improved.', { value: 70, unit: 'percent' }),
+        { sentence: 'x', statistic: { value: 1e307, unit: 'ratio' } },
+      ],
+      'items.1.statistic.value',
+    )
+    await refused(
+      [{ sentence: 'x', statistic: { value: 1, upper: -1e300, unit: 'percent' } }],
+      'items.0.statistic.upper',
+    )
+    await refused(
+      [{ sentence: 'x', statistic: { value: 1, unit: 'percent', text: '1%\u0000' } }],
+      'items.0.statistic.text',
+    )
+    // Well-formed text with an astral character, and a long sentence cut in the middle of a pair.
+    const ok = await suggest([
+      item('😀 70% improved.', { value: 70, unit: 'percent' }),
+      item(`${'a'.repeat(1999)}😀 70%`, { value: 70, unit: 'ratio' }),
+    ])
+    expect(ok.status).toBe(200)
+    expect(ok.body.items).toHaveLength(2)
   })
 })
 
@@ -368,22 +404,38 @@ describe('cost', () => {
   })
 })
 
-describe('the full-text index', () => {
-  it('exists in the pushed schema as a GIN index on to_tsvector(english, statement)', async () => {
+describe("Cited's indexes", () => {
+  it('the value index exists in the pushed schema as a btree on claim_stats (value, unit)', async () => {
     const [index] = await sql<{ indexdef: string }>(
-      `select indexdef from pg_indexes where tablename = 'claims' and indexname = $1`,
-      [STATEMENT_SEARCH_INDEX],
+      `select indexdef from pg_indexes where tablename = 'claim_stats' and indexname = $1`,
+      [CLAIM_STATS_VALUE_INDEX],
     )
-    expect(index?.indexdef).toMatch(
-      /USING gin \(to_tsvector\('english'::regconfig, \(?statement\)?(::text)?\)\)/,
-    )
+    expect(index?.indexdef).toMatch(/USING btree \(value, unit\)/)
   })
 
-  it('can serve a full-text match on statements (EXPLAIN)', async () => {
-    const rows = await explainWithoutSeqScan(
-      `select id from claims where to_tsvector('english', statement) @@ to_tsquery('english', 'pain | patient')`,
+  it('the suggestion query looks every part up by an index, none scans a table (EXPLAIN)', async () => {
+    const req = await createLocalReq({}, t.payload)
+    const plan = await explainSuggestions(
+      suggestionQuery(req, [
+        item('In one trial 70% of patients improved.', { value: 70, unit: 'percent' }),
+        item('0.4 of adults.', { value: 0.4, unit: 'ratio', qualifier: 'up-to' }),
+        item('40-60% of patients.', { value: 40, upper: 60, unit: 'percent' }),
+      ]),
     )
-    expect(rows.map((row) => row['QUERY PLAN']).join('\n')).toContain(STATEMENT_SEARCH_INDEX)
+    for (const index of [
+      CLAIM_STATS_VALUE_INDEX, // the statistic's value range
+      'claims_rels_parent_idx', // the row's sources
+      '_claims_v_parent_idx', // the claim's latest version
+      '_claim_stats_v_parent_id_idx', // that version's statistic rows
+      '_claims_v_rels_parent_idx', // and their sources
+    ]) {
+      expect(plan, index).toContain(index)
+    }
+    expect(plan).not.toMatch(
+      /Seq Scan on (claim_stats|claims|claims_rels|_claims_v|_claim_stats_v|_claims_v_rels)\b/,
+    )
+    // A hashed subplan reads the whole table it hashes.
+    expect(plan).not.toMatch(/hashed SubPlan/i)
   })
 
   it('is kept by a schema push: pushing the same config again changes nothing about it', async () => {
@@ -398,23 +450,24 @@ describe('the full-text index', () => {
       }
     }
     const { statementsToExecute } = await db.requireDrizzleKit().pushSchema(db.schema, db.drizzle)
-    expect(statementsToExecute.filter((s) => s.includes(STATEMENT_SEARCH_INDEX))).toEqual([])
+    expect(statementsToExecute.filter((s) => s.includes(CLAIM_STATS_VALUE_INDEX))).toEqual([])
   })
 })
 
-async function explainWithoutSeqScan(query: string): Promise<{ 'QUERY PLAN': string }[]> {
-  const pg = await import('pg')
-  const client = new pg.default.Client({ connectionString: process.env.DATABASE_URL })
-  await client.connect()
-  try {
-    await client.query('begin')
-    await client.query('set local enable_seqscan = off')
-    const result = await client.query(`explain ${query}`)
-    await client.query('rollback')
-    return result.rows as { 'QUERY PLAN': string }[]
-  } finally {
-    await client.end()
+/** The plan of `statement` with sequential scans off (so a scan shows where no index serves). */
+async function explainSuggestions(statement: ReturnType<typeof query>): Promise<string> {
+  const db = t.payload.db as unknown as {
+    drizzle: {
+      transaction: <T>(work: (tx: DrizzleTx) => Promise<T>) => Promise<T>
+    }
   }
+  type DrizzleTx = { execute: (s: ReturnType<typeof query>) => Promise<{ rows: unknown[] }> }
+  return db.drizzle.transaction(async (tx) => {
+    await tx.execute(query`set local enable_seqscan = off`)
+    const result = await tx.execute(query`explain ${statement}`)
+    const plan = (result.rows as { 'QUERY PLAN': string }[]).map((row) => row['QUERY PLAN'])
+    return plan.join('\n')
+  })
 }
 
 describe('from the evidence check to a citation', () => {

@@ -186,6 +186,92 @@ describe('insertClaimRef', () => {
   )
 })
 
+describe('insertClaimRef and coverage agree on which sentence a claimRef backs', () => {
+  /** The sentence `sentence` of the paragraph is covered by claim 7 (stating `stated`). */
+  const sentenceCovered = (value: unknown, sentence: string, stated: number): boolean =>
+    checkCoverage({
+      sources: [{ kind: 'richText', value, path: ['Body'] }],
+      claims: new Map([['7', claim(7, stated)]]),
+    }).covered.some((c) => c.sentence === sentence && String(c.claimId) === '7')
+
+  it('a claimRef at the start of a sentence backs the sentence before it: the next one is still cited', () => {
+    const value = doc(p(text('First. '), ref(7), text('Second 70% improved.')))
+    expect(sentenceCovered(value, 'Second 70% improved.', 70)).toBe(false)
+    const result = insertClaimRef(value, { sentence: 'Second 70% improved.', claimId: 7 })
+    expect(result).toMatchObject({ isInserted: true, wasCited: false })
+    expect(sentenceCovered(result.value, 'Second 70% improved.', 70)).toBe(true)
+  })
+
+  it('a claimRef right after a sentence (before the next one starts) cites it', () => {
+    const value = doc(p(text('Second 70% improved.'), ref(7), text(' Next.')))
+    expect(sentenceCovered(value, 'Second 70% improved.', 70)).toBe(true)
+    expect(insertClaimRef(value, { sentence: 'Second 70% improved.', claimId: 7 })).toMatchObject({
+      isInserted: false,
+      wasCited: true,
+    })
+  })
+
+  const words = fc.constantFrom('patients', 'felt', 'less', 'pain', 'after', 'care', 'in', 'trials')
+  const sentenceArb = fc
+    .tuple(
+      fc.array(words, { minLength: 1, maxLength: 3 }),
+      fc.integer({ min: 11, max: 99 }),
+      fc.array(words, { maxLength: 3 }),
+    )
+    .map(([before, n, after]) => {
+      const body = [...before, `${n}%`, ...after].join(' ')
+      return { sentence: `${body.charAt(0).toUpperCase()}${body.slice(1)}.`, value: n }
+    })
+
+  test.prop([
+    fc.array(sentenceArb, { minLength: 1, maxLength: 4 }),
+    fc.nat(),
+    // claimRefs already there: of the claim being cited (7) or another (9), at a sentence's
+    // start, right after its end, or anywhere.
+    fc.array(
+      fc.record({
+        at: fc.nat(),
+        claimId: fc.constantFrom(7, 9),
+        where: fc.constantFrom('start', 'end', 'anywhere'),
+      }),
+      { maxLength: 4 },
+    ),
+  ])(
+    'after insertClaimRef (inserted or "already cites"), coverage sees the statistic covered',
+    (sentences, pick, refs) => {
+      const full = sentences.map((s) => s.sentence).join(' ')
+      const spans = splitSentences(full)
+      const placed = refs
+        .map(({ at, claimId, where }) => {
+          const span = spans[at % spans.length]
+          const offset =
+            where === 'start' ? span.start : where === 'end' ? span.end : at % (full.length + 1)
+          return { offset, claimId }
+        })
+        .sort((a, b) => a.offset - b.offset)
+      const children: Node[] = []
+      let from = 0
+      for (const { offset, claimId } of placed) {
+        if (offset > from) {
+          children.push(text(full.slice(from, offset)))
+          from = offset
+        }
+        children.push(ref(claimId))
+      }
+      if (from < full.length) {
+        children.push(text(full.slice(from)))
+      }
+      const value = doc(p(...children))
+      const target = spans[pick % spans.length]
+      const stat = sentences.find((s) => s.sentence === target.text)!
+      const result = insertClaimRef(value, { sentence: target.text, claimId: 7 })
+      expect(result.isInserted || result.wasCited).toBe(true)
+      expect(sentenceCovered(result.value, target.text, stat.value)).toBe(true)
+      expect(walkLexical(result.value, { path: [] }).map((s) => s.text)).toEqual([full])
+    },
+  )
+})
+
 describe('qualifiers of suggested claims', () => {
   it('reads the qualifier a statistic is stated with', () => {
     expect(qualifierOf('up to 50%')).toBe('up-to')

@@ -21,9 +21,11 @@ import type { EvidenceIssue } from '../../content/checks'
 import type { SuggestedClaim } from '../../content/suggest'
 import type { EvidenceTarget } from '../../content/suggestTargets'
 import type { CitedClaimStatus, EvidenceCheckResult } from '../evidenceCheck'
+import type { AskedTarget } from './suggestionState'
 
 import { Badge, ReviewStatusBadge } from './StatusBadge'
 import { SuggestedClaims, useSuggestions } from './SuggestedClaims'
+import { targetKey } from './suggestionState'
 
 const DEBOUNCE_MS = 700
 const CLAIMS = 'claims'
@@ -50,7 +52,8 @@ interface Suggesting {
   adminRoute: string
   api: string
   isLoading: boolean
-  suggestions: Map<number, SuggestedClaim[]>
+  /** By the statistic itself (field path and target), never by its position in the list. */
+  suggestionsOf: (fieldPath: string, target: EvidenceTarget) => SuggestedClaim[] | undefined
   targets: readonly (EvidenceTarget | null)[]
 }
 
@@ -66,44 +69,52 @@ function IssueList({
 }) {
   return (
     <ul className="cited-evidence__issues" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-      {issues.map((issue, index) => (
-        <li
-          key={`${issue.fieldPath}-${issue.text}-${index}`}
-          className="cited-evidence__issue"
-          style={{ borderLeft: '3px solid #dc2626', margin: '0 0 10px', padding: '2px 0 2px 10px' }}
-        >
-          <div
+      {issues.map((issue, index) => {
+        const target = suggesting?.targets[index]
+        return (
+          <li
+            key={`${issue.fieldPath}-${issue.text}-${index}`}
+            className="cited-evidence__issue"
             style={{
-              alignItems: 'center',
-              display: 'flex',
-              gap: 6,
-              justifyContent: 'space-between',
+              borderLeft: '3px solid #dc2626',
+              margin: '0 0 10px',
+              padding: '2px 0 2px 10px',
             }}
           >
-            <strong style={{ fontSize: 13 }}>“{issue.text}”</strong>
-            <Badge tone="danger">{REASONS[issue.reason] ?? issue.reason}</Badge>
-          </div>
-          <div
-            className="cited-evidence__path"
-            style={{ color: 'var(--theme-elevation-600)', fontSize: 12 }}
-          >
-            {issue.path}
-          </div>
-          <div style={{ fontSize: 13 }}>
-            {isVerbose || issue.reason === 'mismatch' ? issue.message : EXPLAIN[issue.reason]}
-          </div>
-          {suggesting?.targets[index] ? (
-            <SuggestedClaims
-              adminRoute={suggesting.adminRoute}
-              api={suggesting.api}
-              index={index}
-              isLoading={suggesting.isLoading}
-              suggestions={suggesting.suggestions.get(index)}
-              target={suggesting.targets[index]}
-            />
-          ) : null}
-        </li>
-      ))}
+            <div
+              style={{
+                alignItems: 'center',
+                display: 'flex',
+                gap: 6,
+                justifyContent: 'space-between',
+              }}
+            >
+              <strong style={{ fontSize: 13 }}>“{issue.text}”</strong>
+              <Badge tone="danger">{REASONS[issue.reason] ?? issue.reason}</Badge>
+            </div>
+            <div
+              className="cited-evidence__path"
+              style={{ color: 'var(--theme-elevation-600)', fontSize: 12 }}
+            >
+              {issue.path}
+            </div>
+            <div style={{ fontSize: 13 }}>
+              {isVerbose || issue.reason === 'mismatch' ? issue.message : EXPLAIN[issue.reason]}
+            </div>
+            {suggesting && target ? (
+              <SuggestedClaims
+                key={targetKey(issue.fieldPath, target)}
+                adminRoute={suggesting.adminRoute}
+                api={suggesting.api}
+                index={index}
+                isLoading={suggesting.isLoading}
+                suggestions={suggesting.suggestionsOf(issue.fieldPath, target)}
+                target={target}
+              />
+            ) : null}
+          </li>
+        )
+      })}
     </ul>
   )
 }
@@ -285,7 +296,17 @@ export const EvidencePanel: UIFieldClientComponent = () => {
   const reviewStatus = typeof reviewGroup.status === 'string' ? reviewGroup.status : 'draft'
   const isReady = issues.length === 0 && blockingClaims.length === 0
   const targets = live?.targets
-  const { isLoading: isSuggesting, suggestions } = useSuggestions(api, targets)
+  const asked = useMemo<AskedTarget[]>(
+    () =>
+      live
+        ? live.issues.flatMap((issue, index) => {
+            const target = live.targets[index]
+            return target ? [{ fieldPath: issue.fieldPath, target }] : []
+          })
+        : [],
+    [live],
+  )
+  const { isLoading: isSuggesting, suggestionsOf } = useSuggestions(api, asked)
 
   return (
     <div
@@ -359,7 +380,9 @@ export const EvidencePanel: UIFieldClientComponent = () => {
           issues={issues}
           isVerbose={isClaim}
           suggesting={
-            targets ? { adminRoute, api, isLoading: isSuggesting, suggestions, targets } : undefined
+            targets
+              ? { adminRoute, api, isLoading: isSuggesting, suggestionsOf, targets }
+              : undefined
           }
         />
       ) : null}

@@ -3,47 +3,45 @@
  * Under each statistic of the evidence panel that needs a claim: the approved claims that state
  * it (POST /api/cited/suggest-claims), each citable in one click — "Use this claim" puts a
  * claimRef after the sentence in the rich text, or sets the `claim` of the comparison cell or
- * chart point, in the form (the live check then reruns and the issue clears) — and "Create a
+ * chart point, in the form (the live check then reruns and the issue clears; a cell or point that
+ * already cites a claim is never changed in one click) — and "Create a
  * claim from this statistic", which saves a draft claim with the sentence and the number and opens
  * it in a new tab.
  */
 import { useForm, useFormFields } from '@payloadcms/ui'
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { SuggestedClaim } from '../../content/suggest'
 import type { EvidenceTarget } from '../../content/suggestTargets'
-import type { SuggestClaimsResult } from '../suggestClaims'
+import type { AskedTarget, CiteAction, SuggestionAnswer } from './suggestionState'
 
 import { insertClaimRef } from '../../evidence/insertClaimRef'
 import { describeStatistic } from '../../evidence/match'
+import { answerOf, askFor, citeAction, suggestionsFor } from './suggestionState'
 
 const CLAIMS = 'claims'
 
-/** Suggestions per target, fetched whenever the targets change; keyed by the target's index. */
+/**
+ * Suggestions for the statistics of `asked`, fetched whenever they change, looked up by the
+ * statistic itself (`suggestionsFor`): an answer shows only while it answers the current request,
+ * so after citing one statistic the others never show its claims (suggestionState.ts).
+ */
 export function useSuggestions(
   api: string,
-  targets: readonly (EvidenceTarget | null)[] | undefined,
-): { suggestions: Map<number, SuggestedClaim[]>; isLoading: boolean } {
-  const asked = useMemo(
-    () =>
-      (targets ?? []).flatMap((target, index) =>
-        target ? [{ index, sentence: target.sentence, statistic: target.statistic }] : [],
-      ),
-    [targets],
-  )
-  const body = useMemo(
-    () =>
-      JSON.stringify({
-        items: asked.map(({ sentence, statistic }) => ({ sentence, statistic })),
-      }),
-    [asked],
-  )
-  const [suggestions, setSuggestions] = useState<Map<number, SuggestedClaim[]>>(() => new Map())
+  asked: readonly AskedTarget[],
+): {
+  suggestionsOf: (fieldPath: string, target: EvidenceTarget) => SuggestedClaim[] | undefined
+  isLoading: boolean
+} {
+  const ask = useMemo(() => askFor(asked), [asked])
+  const body = ask?.body ?? null
+  const [answer, setAnswer] = useState<null | SuggestionAnswer>(null)
   const [isLoading, setLoading] = useState(false)
 
   useEffect(() => {
-    if (asked.length === 0) {
-      setSuggestions(new Map())
+    if (!ask) {
+      setAnswer(null)
+      setLoading(false)
       return
     }
     const controller = new AbortController()
@@ -54,19 +52,19 @@ export function useSuggestions(
           method: 'POST',
           credentials: 'include',
           headers: { 'Content-Type': 'application/json' },
-          body,
+          body: ask.body,
           signal: controller.signal,
         })
         if (!response.ok) {
           throw new Error(`HTTP ${response.status}`)
         }
-        const result = (await response.json()) as SuggestClaimsResult
-        setSuggestions(
-          new Map(asked.map(({ index }, i) => [index, result.items[i]?.suggestions ?? []])),
-        )
+        const result: unknown = await response.json()
+        if (!controller.signal.aborted) {
+          setAnswer(answerOf(ask, result))
+        }
       } catch {
         if (!controller.signal.aborted) {
-          setSuggestions(new Map())
+          setAnswer({ body: ask.body, byKey: new Map() })
         }
       } finally {
         if (!controller.signal.aborted) {
@@ -75,11 +73,15 @@ export function useSuggestions(
       }
     })()
     return () => controller.abort()
-    // `body` says everything `asked` does.
+    // `body` says everything `ask` does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, body])
 
-  return { suggestions, isLoading }
+  const suggestionsOf = useCallback(
+    (fieldPath: string, target: EvidenceTarget) => suggestionsFor(answer, ask, fieldPath, target),
+    [answer, ask],
+  )
+  return { suggestionsOf, isLoading }
 }
 
 const short = (text: string, length = 110): string =>
@@ -87,6 +89,55 @@ const short = (text: string, length = 110): string =>
 
 /** The buttons' look: Payload's small secondary buttons. */
 const BUTTON = 'btn btn--style-secondary btn--size-small'
+
+const NOTE = { color: 'var(--theme-elevation-600)', fontSize: 11 }
+
+/** "Use this claim", or why it is not offered here. */
+function CiteButton({
+  action,
+  claim,
+  onCite,
+  where,
+}: {
+  action: CiteAction
+  claim: SuggestedClaim
+  onCite: () => void
+  where: 'cell' | 'point'
+}) {
+  const place = where === 'point' ? 'This chart point' : 'This comparison cell'
+  switch (action.kind) {
+    case 'cite':
+      return (
+        <button
+          type="button"
+          className={BUTTON}
+          data-testid="use-suggested-claim"
+          aria-label={`Use this claim: ${short(claim.statement, 60)}`}
+          onClick={onCite}
+          style={{ margin: '2px 0 0' }}
+        >
+          Use this claim
+        </button>
+      )
+    case 'same':
+      return (
+        <div style={NOTE} data-testid="suggested-claim-cited">
+          {place} already cites this claim.
+        </div>
+      )
+    case 'occupied':
+      return (
+        <div style={NOTE} data-testid="suggested-claim-occupied">
+          {place} already cites claim {String(action.current)}, which would be replaced: to cite
+          this one instead, change its Claim field.
+        </div>
+      )
+    case 'elsewhere':
+      return (
+        <div style={NOTE}>This text belongs to another document: open it to cite the claim.</div>
+      )
+  }
+}
 
 export function SuggestedClaims({
   adminRoute,
@@ -116,6 +167,10 @@ export function SuggestedClaims({
       return
     }
     if (place.kind === 'claim') {
+      // Never replace a claim the cell or point already cites (the button is not offered then).
+      if (citeAction(place, citedValue, claim.claimId).kind !== 'cite') {
+        return
+      }
       dispatchFields({ type: 'UPDATE', path: place.fieldPath, value: claim.claimId })
     } else {
       const result = insertClaimRef(citedValue, {
@@ -184,6 +239,7 @@ export function SuggestedClaims({
       className="cited-suggestions"
       data-testid="suggested-claims"
       data-issue-index={index}
+      aria-busy={isLoading}
       style={{ marginTop: 6 }}
     >
       {suggestions && suggestions.length > 0 ? (
@@ -214,29 +270,20 @@ export function SuggestedClaims({
                   States {describeStatistic(claim.statistic)}
                   {claim.reviewBy ? ` · re-review by ${claim.reviewBy.slice(0, 10)}` : ''}
                 </div>
-                {target.cite ? (
-                  <button
-                    type="button"
-                    className={BUTTON}
-                    data-testid="use-suggested-claim"
-                    aria-label={`Use this claim: ${short(claim.statement, 60)}`}
-                    onClick={() => cite(claim)}
-                    style={{ margin: '2px 0 0' }}
-                  >
-                    Use this claim
-                  </button>
-                ) : (
-                  <div style={{ color: 'var(--theme-elevation-600)', fontSize: 11 }}>
-                    This text belongs to another document: open it to cite the claim.
-                  </div>
-                )}
+                <CiteButton
+                  action={citeAction(target.cite, citedValue, claim.claimId)}
+                  claim={claim}
+                  onCite={() => cite(claim)}
+                  where={target.cite?.fieldPath.includes('.points.') ? 'point' : 'cell'}
+                />
               </li>
             ))}
           </ul>
         </>
       ) : (
         <div style={{ color: 'var(--theme-elevation-600)', fontSize: 12 }}>
-          {isLoading && !suggestions
+          {/* No answer for the current statistics yet: never an older list in the meantime. */}
+          {suggestions === undefined
             ? 'Looking for approved claims…'
             : 'No approved claim states this number yet.'}
         </div>

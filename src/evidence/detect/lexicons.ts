@@ -1087,3 +1087,17 @@ export const QUALIFIERS: ReadonlyArray<readonly string[]> = [
   ['overall'],
 ]
 export const QUALIFIER_LAST_WORDS = new Lexicon(QUALIFIERS.map((q) => q[q.length - 1] ?? ''))
+
+/**
+ * Comparison symbols that belong to a numeric statistic's span ("<5%", "≥ 70%", "~40%"); `<` and
+ * `>` also start the two-character `<=` and `>=`.
+ */
+export const COMPARISON_SYMBOLS = '<>≤≥~≈'
+
+/** Every qualifier the detector keeps at the start of a statistic's text, as written there. */
+export const QUALIFIER_PHRASES: readonly string[] = [
+  ...QUALIFIERS.map((q) => q.join(' ')),
+  ...COMPARISON_SYMBOLS,
+  '<=',
+  '>=',
+]

@@ -1,11 +1,11 @@
-import type { Tokens } from './tokens'
-
 /**
  * The start of a statistic's span in `detectStatistics`: a match is extended backwards
  * over a directly preceding qualifier — "up to (a) 50%", "nearly half", "more than",
  * "< 5%" — so the qualifier is part of `text`.
  */
-import { QUALIFIER_LAST_WORDS, QUALIFIERS } from './lexicons'
+import type { Tokens } from './tokens'
+
+import { COMPARISON_SYMBOLS, QUALIFIER_LAST_WORDS, QUALIFIERS } from './lexicons'
 
 /** Extends a match's start over a directly preceding qualifier ("up to (a)", "nearly", "<"). */
 export function withQualifier(t: Tokens, first: number, floor: number, numeric: boolean): number {
@@ -14,7 +14,7 @@ export function withQualifier(t: Tokens, first: number, floor: number, numeric: 
     return first
   }
   // comparison symbols: "<5%", ">= 70%", "~40%"
-  if (numeric && t.isPunct(j, '<>≤≥~≈')) {
+  if (numeric && t.isPunct(j, COMPARISON_SYMBOLS)) {
     let s = j
     if (t.isPunct(s - 1, '<>') && t.isPunct(j, '=') && s - 1 >= floor) {
       s--
