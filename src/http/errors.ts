@@ -1,7 +1,3 @@
-import type { AfterErrorHook, PayloadRequest } from 'payload'
-
-import { USER_UNAVAILABLE } from '../auth/outageAwareJwt'
-
 /**
  * The one place an error Payload or the database throws becomes an answer. Payload answers 500
  * for every error without a status of its own; many of those are the caller's mistake (a value
@@ -12,6 +8,9 @@ import { USER_UNAVAILABLE } from '../auth/outageAwareJwt'
  * every custom endpoint and the GraphQL route (where the status goes into the error's
  * `extensions.statusCode`, as Payload does for its own errors).
  */
+import type { AfterErrorHook, PayloadRequest } from 'payload'
+
+import { USER_UNAVAILABLE } from '../auth/outageAwareJwt'
 
 export interface MappedError {
   status: number
@@ -72,14 +71,31 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false
 }
 
+/** What Payload's multipart reader (busboy) says of a body that is not the form data it claims. */
+const UNREADABLE_UPLOAD =
+  /^(?:Unexpected end of (?:form|multipart data)|Malformed (?:part header|urlencoded form)|Multipart: Boundary not found|Request is not eligible for file upload|Unsupported content type)/i
+
 export const DATABASE_UNAVAILABLE_MESSAGE =
   'The database is not available right now, so nothing was saved. Please try again in a moment.'
 
 /** What `error` deserves, or undefined when Payload's own answer stands. */
 export function mapError(error: unknown): MappedError | undefined {
   const status = statusOf(error)
+  const message = error instanceof Error ? error.message : ''
+  // Payload's body reader (`addDataAndFileToRequest`), for endpoints that call it themselves:
+  // its "Invalid JSON" says too little, and an unreadable upload is its 500.
+  if (status === 400 && /^Invalid JSON$/i.test(message)) {
+    return { status: 400, message: 'The request body is not valid JSON.' }
+  }
   if (status !== undefined && status < 500) {
     return undefined
+  }
+  if (UNREADABLE_UPLOAD.test(message)) {
+    return {
+      status: 400,
+      message:
+        'The upload could not be read (the form data is incomplete or damaged). Send it again.',
+    }
   }
   if (isDatabaseUnavailable(error)) {
     return { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE }

@@ -11,6 +11,7 @@ import {
   review,
   submit,
 } from '../helpers/reviewWorkflow'
+import { sql } from '../helpers/sql'
 
 let t: TestContext
 
@@ -98,6 +99,28 @@ describe('decisions', () => {
     })
     expect(res.body.event.claimVersion).toBeTruthy()
     expect((await live(id))._status).toBe('published')
+  })
+
+  it('signing with the password leaves the reviewer signed in once, not once more per signature', async () => {
+    const sessions = async () =>
+      (
+        await sql<{ n: string }>('select count(*) as n from users_sessions where _parent_id = $1', [
+          t.reviewer.id,
+        ])
+      )[0].n
+    const before = await sessions()
+    for (const decision of ['approve', 'reject'] as const) {
+      const { id } = await createClaim(t)
+      await submit(t, id)
+      const res = await review(t, id, decision, { note: 'Checked against the source.' })
+      expect(res.status).toBe(200)
+    }
+    // A refused decision signed with the right password leaves none either.
+    const { id } = await createClaim(t)
+    expect((await review(t, id, 'approve')).status).toBe(409)
+    expect(await sessions()).toBe(before)
+    // The reviewer's own session still works.
+    expect((await t.api.as(t.reviewer.token).get('/users/me')).body.user.id).toBe(t.reviewer.id)
   })
 
   it('a wrong password records nothing', async () => {

@@ -7,9 +7,8 @@
  */
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { addDataAndFileToRequest } from 'payload'
-
 import { UnreadableReferencesError } from '../../../evidence/references/parse'
+import { isObject, readBody, refusal } from '../../../http/body'
 import { importSources, SourceImportRefusedError } from '../../../importer/sources/write'
 import { SOURCES_SLUG } from '../../../shared/slugs'
 
@@ -19,10 +18,7 @@ export const MAX_IMPORT_TEXT_LENGTH = 2_000_000
 export const SOURCES_IMPORT_PATH = '/import'
 
 const answer = (status: number, message: string, field?: string): Response =>
-  Response.json(
-    { errors: [{ message, ...(field ? { data: { errors: [{ path: field, message }] } } : {}) }] },
-    { status, headers: { 'Cache-Control': 'no-store' } },
-  )
+  refusal(status, message, field)
 
 /** The sources collection's own `create` rule (with any override the host gave it). */
 async function mayCreateSources(req: PayloadRequest): Promise<boolean> {
@@ -40,16 +36,14 @@ const handler: PayloadHandler = async (req) => {
       'Your account may not add sources. Ask an editor or an admin to import them.',
     )
   }
-  try {
-    await addDataAndFileToRequest(req)
-  } catch {
-    return answer(400, 'Send the references as JSON: { "text": "…" }.')
+  const read = await readBody(req, 'the references as JSON: { "text": "…" }')
+  if ('refused' in read) {
+    return read.refused
   }
-  const body: unknown = req.data
-  const { text, dryRun } = (typeof body === 'object' && body !== null ? body : {}) as {
-    text?: unknown
-    dryRun?: unknown
+  if (!isObject(read.data)) {
+    return answer(400, 'Send the references as a JSON object: { "text": "…" }.', 'body')
   }
+  const { text, dryRun } = read.data
   if (typeof text !== 'string' || text.trim() === '') {
     return answer(
       400,
