@@ -41,7 +41,7 @@ import { parseBenefits } from './parse/benefits'
 import { ctaLabel, isCallToAction } from './parse/callToAction'
 import { parsePost } from './parse/closing'
 import { matchColumns } from './parse/comparison'
-import { isHeadingLike, numberedHeading } from './parse/headings'
+import { isHeadingLike } from './parse/headings'
 import { ImportError } from './parse/ImportError'
 import { normalizeInput } from './parse/input'
 import { isBullet, NUMBERED_RE, sentences } from './parse/lines'
@@ -201,6 +201,11 @@ export interface ParsedArticle {
 export interface ParseOptions {
   /** Name of the uploaded file; the title falls back to it ("back-pain.txt" → "Back Pain"). */
   fileName?: string
+  /**
+   * Lines (1-based) that are never a numbered section heading: a rich format's paragraphs when
+   * its numbered sections are headings of their own (`formats/blocks.ts`).
+   */
+  notHeadings?: ReadonlySet<number>
 }
 
 /**
@@ -212,7 +217,7 @@ export interface ParseOptions {
  * paragraph, the table's columns are matched to the sections, and the title and slug are set.
  */
 export function parseArticle(text: string, options: ParseOptions = {}): ParsedArticle {
-  const source = new ArticleSource(normalizeInput(text))
+  const source = new ArticleSource(normalizeInput(text), options.notHeadings)
   const article: ParsedArticle = {
     title: '',
     titleSource: 'title-line',
@@ -251,7 +256,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
   // Intro
   let firstNumbered = -1
   for (let k = i; k < source.lines.length; k++) {
-    if (numberedHeading(source.text(k))) {
+    if (source.numbered(k)) {
       firstNumbered = k
       break
     }

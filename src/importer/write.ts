@@ -1,10 +1,12 @@
 /**
  * Writes an import plan through Payload's Local API in one transaction: either the whole
  * article with its benefits, tips, rows and draft claims is stored, or nothing is.
+ * `rehearseImport` makes the same writes — every validation and access rule of a real import —
+ * in a transaction it always rolls back: the admin's dry run.
  */
 import type { Payload, PayloadRequest, TypedUser } from 'payload'
 
-import { createLocalReq } from 'payload'
+import { createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import type { ImportPlan, RefKind } from './plan'
 
@@ -15,7 +17,7 @@ import {
   CLAIMS_SLUG,
   COMPARISON_ROWS_SLUG,
 } from '../shared/slugs'
-import { inTransaction } from '../shared/transaction'
+import { inTransaction, lockPublicSets } from '../shared/transaction'
 import { REF_PATTERN } from './plan'
 
 export interface WriteResult {
@@ -54,15 +56,48 @@ export async function writeImport(
   options: { user?: TypedUser } = {},
 ): Promise<WriteResult> {
   const req: PayloadRequest = await createLocalReq({ user: options.user }, payload)
-  const common = {
-    req,
-    depth: 0,
-    ...(options.user ? { user: options.user, overrideAccess: false } : {}),
-  }
-  const ids: Ids = { benefit: new Map(), claim: new Map(), row: new Map(), tip: new Map() }
   // The slug check and every write share one transaction: an import is whole or absent.
-  return inTransaction(req, async () => {
-    const existing = await payload.find({
+  return inTransaction(req, () => writeAll(payload, plan, req, options.user))
+}
+
+/** What a rehearsal found; `checked` is false when nothing could be written to find out. */
+export type RehearsalResult =
+  | (WriteResult & { checked: true })
+  | { checked: false; alreadyImported: boolean; articleId?: number | string }
+
+/**
+ * Makes every write of `writeImport` in a transaction and rolls it back, so a dry run meets what
+ * the confirmed import will: a slug already taken (`alreadyImported`), a validation error or an
+ * access rule (thrown, as the import would throw them). Without a transaction (a host with
+ * `transactionOptions: false`) nothing is written: only the slug is checked (`checked: false`).
+ */
+export async function rehearseImport(
+  payload: Payload,
+  plan: ImportPlan,
+  options: { user?: TypedUser } = {},
+): Promise<RehearsalResult> {
+  const req: PayloadRequest = await createLocalReq({ user: options.user }, payload)
+  const started = await initTransaction(req)
+  if (!started || req.transactionID === undefined) {
+    if (started) {
+      await killTransaction(req)
+    }
+    const found = await existingArticle(payload, plan, req)
+    return found
+      ? { checked: false, alreadyImported: true, articleId: found.id }
+      : { checked: false, alreadyImported: false }
+  }
+  try {
+    await lockPublicSets(req)
+    return { ...(await writeAll(payload, plan, req, options.user)), checked: true }
+  } finally {
+    await killTransaction(req)
+  }
+}
+
+const existingArticle = async (payload: Payload, plan: ImportPlan, req: PayloadRequest) =>
+  (
+    await payload.find({
       collection: ARTICLES_SLUG,
       where: { slug: { equals: plan.article.slug } },
       draft: true,
@@ -70,50 +105,62 @@ export async function writeImport(
       limit: 1,
       req,
     })
-    const found = existing.docs[0]
-    if (found) {
-      return { articleId: found.id, alreadyImported: true }
-    }
+  ).docs[0]
 
-    for (const claim of plan.claims) {
-      const doc = await payload.create({
-        ...common,
-        collection: CLAIMS_SLUG,
-        draft: true,
-        data: { statement: claim.statement, statistics: claim.statistics },
-      })
-      ids.claim.set(claim.key, doc.id)
-    }
-    for (const tip of plan.tips) {
-      const doc = await payload.create({
-        ...common,
-        collection: AFTERCARE_TIPS_SLUG,
-        data: resolve(tip.data, ids) as { title: string; instruction: string },
-      })
-      ids.tip.set(tip.key, doc.id)
-    }
-    for (const benefit of plan.benefits) {
-      const doc = await payload.create({
-        ...common,
-        collection: BENEFITS_SLUG,
-        data: resolve(benefit.data, ids) as { title: string },
-      })
-      ids.benefit.set(benefit.key, doc.id)
-    }
-    for (const row of plan.rows) {
-      const doc = await payload.create({
-        ...common,
-        collection: COMPARISON_ROWS_SLUG,
-        data: resolve(row.data, ids) as { aspect: string },
-      })
-      ids.row.set(row.key, doc.id)
-    }
-    const article = await payload.create({
+async function writeAll(
+  payload: Payload,
+  plan: ImportPlan,
+  req: PayloadRequest,
+  user: TypedUser | undefined,
+): Promise<WriteResult> {
+  const common = {
+    req,
+    depth: 0,
+    ...(user ? { user, overrideAccess: false } : {}),
+  }
+  const ids: Ids = { benefit: new Map(), claim: new Map(), row: new Map(), tip: new Map() }
+  const found = await existingArticle(payload, plan, req)
+  if (found) {
+    return { articleId: found.id, alreadyImported: true }
+  }
+  for (const claim of plan.claims) {
+    const doc = await payload.create({
       ...common,
-      collection: ARTICLES_SLUG,
+      collection: CLAIMS_SLUG,
       draft: true,
-      data: { ...(resolve(plan.article, ids) as { title: string }), _status: 'draft' },
+      data: { statement: claim.statement, statistics: claim.statistics },
     })
-    return { articleId: article.id, alreadyImported: false }
+    ids.claim.set(claim.key, doc.id)
+  }
+  for (const tip of plan.tips) {
+    const doc = await payload.create({
+      ...common,
+      collection: AFTERCARE_TIPS_SLUG,
+      data: resolve(tip.data, ids) as { title: string; instruction: string },
+    })
+    ids.tip.set(tip.key, doc.id)
+  }
+  for (const benefit of plan.benefits) {
+    const doc = await payload.create({
+      ...common,
+      collection: BENEFITS_SLUG,
+      data: resolve(benefit.data, ids) as { title: string },
+    })
+    ids.benefit.set(benefit.key, doc.id)
+  }
+  for (const row of plan.rows) {
+    const doc = await payload.create({
+      ...common,
+      collection: COMPARISON_ROWS_SLUG,
+      data: resolve(row.data, ids) as { aspect: string },
+    })
+    ids.row.set(row.key, doc.id)
+  }
+  const article = await payload.create({
+    ...common,
+    collection: ARTICLES_SLUG,
+    draft: true,
+    data: { ...(resolve(plan.article, ids) as { title: string }), _status: 'draft' },
   })
+  return { articleId: article.id, alreadyImported: false }
 }

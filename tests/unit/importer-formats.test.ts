@@ -144,7 +144,7 @@ describe('rendering blocks as the text layout', () => {
       'T',
     )
     expect(rendered.text).toBe(
-      'Title: T\n## 1. A\n  - x\n“Q” — W\n| Aspect | A / B |\n|---|---|\n| Cost | Low |',
+      'Title: T\n## 1. A\n  1. x\n“Q” — W\n| Aspect | A / B |\n|---|---|\n| Cost | Low |',
     )
     expect(rendered.fragments).toEqual([{ text: 'x', fragment: 'x', list: 'number' }])
   })

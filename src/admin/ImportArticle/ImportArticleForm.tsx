@@ -182,6 +182,12 @@ export function ImportArticleForm() {
             {status.message}
           </p>
         ) : null}
+        {status.kind === 'checked' && status.result.alreadyImported && status.result.article ? (
+          <p data-testid="cited-import-exists" role="status" style={{ fontWeight: 600 }}>
+            An article with this web address already exists; importing would write nothing.{' '}
+            <a href={status.result.article.adminUrl}>Edit “{status.result.article.title}”</a>
+          </p>
+        ) : null}
         {status.kind === 'imported' && status.result.article ? (
           <p
             id="cited-import-done"

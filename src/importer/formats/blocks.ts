@@ -14,7 +14,15 @@ export type FragmentLanguage = 'html' | 'markdown'
 export type ArticleBlock =
   | { kind: 'heading'; level: number; text: string }
   | { kind: 'paragraph'; text: string; fragment: string }
-  | { kind: 'listItem'; text: string; fragment: string; depth: number; ordered: boolean }
+  | {
+      kind: 'listItem'
+      text: string
+      fragment: string
+      depth: number
+      ordered: boolean
+      /** An ordered item's number as the reader sees it (its list's `start`, counted on). */
+      number?: number
+    }
   | { kind: 'quote'; text: string; attribution?: string }
   | { kind: 'tableRow'; cells: string[] }
 
@@ -34,6 +42,12 @@ export interface RenderedArticle {
   language: FragmentLanguage
   /** For each line of `text` (0-based), the block's text, to point at it in an error. */
   lineTexts: string[]
+  /**
+   * Lines (1-based) the text parser must not read as a numbered section heading: the paragraphs
+   * and list items of a document whose numbered sections are real headings, so that a paragraph
+   * "2. Always Ask Your Doctor First" stays a paragraph.
+   */
+  notHeadings: Set<number>
 }
 
 /** Whitespace collapsed and trimmed, as the text parser cleans a line. */
@@ -42,6 +56,9 @@ export const collapse = (text: string): string =>
     .replace(/[\u200B\u200C\u2060\uFEFF]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
+
+/** "2. Title": what the text parser reads as a numbered section heading. */
+const NUMBERED = /^\d{1,3}[.)]\s+\S/
 
 const QUOTE_MARKS = /^[“"„«]\s*|\s*[”"»]$/gu
 
@@ -61,9 +78,15 @@ export function renderBlocks(
   const lines: string[] = []
   const lineTexts: string[] = []
   const fragments: RichFragment[] = []
-  const push = (line: string, text = line) => {
+  const notHeadings = new Set<number>()
+  // The numbered sections are headings of their own: no paragraph or list item is one.
+  const headed = blocks.some((b) => b.kind === 'heading' && NUMBERED.test(collapse(b.text)))
+  const push = (line: string, text = line, paragraph = false) => {
     lines.push(line)
     lineTexts.push(text)
+    if (paragraph && headed) {
+      notHeadings.add(lines.length)
+    }
   }
   if (title && collapse(title)) {
     push(`Title: ${collapse(title)}`)
@@ -81,7 +104,7 @@ export function renderBlocks(
       case 'paragraph': {
         const text = collapse(block.text)
         if (text) {
-          push(text)
+          push(text, text, true)
           fragments.push({ text, fragment: block.fragment })
         }
         break
@@ -89,7 +112,8 @@ export function renderBlocks(
       case 'listItem': {
         const text = collapse(block.text)
         if (text) {
-          push(`${'  '.repeat(block.depth)}- ${text}`, text)
+          const marker = block.ordered ? `${block.number ?? 1}.` : '-'
+          push(`${'  '.repeat(block.depth)}${marker} ${text}`, text, true)
           fragments.push({
             text,
             fragment: block.fragment,
@@ -121,5 +145,5 @@ export function renderBlocks(
     }
     previous = block
   }
-  return { text: lines.join('\n'), fragments, language, lineTexts }
+  return { text: lines.join('\n'), fragments, language, lineTexts, notHeadings }
 }

@@ -17,6 +17,52 @@ const STYLE_MAP = [
   "p[style-name='Intense Quote'] => blockquote > p:fresh",
 ]
 
+interface MammothElement {
+  type: string
+  styleName?: string | null
+  styleId?: string | null
+  numbering?: { isOrdered?: boolean; level?: string } | null
+  children?: MammothElement[]
+  value?: string
+}
+
+const isHeadingStyle = (p: MammothElement): boolean =>
+  /^heading\s*\d$/i.test(p.styleName ?? '') || /^heading\d$/i.test(p.styleId ?? '')
+
+/**
+ * Word numbers a heading with automatic numbering ("1." before "Natural Pain Reduction") when it
+ * shows the document; mammoth leaves the number out. Each numbered heading gets its number as
+ * text: counted per numbering list and level, a deeper level starting again after a shallower one.
+ */
+function numberHeadings(document: MammothElement): MammothElement {
+  const counters = new Map<object, number>()
+  const levels = new Map<object, number>()
+  const visit = (element: MammothElement): void => {
+    if (element.type === 'paragraph') {
+      const numbering = element.numbering
+      if (numbering && numbering.isOrdered && isHeadingStyle(element)) {
+        const level = Number(numbering.level ?? 0)
+        for (const [other, otherLevel] of levels) {
+          if (otherLevel > level) {
+            counters.delete(other)
+          }
+        }
+        const n = (counters.get(numbering) ?? 0) + 1
+        counters.set(numbering, n)
+        levels.set(numbering, level)
+        element.children = [
+          { type: 'run', children: [{ type: 'text', value: `${n}. ` }] },
+          ...(element.children ?? []),
+        ]
+      }
+      return
+    }
+    element.children?.forEach(visit)
+  }
+  visit(document)
+  return document
+}
+
 /** The HTML of a .docx file; a file that is not a Word document is a `FileImportError`. */
 export async function docxToHtml(bytes: Buffer): Promise<string> {
   // A .docx is a zip archive: "PK" first.
@@ -26,7 +72,15 @@ export async function docxToHtml(bytes: Buffer): Promise<string> {
     )
   }
   try {
-    const result = await mammoth.convertToHtml({ buffer: bytes }, { styleMap: STYLE_MAP })
+    const result = await mammoth.convertToHtml(
+      { buffer: bytes },
+      {
+        styleMap: STYLE_MAP,
+        // Pictures are dropped (as in HTML): never read or base64-encoded.
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+        transformDocument: numberHeadings,
+      },
+    )
     return result.value
   } catch {
     throw new FileImportError(

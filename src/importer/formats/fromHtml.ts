@@ -166,6 +166,8 @@ class BlockReader {
 
   private list(el: Element, depth: number): void {
     const ordered = el.tagName === 'OL'
+    const start = Number.parseInt(el.getAttribute('start') ?? '', 10)
+    let number = Number.isFinite(start) ? start : 1
     for (const item of [...el.children]) {
       if (LISTS.has(item.tagName)) {
         this.list(item, depth + 1)
@@ -176,6 +178,10 @@ class BlockReader {
       }
       const own = [...item.childNodes].filter((n) => !(isElement(n) && LISTS.has(n.tagName)))
       const text = collapse(own.map(textOf).join(''))
+      const value = Number.parseInt(item.getAttribute('value') ?? '', 10)
+      if (Number.isFinite(value)) {
+        number = value
+      }
       if (text) {
         this.blocks.push({
           kind: 'listItem',
@@ -183,8 +189,10 @@ class BlockReader {
           fragment: collapse(fragmentOf(own)),
           depth,
           ordered,
+          ...(ordered ? { number } : {}),
         })
       }
+      number++
       for (const nested of item.children) {
         if (LISTS.has(nested.tagName)) {
           this.list(nested, depth + 1)

@@ -21,7 +21,7 @@ const headingText = (text: string): string => text.replace(/[ \t]#+[ \t]*$/, '')
 export function plainMarkdown(text: string): string {
   return collapse(
     text
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
       .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
       .replace(/<(https?:[^>\s]+)>/g, '$1')
       .replace(/`([^`]+)`/g, '$1')
@@ -55,8 +55,73 @@ const isTableSeparator = (line: string): boolean =>
     .split('|')
     .every((c) => /^:?-{2,}:?$/.test(c.trim()))
 
+const FRONT_MATTER_END = /^(?:---|\.\.\.)[ \t]*$/
+const FRONT_TITLE_RE = /^title[ \t]*:(.*)$/i
+
+/**
+ * YAML front matter ("---" lines around `title: …`, `date: …`), as static site generators and
+ * Markdown exports write it: taken off the lines; its `title` is returned.
+ */
+function frontMatter(lines: string[]): { lines: string[]; title?: string } {
+  if (!/^---[ \t]*$/.test(lines[0] ?? '')) {
+    return { lines }
+  }
+  const end = lines.findIndex((line, k) => k > 0 && FRONT_MATTER_END.test(line))
+  if (end < 0) {
+    return { lines }
+  }
+  const found = lines
+    .slice(1, end)
+    .map((line) => FRONT_TITLE_RE.exec(line)?.[1]?.trim())
+    .find((value) => value)
+  const title = found
+    ? collapse(found.replace(/^(["'])(.*)\1$/, '$2').replace(/\\"/g, '"'))
+    : undefined
+  return { lines: lines.slice(end + 1), ...(title ? { title } : {}) }
+}
+
+/** "[1]: https://… "Title"" — a reference-style link definition. */
+const DEFINITION_RE =
+  /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/
+const label = (text: string): string => collapse(text).toLowerCase()
+
+/**
+ * Reference-style links resolved: each definition line `[label]: url` is taken out, and every
+ * `[text][label]`, `[text][]` and `[label]` that names one becomes `[text](url)`. Images
+ * (`![alt](src)`, `![alt][label]`) are dropped, as an HTML page's are.
+ */
+function resolveReferences(lines: string[]): string[] {
+  const urls = new Map<string, string>()
+  const kept: string[] = []
+  for (const line of lines) {
+    const definition = DEFINITION_RE.exec(line)
+    if (definition && !urls.has(label(definition[1] ?? ''))) {
+      urls.set(label(definition[1] ?? ''), definition[2] ?? '')
+      continue
+    }
+    kept.push(line)
+  }
+  return kept.map((line) => {
+    let out = line.replace(/!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?/g, (image) =>
+      /^!\[[^\]]*\]$/.test(image) && !urls.has(label(image.slice(2, -1))) ? image : '',
+    )
+    if (urls.size === 0) {
+      return out
+    }
+    out = out.replace(
+      /\[([^\]]+)\](?:\[([^\]]*)\])?(?![(:])/g,
+      (all, text: string, ref: string | undefined) => {
+        const url = urls.get(label(ref ? ref : text))
+        return url === undefined ? all : `[${text}](${url})`
+      },
+    )
+    return out
+  })
+}
+
 export function markdownToBlocks(markdown: string): { blocks: ArticleBlock[]; title?: string } {
-  const lines = markdown.replace(/\r\n?/g, '\n').split('\n')
+  const front = frontMatter(markdown.replace(/\r\n?/g, '\n').split('\n'))
+  const lines = resolveReferences(front.lines)
   const blocks: ArticleBlock[] = []
   let title: string | undefined
   let k = 0
@@ -131,7 +196,9 @@ export function markdownToBlocks(markdown: string): { blocks: ArticleBlock[]; ti
         text: plainMarkdown(fragment),
         fragment,
         depth: Math.floor(indent / 2),
-        ordered: /\d/.test(item[2] ?? ''),
+        ...(/\d/.test(item[2] ?? '')
+          ? { ordered: true, number: Number.parseInt(item[2] ?? '1', 10) }
+          : { ordered: false }),
       })
       continue
     }
@@ -159,5 +226,6 @@ export function markdownToBlocks(markdown: string): { blocks: ArticleBlock[]; ti
     const fragment = collapse(parts.join(' '))
     blocks.push({ kind: 'paragraph', text: plainMarkdown(fragment), fragment })
   }
+  title ??= front.title
   return { blocks, ...(title ? { title } : {}) }
 }

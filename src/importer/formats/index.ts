@@ -20,6 +20,7 @@ import { normalizeInput } from '../parse/input'
 import { planImport } from '../plan'
 import { renderBlocks } from './blocks'
 import { markdownToBlocks } from './fromMarkdown'
+import { checkDocxSize, checkTextSize, MAX_TEXT_CHARS } from './limits'
 
 export type ImportFormat = 'docx' | 'html' | 'markdown' | 'text'
 
@@ -77,11 +78,20 @@ async function blocksOf(
 ): Promise<{ blocks: ArticleBlock[]; title?: string }> {
   // jsdom, Readability and mammoth are loaded only for the formats that need them.
   if (format === 'docx') {
+    const buffer = Buffer.from(bytes)
+    // Before mammoth: a small archive can unpack to more than any article needs.
+    checkDocxSize(buffer)
     const { docxToBlocks } = await import('./fromDocx')
-    return docxToBlocks(Buffer.from(bytes))
+    return docxToBlocks(buffer)
+  }
+  const kind = format === 'html' ? 'HTML' : 'Markdown'
+  // A few bytes per character at most: a file this long is refused before it is decoded.
+  if (bytes.length > 4 * MAX_TEXT_CHARS) {
+    checkTextSize(decode(bytes.subarray(0, 4 * MAX_TEXT_CHARS + 4)), kind)
   }
   const text = decode(bytes)
-  checkText(text, format === 'html' ? 'HTML' : 'Markdown')
+  checkTextSize(text, kind)
+  checkText(text, kind)
   if (format === 'html') {
     const { htmlToBlocks } = await import('./fromHtml')
     return htmlToBlocks(text)
@@ -89,14 +99,32 @@ async function blocksOf(
   return markdownToBlocks(text)
 }
 
+/** The text of line `line` of the rendered text, quoted and shortened, for a message. */
+const quoted = (rendered: RenderedArticle, line: number): string | undefined => {
+  const text = rendered.lineTexts[line - 1]
+  return text ? `“${text.length > 60 ? `${text.slice(0, 60)}…` : text}”` : undefined
+}
+
 /** Where line `line` of the rendered text came from, for a message. */
 const near = (rendered: RenderedArticle, line: number): string => {
-  const text = rendered.lineTexts[line - 1]
-  if (!text || line <= 1) {
-    return ''
-  }
-  return ` (at “${text.length > 60 ? `${text.slice(0, 60)}…` : text}”)`
+  const text = line > 1 ? quoted(rendered, line) : undefined
+  return text ? ` (at ${text})` : ''
 }
+
+/**
+ * A parser message with the rendered text's line numbers ("also on line 6", "(line 12)")
+ * replaced by the text they point at: those numbers mean nothing to whoever wrote the file.
+ */
+const withoutLineNumbers = (rendered: RenderedArticle, message: string): string =>
+  message
+    .replace(/\bon line (\d+)\b/g, (all, n: string) => {
+      const text = quoted(rendered, Number(n))
+      return text ? `at ${text}` : 'elsewhere'
+    })
+    .replace(/\(line (\d+)\)/g, (all, n: string) => {
+      const text = quoted(rendered, Number(n))
+      return text ? `(at ${text})` : ''
+    })
 
 /** Reads and parses an article file of any supported format. Throws `ImportError`s. */
 export async function parseImportFile(fileName: string, bytes: Uint8Array): Promise<ParsedImport> {
@@ -108,11 +136,11 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array): Prom
   const rendered = renderBlocks(blocks, format === 'markdown' ? 'markdown' : 'html', title)
   let parsed: ParsedArticle
   try {
-    parsed = parseArticle(rendered.text, { fileName })
+    parsed = parseArticle(rendered.text, { fileName, notHeadings: rendered.notHeadings })
   } catch (error) {
     if (error instanceof ImportError && !(error instanceof FileImportError)) {
       throw new FileImportError(
-        `${error.reason.replace(/expected lines like/, 'expected headings like')}${near(rendered, error.line)}`,
+        `${withoutLineNumbers(rendered, error.reason.replace(/expected lines like/, 'expected headings like'))}${near(rendered, error.line)}`,
       )
     }
     throw error
@@ -120,7 +148,7 @@ export async function parseImportFile(fileName: string, bytes: Uint8Array): Prom
   // Line numbers of the rendered text mean nothing to whoever wrote the file: name the text.
   const warnings: ImportWarning[] = parsed.warnings.map((w) => ({
     line: 0,
-    message: `${w.message}${near(rendered, w.line)}`,
+    message: `${withoutLineNumbers(rendered, w.message)}${near(rendered, w.line)}`,
   }))
   return { format, parsed: { ...parsed, warnings }, rendered }
 }
@@ -145,6 +173,7 @@ export async function planImportFile(
   }
   // Loaded here: a .txt import needs neither Payload's converters nor jsdom.
   const { editorConfigOf, richParagraphs } = await import('./richText')
-  const rich = richParagraphs(rendered, await editorConfigOf(await config()))
-  return { format, plan: planImport(parsed, { rich }) }
+  const warnings = [...parsed.warnings]
+  const rich = richParagraphs(rendered, await editorConfigOf(await config()), warnings)
+  return { format, plan: planImport({ ...parsed, warnings }, { rich }) }
 }

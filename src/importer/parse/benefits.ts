@@ -12,7 +12,6 @@ import {
   headingKey,
   isHeadingLike,
   isSubHeading,
-  numberedHeading,
   PERSPECTIVE_RE,
   postHeadingKind,
   TIPS_RE,
@@ -39,7 +38,7 @@ export function parseBenefits(
   let hardEnd = source.lines.length
   let highest = 0
   for (let k = start; k < source.lines.length; k++) {
-    const h = numberedHeading(source.text(k))
+    const h = source.numbered(k)
     if (h) {
       highest = Math.max(highest, h.number)
       continue
@@ -47,7 +46,7 @@ export function parseBenefits(
     if (k > start && (source.tableStartsAt(k) || postHeadingKind(source.text(k)) !== undefined)) {
       let continues = false
       for (let m = k + 1; m < source.lines.length; m++) {
-        const next = numberedHeading(source.text(m))
+        const next = source.numbered(m)
         if (next) {
           continues = next.number === highest + 1
           break
@@ -66,7 +65,7 @@ export function parseBenefits(
 
   const nextNumberedFrom = (k: number): { number: number; line: number } | undefined => {
     for (let m = k; m < hardEnd; m++) {
-      const h = numberedHeading(source.text(m))
+      const h = source.numbered(m)
       if (h) {
         return { number: h.number, line: source.lineNo(m) }
       }
@@ -79,7 +78,7 @@ export function parseBenefits(
     if (!ln || !ln.text) {
       continue
     }
-    const heading = numberedHeading(ln.text)
+    const heading = source.numbered(k)
     const numberedTip =
       heading !== undefined &&
       cur !== undefined &&
@@ -100,7 +99,7 @@ export function parseBenefits(
       if (heading.number !== expected) {
         let later: number | undefined
         for (let m = k + 1; m < hardEnd; m++) {
-          if (numberedHeading(source.text(m))?.number === expected) {
+          if (source.numbered(m)?.number === expected) {
             later = source.lineNo(m)
             break
           }

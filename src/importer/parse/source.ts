@@ -8,7 +8,7 @@
 import type { ImportWarning } from '../parse'
 import type { Line } from './lines'
 
-import { isHeadingLike, postHeadingKind } from './headings'
+import { isHeadingLike, numberedHeading, postHeadingKind } from './headings'
 import { cleanLine, isPipeRow, isTableSeparatorRow, parseQuoteText } from './lines'
 
 export class ArticleSource {
@@ -19,7 +19,11 @@ export class ArticleSource {
   /** Index of the last non-blank line. */
   readonly lastIndex: number
 
-  constructor(text: string) {
+  /** Lines (1-based) that are never a numbered section heading (see `ParseOptions.notHeadings`). */
+  private readonly notHeadings: ReadonlySet<number>
+
+  constructor(text: string, notHeadings: ReadonlySet<number> = new Set()) {
+    this.notHeadings = notHeadings
     this.lines = text.split('\n').map((raw, k) => cleanLine(raw, k + 1))
     let last = this.lines.length - 1
     while (last >= 0 && !this.text(last)) {
@@ -30,6 +34,15 @@ export class ArticleSource {
 
   text(i: number): string {
     return this.lines[i]?.text ?? ''
+  }
+
+  /** The numbered section heading at line i ("1. Natural Pain Reduction"), if it is one. */
+  numbered(i: number): ReturnType<typeof numberedHeading> {
+    const line = this.lines[i]
+    if (!line || this.notHeadings.has(line.no)) {
+      return undefined
+    }
+    return numberedHeading(line.text)
   }
 
   lineNo(i: number): number {
