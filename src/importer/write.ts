@@ -4,7 +4,7 @@
  * `rehearseImport` makes the same writes — every validation and access rule of a real import —
  * in a transaction it always rolls back: the admin's dry run.
  */
-import type { Payload, PayloadRequest, TypedUser } from 'payload'
+import type { Payload, PayloadRequest, RequiredDataFromCollectionSlug, TypedUser } from 'payload'
 
 import { createLocalReq, initTransaction, killTransaction } from 'payload'
 
@@ -27,6 +27,9 @@ export interface WriteResult {
 }
 
 type Ids = Record<RefKind, Map<number, number | string>>
+
+/** The collections written from a plan's `@kind:key`-resolved data. */
+type Planned = typeof AFTERCARE_TIPS_SLUG | typeof BENEFITS_SLUG | typeof COMPARISON_ROWS_SLUG
 
 /** Replaces `@kind:key` placeholders with the ids of the documents written so far. */
 export function resolve<T>(value: T, ids: Ids): T {
@@ -132,30 +135,24 @@ async function writeAll(
     })
     ids.claim.set(claim.key, doc.id)
   }
-  for (const tip of plan.tips) {
-    const doc = await payload.create({
-      ...common,
-      collection: AFTERCARE_TIPS_SLUG,
-      data: resolve(tip.data, ids) as { title: string; instruction: string },
-    })
-    ids.tip.set(tip.key, doc.id)
+  /** Creates one document per planned item, in order, noting its id for the `@kind:key` after it. */
+  const createEach = async <S extends Planned>(
+    collection: S,
+    kind: RefKind,
+    items: { key: number; data: Record<string, unknown> }[],
+  ) => {
+    for (const item of items) {
+      const doc = await payload.create({
+        ...common,
+        collection,
+        data: resolve(item.data, ids) as RequiredDataFromCollectionSlug<S>,
+      })
+      ids[kind].set(item.key, doc.id)
+    }
   }
-  for (const benefit of plan.benefits) {
-    const doc = await payload.create({
-      ...common,
-      collection: BENEFITS_SLUG,
-      data: resolve(benefit.data, ids) as { title: string },
-    })
-    ids.benefit.set(benefit.key, doc.id)
-  }
-  for (const row of plan.rows) {
-    const doc = await payload.create({
-      ...common,
-      collection: COMPARISON_ROWS_SLUG,
-      data: resolve(row.data, ids) as { aspect: string },
-    })
-    ids.row.set(row.key, doc.id)
-  }
+  await createEach(AFTERCARE_TIPS_SLUG, 'tip', plan.tips)
+  await createEach(BENEFITS_SLUG, 'benefit', plan.benefits)
+  await createEach(COMPARISON_ROWS_SLUG, 'row', plan.rows)
   const article = await payload.create({
     ...common,
     collection: ARTICLES_SLUG,

@@ -302,16 +302,10 @@ export async function notifySubmitted(
   req: PayloadRequest,
   { claim }: ReviewOutcome,
 ): Promise<void> {
-  if (!isOn(req.payload)) {
-    return
-  }
-  const payload = req.payload
-  const actor = req.user?.id
-  const notice: ReviewNotice = { kind: 'submitted', by: personName(req.user) }
-  await afterCommit(req, async () => {
-    const people = without(await reviewers(payload), actor)
-    return () => sendNotice(payload, people, claim, notice)
-  })
+  await noticeAfterCommit(req, claim, reviewers, () => ({
+    kind: 'submitted',
+    by: personName(req.user),
+  }))
 }
 
 /** After a decision commits: the claim's editors (not the reviewer) learn what was decided and why. */
@@ -320,25 +314,44 @@ export async function notifyDecided(
   decision: ReviewDecision,
   { claim }: ReviewOutcome,
 ): Promise<void> {
+  await noticeAfterCommit(
+    req,
+    claim,
+    (payload) => claimEditors(payload, claim),
+    (): ReviewNotice => {
+      const by = personName(req.user)
+      const note = claim.review.note ?? null
+      return decision === 'approve' || decision === 'renew'
+        ? {
+            kind: decision === 'approve' ? 'approved' : 'renewed',
+            by,
+            note,
+            reviewBy: claim.review.reviewBy ?? null,
+          }
+        : { kind: decision === 'reject' ? 'rejected' : 'changes_requested', by, note }
+    },
+  )
+}
+
+/**
+ * When notifications are on, once the review action on `req` has committed: e-mails the notice
+ * about `claim` to the people `recipients` finds, less the person who acted.
+ */
+async function noticeAfterCommit(
+  req: PayloadRequest,
+  claim: ReviewOutcome['claim'],
+  recipients: (payload: Payload) => Promise<Person[]>,
+  noticeOf: () => ReviewNotice,
+): Promise<void> {
   if (!isOn(req.payload)) {
     return
   }
   const payload = req.payload
   const actor = req.user?.id
-  const by = personName(req.user)
-  const note = claim.review.note ?? null
-  const notice: ReviewNotice =
-    decision === 'approve' || decision === 'renew'
-      ? {
-          kind: decision === 'approve' ? 'approved' : 'renewed',
-          by,
-          note,
-          reviewBy: claim.review.reviewBy ?? null,
-        }
-      : { kind: decision === 'reject' ? 'rejected' : 'changes_requested', by, note }
+  const notice = noticeOf()
   await afterCommit(req, async () => {
-    const editors = await claimEditors(payload, claim)
-    return () => sendNotice(payload, without(editors, actor), claim, notice)
+    const people = without(await recipients(payload), actor)
+    return () => sendNotice(payload, people, claim, notice)
   })
 }
 

@@ -4,35 +4,35 @@
  * emphasis and lists while its statistics stay flagged, and the admin's upload endpoint
  * (`POST /api/cited/import-article`): dry run, confirm, refusals and access.
  */
-import { REST_POST } from '@payloadcms/next/routes'
-import { execFile } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ImportPlan } from '../../src/importer/plan'
 
-import { guardRest } from '../../src/http/routes'
 import { planImportFile } from '../../src/importer/formats'
 import { reportOf } from '../../src/importer/plan'
 import { writeImport } from '../../src/importer/write'
+import {
+  articleUpload,
+  type ArticleUpload,
+  fixture,
+  fixturePath,
+  importCli,
+  importCounts,
+  writeDemoArticle,
+} from '../helpers/importer'
 import { bootPayload, type TestContext } from '../helpers/payload'
 
 type Node = Record<string, unknown> & { children?: Node[] }
 
-const run = promisify(execFile)
 const FORMATS = ['txt', 'html', 'md', 'docx'] as const
 const RICH = ['html', 'md', 'docx'] as const
-const fixturePath = (ext: string) => path.resolve('tests/fixtures', `acupuncture-back-pain.${ext}`)
-const fixture = (ext: string) => fs.readFileSync(fixturePath(ext))
 
 let t: TestContext
-let post: (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+let upload: ArticleUpload
 
 beforeAll(async () => {
   t = await bootPayload()
-  post = guardRest(REST_POST(t.config))
+  upload = articleUpload(t.config)
 })
 
 afterAll(async () => {
@@ -42,14 +42,7 @@ afterAll(async () => {
 const planOf = async (ext: string): Promise<ImportPlan> =>
   (await planImportFile(fixturePath(ext), fixture(ext), () => t.config)).plan
 
-async function counts() {
-  const [articles, benefits, tips, rows, claims] = await Promise.all(
-    (['articles', 'benefits', 'aftercare-tips', 'comparison-rows', 'claims'] as const).map(
-      (collection) => t.payload.count({ collection }).then((r) => r.totalDocs),
-    ),
-  )
-  return { articles, benefits, tips, rows, claims }
-}
+const counts = () => importCounts(t.payload)
 
 /** What a format's plan holds, counted the way an editor would. */
 const shapeOf = (plan: ImportPlan) => {
@@ -61,29 +54,6 @@ const shapeOf = (plan: ImportPlan) => {
     takeaways: layout.filter((b) => b.blockType === 'keyTakeaways').length,
     callsToAction: layout.filter((b) => b.blockType === 'callToAction').length,
   }
-}
-
-/** `multipart/form-data` upload through Payload's real REST handler. */
-async function upload(
-  name: string,
-  bytes: Uint8Array | string,
-  options: { token?: string; confirm?: boolean } = {},
-) {
-  const form = new FormData()
-  form.append('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)]), name)
-  if (options.confirm) {
-    form.append('_payload', JSON.stringify({ confirm: true }))
-  }
-  const request = new Request('http://localhost:3000/api/cited/import-article', {
-    method: 'POST',
-    headers: options.token ? { Authorization: `JWT ${options.token}` } : {},
-    body: form,
-  })
-  const response = await post(request, {
-    params: Promise.resolve({ slug: ['cited', 'import-article'] }),
-  })
-
-  return { status: response.status, body: await response.json() }
 }
 
 const walk = (node: Node, visit: (n: Node) => void): void => {
@@ -119,26 +89,7 @@ describe('the demo article in four formats', () => {
   it.each(FORMATS)('importing the .%s writes a draft article with its documents', async (ext) => {
     const plan = await planOf(ext)
     plan.article.slug = `${plan.article.slug}-${ext}`
-    const before = await counts()
-    const result = await writeImport(t.payload, plan)
-    expect(result.alreadyImported).toBe(false)
-    const after = await counts()
-    expect({
-      articles: after.articles - before.articles,
-      benefits: after.benefits - before.benefits,
-      tips: after.tips - before.tips,
-      rows: after.rows - before.rows,
-      claims: after.claims - before.claims,
-    }).toEqual({ articles: 1, benefits: 8, tips: 32, rows: 5, claims: 10 })
-    const article = await t.payload.findByID({
-      collection: 'articles',
-      id: result.articleId,
-      draft: true,
-      depth: 0,
-    })
-    expect(article._status).toBe('draft')
-    // The evidence rules read the imported rich text: every statistic is uncited.
-    expect(article.evidence?.uncoveredCount).toBe(10)
+    await writeDemoArticle(t.payload, plan)
   })
 
   it('a write that fails half-way leaves nothing behind (one transaction)', async () => {
@@ -284,31 +235,18 @@ describe('POST /api/cited/import-article', () => {
   })
 })
 
-describe('npm run import with other formats', () => {
-  const cli = (args: string[]) =>
-    run('node', ['--import', 'tsx', 'scripts/import.ts', ...args], {
-      env: { ...process.env },
-      maxBuffer: 10 * 1024 * 1024,
-    }).then(
-      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({
-        code: e.code,
-        stdout: e.stdout,
-        stderr: e.stderr,
-      }),
-    )
-
-  // A child process that loads the app's config (for the Lexical converters): slow on a busy machine.
+// Each test runs the CLI as a child process that loads the app's config: slow on a busy machine.
+describe('npm run import with other formats', { timeout: 180_000 }, () => {
   it('--dry-run --json reads a .md file by its extension and writes nothing', async () => {
     const before = await counts()
-    const result = await cli([fixturePath('md'), '--dry-run', '--json'])
+    const result = await importCli([fixturePath('md'), '--dry-run', '--json'])
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toMatchObject({ benefits: 8, aftercareTips: 32, claims: 10 })
     expect(await counts()).toEqual(before)
-  }, 180_000)
+  })
 
   it('an unsupported extension exits 1 with a clear message', async () => {
-    const result = await cli(['README.pdf', '--dry-run'])
+    const result = await importCli(['README.pdf', '--dry-run'])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/nothing was written — \.pdf files cannot be imported/)
   })

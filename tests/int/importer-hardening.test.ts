@@ -5,62 +5,35 @@
  * would (a slug already taken), and the four demo formats giving the same article, compared
  * whole (as plain text, without line numbers).
  */
-import { REST_POST } from '@payloadcms/next/routes'
 import JSZip from 'jszip'
-import fs from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { guardRest } from '../../src/http/routes'
 import { parseImportFile, planImportFile } from '../../src/importer/formats'
+import {
+  articleUpload,
+  type ArticleUpload,
+  fixture,
+  fixturePath,
+  importCounts,
+} from '../helpers/importer'
 import { bootPayload, type TestContext } from '../helpers/payload'
 
 type Node = Record<string, unknown> & { children?: Node[] }
 
-const fixturePath = (ext: string) => path.resolve('tests/fixtures', `acupuncture-back-pain.${ext}`)
-const fixture = (ext: string) => fs.readFileSync(fixturePath(ext))
-
 let t: TestContext
-let post: (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+/** Uploads as the editor. */
+let upload: ArticleUpload
 
 beforeAll(async () => {
   t = await bootPayload()
-  post = guardRest(REST_POST(t.config))
+  upload = articleUpload(t.config, { token: t.editor.token })
 })
 
 afterAll(async () => {
   await t?.payload.destroy()
 })
 
-async function counts() {
-  const all = await Promise.all(
-    (['articles', 'benefits', 'aftercare-tips', 'comparison-rows', 'claims'] as const).map(
-      (collection) => t.payload.count({ collection }).then((r) => r.totalDocs),
-    ),
-  )
-  return all
-}
-
-async function upload(
-  name: string,
-  bytes: Uint8Array | string,
-  options: { confirm?: boolean; headers?: Record<string, string> } = {},
-) {
-  const form = new FormData()
-  form.append('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)]), name)
-  if (options.confirm) {
-    form.append('_payload', JSON.stringify({ confirm: true }))
-  }
-  const request = new Request('http://localhost:3000/api/cited/import-article', {
-    method: 'POST',
-    headers: { Authorization: `JWT ${t.editor.token}`, ...options.headers },
-    body: form,
-  })
-  const response = await post(request, {
-    params: Promise.resolve({ slug: ['cited', 'import-article'] }),
-  })
-  return { status: response.status, body: await response.json() }
-}
+const counts = () => importCounts(t.payload)
 
 async function zipBomb(megabytes: number): Promise<Uint8Array> {
   const zip = new JSZip()

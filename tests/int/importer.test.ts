@@ -1,16 +1,20 @@
-import { execFile } from 'node:child_process'
+/**
+ * Importing articles from their text files on a real Payload and PostgreSQL: the demo article's
+ * plan (benefits, tips, comparison rows, every statistic an uncited draft claim), its write in one
+ * transaction that a second import does not repeat, another article of the same family, malformed
+ * input named by line, and `npm run import`.
+ */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ImportError, parseArticle } from '../../src/importer/parse'
 import { planImport, reportOf } from '../../src/importer/plan'
 import { writeImport } from '../../src/importer/write'
+import { importCli, importCounts, writeDemoArticle } from '../helpers/importer'
 import { bootPayload, type TestContext } from '../helpers/payload'
 
-const run = promisify(execFile)
 const fixture = (name: string) => fs.readFileSync(path.resolve('tests/fixtures', name), 'utf8')
 const INSTRUCTIONS = [
   'two to three sessions per week',
@@ -30,14 +34,7 @@ afterAll(async () => {
   await t?.payload.destroy()
 })
 
-async function counts() {
-  const [articles, benefits, tips, rows, claims] = await Promise.all(
-    (['articles', 'benefits', 'aftercare-tips', 'comparison-rows', 'claims'] as const).map(
-      (collection) => t.payload.count({ collection }).then((r) => r.totalDocs),
-    ),
-  )
-  return { articles, benefits, tips, rows, claims }
-}
+const counts = () => importCounts(t.payload)
 
 describe('the acupuncture fixture', () => {
   const plan = planImport(parseArticle(fixture('acupuncture-back-pain.txt')))
@@ -80,26 +77,7 @@ describe('the acupuncture fixture', () => {
   })
 
   it('writes the article draft with its benefits, tips, rows and one draft claim per statistic', async () => {
-    const before = await counts()
-    const result = await writeImport(t.payload, plan)
-    expect(result.alreadyImported).toBe(false)
-    const after = await counts()
-    expect({
-      articles: after.articles - before.articles,
-      benefits: after.benefits - before.benefits,
-      tips: after.tips - before.tips,
-      rows: after.rows - before.rows,
-      claims: after.claims - before.claims,
-    }).toEqual({ articles: 1, benefits: 8, tips: 32, rows: 5, claims: 10 })
-
-    const article = await t.payload.findByID({
-      collection: 'articles',
-      id: result.articleId,
-      draft: true,
-      depth: 0,
-    })
-    expect(article._status).toBe('draft')
-    expect(article.evidence?.uncoveredCount).toBe(10)
+    const article = await writeDemoArticle(t.payload, plan)
     const uncovered = article.evidence?.uncovered as {
       text: string
       reason: string
@@ -247,23 +225,15 @@ describe('malformed input', () => {
   })
 })
 
-describe('npm run import', () => {
-  const cli = (args: string[], env: Record<string, string | undefined> = {}) =>
-    run('node', ['--import', 'tsx', 'scripts/import.ts', ...args], {
-      env: { ...process.env, ...env },
-      maxBuffer: 10 * 1024 * 1024,
-    }).then(
-      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({
-        code: e.code,
-        stdout: e.stdout,
-        stderr: e.stderr,
-      }),
-    )
-
+// Each test runs the CLI as a child process that loads the app's config: slow on a busy machine.
+describe('npm run import', { timeout: 180_000 }, () => {
   it('--dry-run --json prints one JSON report and writes nothing', async () => {
     const before = await counts()
-    const result = await cli(['tests/fixtures/acupuncture-back-pain.txt', '--dry-run', '--json'])
+    const result = await importCli([
+      'tests/fixtures/acupuncture-back-pain.txt',
+      '--dry-run',
+      '--json',
+    ])
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout)
     expect(report).toMatchObject({
@@ -283,14 +253,14 @@ describe('npm run import', () => {
       file,
       '1. A Benefit\nSome text.\n\nComparison\nAspect | A Benefit |\n---|---|\nRow | x | y |\n',
     )
-    const result = await cli([file, '--json'])
+    const result = await importCli([file, '--json'])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/nothing was written — line \d+: /)
     expect(result.stdout).toBe('')
   })
 
   it('writes through the app config into the database named by DATABASE_URL', async () => {
-    const result = await cli(['tests/fixtures/cupping-neck-tension.txt', '--json'], {
+    const result = await importCli(['tests/fixtures/cupping-neck-tension.txt', '--json'], {
       DATABASE_URL: process.env.DATABASE_URL,
     })
     expect(result.code).toBe(0)

@@ -5,13 +5,12 @@
  * `MAX_ANSWER_BYTES` are refused unread, and the whole DOI is one path segment of the Crossref
  * request — `..` in a DOI cannot point it elsewhere, and a SICI DOI arrives intact.
  */
-import type { AddressInfo } from 'node:net'
-
-import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { TestContext } from '../helpers/payload'
+
 import { MAX_ANSWER_BYTES } from '../../src/importer/sources/lookup'
-import { bootPayloadFor, hostConfig, type TestContext } from '../helpers/payload'
+import { bootWithReferenceServices, referenceServices } from '../helpers/referenceServices'
 
 const uid = () => Math.random().toString(36).slice(2, 10)
 const uniquePmid = () => String(10_000_000 + Math.floor(Math.random() * 89_999_999))
@@ -20,95 +19,51 @@ const DEADLINE_MS = 1_000
 /** How long the slow stand-in takes: past the deadline, well within the per-request timeout. */
 const SLOW_MS = 2_500
 
-/** Crossref works by DOI (lower case). */
-const works = new Map<string, Record<string, unknown>>()
-/** DOIs and PMIDs answered only after {@link SLOW_MS}. */
-const slow = new Set<string>()
 /** DOIs answered with a body larger than the cap (sent in chunks, without a length). */
 const huge = new Set<string>()
 /** PMIDs answered with a MEDLINE text larger than the cap (with its Content-Length). */
 const hugePmids = new Set<string>()
-/** Request paths as received (not decoded). */
-const rawPaths: string[] = []
 
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost')
-  rawPaths.push(url.pathname)
-  if (url.pathname.startsWith('/crossref/works/')) {
-    const doi = decodeURIComponent(url.pathname.slice('/crossref/works/'.length)).toLowerCase()
-    if (huge.has(doi)) {
+/** The stand-in Crossref and NCBI; DOIs and PMIDs in `slow` are answered after {@link SLOW_MS}. */
+const services = referenceServices({
+  slowMs: SLOW_MS,
+  medline: (pmids) =>
+    pmids.map((id) => `PMID- ${id}\nTI  - Record ${id}.\nDP  - 2019\n`).join('\n'),
+  intercept: (lookup, res) => {
+    if ('doi' in lookup && huge.has(lookup.doi)) {
       res.writeHead(200, { 'Content-Type': 'application/json' })
       const chunk = 'x'.repeat(64 * 1024)
-      res.write(`{"status":"ok","message":{"DOI":"${doi}","title":["`)
+      res.write(`{"status":"ok","message":{"DOI":"${lookup.doi}","title":["`)
       for (let sent = 0; sent <= MAX_ANSWER_BYTES; sent += chunk.length) {
         res.write(chunk)
       }
       res.end('"]}}')
-      return
+      return true
     }
-    const send = () => {
-      const work = works.get(doi)
-      if (!work) {
-        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Resource not found.')
-        return
-      }
-      res
-        .writeHead(200, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify({ status: 'ok', 'message-type': 'work', message: work }))
-    }
-    if (slow.has(doi)) {
-      setTimeout(send, SLOW_MS).unref()
-    } else {
-      send()
-    }
-    return
-  }
-  if (url.pathname === '/ncbi/efetch.fcgi') {
-    const ids = (url.searchParams.get('id') ?? '').split(',')
-    if (ids.some((id) => hugePmids.has(id))) {
-      const text = `PMID- ${ids[0]}\nTI  - ${'y'.repeat(MAX_ANSWER_BYTES + 10)}\n`
+    if ('pmids' in lookup && lookup.pmids.some((id) => hugePmids.has(id))) {
+      const text = `PMID- ${lookup.pmids[0]}\nTI  - ${'y'.repeat(MAX_ANSWER_BYTES + 10)}\n`
       res
         .writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text) })
         .end(text)
-      return
+      return true
     }
-    const send = () =>
-      res
-        .writeHead(200, { 'Content-Type': 'text/plain' })
-        .end(ids.map((id) => `PMID- ${id}\nTI  - Record ${id}.\nDP  - 2019\n`).join('\n'))
-    if (ids.some((id) => slow.has(id))) {
-      setTimeout(send, SLOW_MS).unref()
-    } else {
-      send()
-    }
-    return
-  }
-  res.writeHead(404).end()
+    return false
+  },
 })
+const { works, slow } = services
 
 let t: TestContext
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
-  const { port } = server.address() as AddressInfo
-  t = await bootPayloadFor(
-    hostConfig({
-      cited: {
-        referenceLookup: {
-          crossrefUrl: `http://127.0.0.1:${port}/crossref`,
-          ncbiUrl: `http://127.0.0.1:${port}/ncbi/`,
-          timeoutMs: 10_000,
-          deadlineMs: DEADLINE_MS,
-          cacheSize: 0,
-        },
-      },
-    }),
-  )
+  t = await bootWithReferenceServices(services, {
+    timeoutMs: 10_000,
+    deadlineMs: DEADLINE_MS,
+    cacheSize: 0,
+  })
 })
 
 afterAll(async () => {
-  server.closeAllConnections()
-  server.close()
+  await services.close()
   await t?.payload.destroy()
 })
 
@@ -194,12 +149,12 @@ describe('the lookups of one import', () => {
     const sici = `10.1002/(sici)1097-0258(19980815/30)17:15/16<1661::aid-sim968>3.0.co;2-${uid()}`
     works.set(dotted, work(dotted, `Dotted ${uid()}`))
     works.set(sici, work(sici, `SICI ${uid()}`))
-    const before = rawPaths.length
+    const before = services.requests.length
     const res = await importText(`${dotted}\n${sici.toUpperCase()}`)
     expect(res.status).toBe(200)
     expect(res.body.errors).toEqual([])
     expect(res.body.created.map((item: { doi: string }) => item.doi)).toEqual([dotted, sici])
-    const paths = rawPaths.slice(before)
+    const paths = services.requests.slice(before).map((url) => url.pathname)
     expect(paths).toContain(`/crossref/works/${encodeURIComponent(dotted)}`)
     expect(paths.every((path) => path.startsWith('/crossref/works/10.'))).toBe(true)
     expect(paths.every((path) => !path.slice('/crossref/works/'.length).includes('/'))).toBe(true)

@@ -2,88 +2,45 @@
  * `POST /api/sources/import`: sources from pasted BibTeX, RIS, CSL-JSON, MEDLINE and lists of
  * DOIs and PMIDs, through Payload's real REST handler on a real PostgreSQL, as each role.
  *
- * These machines have no internet: a `node:http` server started in this test process stands in
- * for Crossref (`GET /works/{doi}` → `{ status: 'ok', message }`, 404 for an unknown DOI) and for
+ * These machines have no internet: a `node:http` server started in this test process
+ * (`tests/helpers/referenceServices.ts`) stands in for Crossref (`GET /works/{doi}` → `{ status: 'ok', message }`, 404 for an unknown DOI) and for
  * NCBI E-utilities (`GET /efetch.fcgi?db=pubmed&id=…&rettype=medline&retmode=text` → MEDLINE text),
  * answering as those services document. Closing it makes its port a closed one (unreachable).
  */
-import type { AddressInfo } from 'node:net'
-
-import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { bootPayloadFor, hostConfig, type TestContext } from '../helpers/payload'
+import type { TestContext } from '../helpers/payload'
+
+import { bootWithReferenceServices, referenceServices } from '../helpers/referenceServices'
 
 const uid = () => Math.random().toString(36).slice(2, 10)
 const uniqueDoi = () => `10.5555/import.${uid()}`
 const uniquePmid = () => String(10_000_000 + Math.floor(Math.random() * 89_999_999))
 
-/** Crossref works by DOI (lower case), as the works API's `message`. */
-const works = new Map<string, Record<string, unknown>>()
 /** MEDLINE records by PMID. */
 const medline = new Map<string, string>()
-/** Requests the stand-in server received, by (decoded) path and query. */
-const hits: string[] = []
-/** DOIs the stand-in Crossref answers only after the lookup timeout. */
-const slow = new Set<string>()
-
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost')
-  // The DOI is one encoded path segment (`10.5555%2Fx`): recorded decoded, as the DOI itself.
-  hits.push(`${decodeURIComponent(url.pathname)}${url.search}`)
-  if (url.pathname.startsWith('/crossref/works/')) {
-    const doi = decodeURIComponent(url.pathname.slice('/crossref/works/'.length)).toLowerCase()
-    const work = works.get(doi)
-    const send = () => {
-      if (!work) {
-        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Resource not found.')
-        return
-      }
-      res
-        .writeHead(200, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify({ status: 'ok', 'message-type': 'work', message: work }))
-    }
-    if (slow.has(doi)) {
-      setTimeout(send, 2_000).unref()
-    } else {
-      send()
-    }
-    return
-  }
-  if (url.pathname === '/ncbi/efetch.fcgi') {
-    const ids = (url.searchParams.get('id') ?? '').split(',')
-    const text = ids.flatMap((id) => (medline.has(id) ? [medline.get(id)] : [])).join('\n\n')
-    res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`${text}\n`)
-    return
-  }
-  res.writeHead(404).end()
+/** The stand-in Crossref and NCBI; its DOIs answered only after the lookup timeout are `slow`. */
+const services = referenceServices({
+  slowMs: 2_000,
+  medline: (pmids) =>
+    `${pmids.flatMap((id) => (medline.has(id) ? [medline.get(id)] : [])).join('\n\n')}\n`,
 })
+const { works, slow } = services
+/**
+ * Requests the stand-in server received, by (decoded) path and query. The DOI is one encoded
+ * path segment (`10.5555%2Fx`): recorded decoded, as the DOI itself.
+ */
+const hits = () =>
+  services.requests.map((url) => `${decodeURIComponent(url.pathname)}${url.search}`)
 
-let port = 0
 let t: TestContext
 
-const listen = () =>
-  new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()))
-
 beforeAll(async () => {
-  await listen()
-  port = (server.address() as AddressInfo).port
-  t = await bootPayloadFor(
-    hostConfig({
-      cited: {
-        referenceLookup: {
-          crossrefUrl: `http://127.0.0.1:${port}/crossref`,
-          ncbiUrl: `http://127.0.0.1:${port}/ncbi/`,
-          timeoutMs: 700,
-        },
-      },
-    }),
-  )
+  t = await bootWithReferenceServices(services, { timeoutMs: 700 })
 })
 
 afterAll(async () => {
-  server.closeAllConnections()
-  server.close()
+  await services.close()
   await t?.payload.destroy()
 })
 
@@ -298,14 +255,14 @@ ER  -
     const pmids = [uniquePmid(), uniquePmid()]
     const titles = pmids.map((pmid) => `PubMed record ${pmid}`)
     pmids.forEach((pmid, i) => medline.set(pmid, medlineRecord(pmid, titles[i], uniqueDoi())))
-    const before = hits.length
+    const before = services.requests.length
     const res = await importText(`PMID: ${pmids[0]}\n${pmids[1]}`)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ format: 'identifiers', errors: [] })
     expect(res.body.created.map((c: { pmid: string }) => c.pmid)).toEqual(pmids)
-    expect(hits.slice(before)).toHaveLength(1)
-    expect(hits.at(-1)).toContain(`id=${pmids[0]}%2C${pmids[1]}`)
-    expect(hits.at(-1)).toContain('rettype=medline')
+    expect(hits().slice(before)).toHaveLength(1)
+    expect(hits().at(-1)).toContain(`id=${pmids[0]}%2C${pmids[1]}`)
+    expect(hits().at(-1)).toContain('rettype=medline')
   })
 
   it('reports an unknown DOI and an unknown PMID by entry', async () => {
@@ -328,7 +285,7 @@ ER  -
       data: { type: 'journal-article', title: `Existing ${uid()}`, doi, pmid },
       overrideAccess: true,
     })
-    const before = hits.length
+    const before = services.requests.length
     const res = await importText(
       `@article{dup, title={Same DOI}, author={A, B}, year=2001, doi={${doi.toUpperCase()}}}\n${pmid}`,
     )
@@ -346,7 +303,7 @@ ER  -
     const list = await importText(`PMID: ${pmid}`)
     expect(list.body.duplicates[0].existing).toMatchObject({ id: existing.id, pmid })
     // A bare id already in the library is not looked up.
-    expect(hits.slice(before)).toEqual([])
+    expect(hits().slice(before)).toEqual([])
   })
 
   it('imports a reference pasted twice once, and says the second is a duplicate', async () => {
@@ -417,11 +374,11 @@ ER  -
       id: first.body.created[0].id,
       overrideAccess: true,
     })
-    const asked = hits.filter((hit) => hit.includes(doi)).length
+    const asked = hits().filter((hit) => hit.includes(doi)).length
     expect(asked).toBe(1)
     const second = await importText(doi)
     expect(second.body.created).toHaveLength(1)
-    expect(hits.filter((hit) => hit.includes(doi)).length).toBe(asked)
+    expect(hits().filter((hit) => hit.includes(doi)).length).toBe(asked)
   })
 
   it('says Crossref could not be reached when it does not answer in time', async () => {
@@ -443,8 +400,7 @@ ER  -
     const doi = uniqueDoi()
     const pmid = uniquePmid()
     works.set(doi, { DOI: doi, title: ['Never fetched'] })
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await services.close()
     try {
       const res = await importText(`${doi}\n${pmid}`)
       expect(res.status).toBe(200)
@@ -459,7 +415,7 @@ ER  -
       ])
       expect(res.body.errors[0].message).toContain('enter the details by hand')
     } finally {
-      await listen()
+      await services.listen()
     }
   })
 

@@ -70,24 +70,25 @@ export async function validateSource(
     }
   }
 
-  let data = structuredClone((args as { data?: JsonObject }).data ?? {})
-  await beforeValidateTraverseFields({
+  /** The field traversals' arguments for a new document's top level, as create passes them. */
+  const atRoot = () => ({
     collection: config,
     context,
-    data,
     doc: {},
     fields: config.fields,
     global: null,
-    operation: 'create',
+    operation: 'create' as const,
     overrideAccess: false,
     parentIndexPath: '',
     parentIsLocalized: false,
     parentPath: '',
     parentSchemaPath: '',
     req,
-    siblingData: data,
     siblingDoc: {},
   })
+
+  let data = structuredClone((args as { data?: JsonObject }).data ?? {})
+  await beforeValidateTraverseFields({ ...atRoot(), data, siblingData: data })
   for (const hook of config.hooks.beforeValidate ?? []) {
     data =
       ((await hook({
@@ -103,25 +104,13 @@ export async function validateSource(
   const result = structuredClone(data)
   const errors: ConstructorParameters<typeof ValidationError>[0]['errors'] = []
   await beforeChangeTraverseFields({
-    collection: config,
-    context,
+    ...atRoot(),
     data: result,
-    doc: {},
     docWithLocales: {},
     errors,
     fieldLabelPath: '',
-    fields: config.fields,
-    global: null,
     mergeLocaleActions: [],
-    operation: 'create',
-    overrideAccess: false,
-    parentIndexPath: '',
-    parentIsLocalized: false,
-    parentPath: '',
-    parentSchemaPath: '',
-    req,
     siblingData: result,
-    siblingDoc: {},
     siblingDocWithLocales: {},
   })
   if (errors.length > 0) {
