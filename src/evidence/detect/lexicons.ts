@@ -567,18 +567,22 @@ export const IMPERATIVE_VERBS = new Lexicon([
   'gradually',
   'slowly',
 ])
+/** Nouns of a change in a score: after "N-point" and after "N points". */
+const SCORE_CHANGES = [
+  'reduction',
+  'improvement',
+  'decrease',
+  'increase',
+  'drop',
+  'decline',
+  'gain',
+  'change',
+  'difference',
+]
 /** Nouns after "N-point" that make it a score change ("a 2-point improvement"). */
 export const CHANGE_NOUNS = new Lexicon([
   ...plural([
-    'reduction',
-    'improvement',
-    'decrease',
-    'increase',
-    'drop',
-    'decline',
-    'gain',
-    'change',
-    'difference',
+    ...SCORE_CHANGES,
     'rise',
     'fall',
     'boost',
@@ -610,17 +614,7 @@ export const POINT_FOLLOWERS = new Lexicon([
   'vs',
   'than',
   'over',
-  ...plural([
-    'reduction',
-    'improvement',
-    'decrease',
-    'increase',
-    'drop',
-    'decline',
-    'gain',
-    'change',
-    'difference',
-  ]),
+  ...plural(SCORE_CHANGES),
 ])
 export const PREPOSITIONS = new Lexicon([
   'in',
